@@ -1,0 +1,200 @@
+import type { Dispatcher } from 'undici';
+import { runBatch, type BatchOptions, type BatchResult } from './batch.js';
+import { loadEntity } from './entity-loader.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
+import { HttpClient } from './http/http-client.js';
+import { HostRateLimiter } from './http/rate-limit.js';
+import { isShortLink, parseSpotifyUrl, type EntityType } from './input.js';
+import { Lifecycle } from './lifecycle.js';
+import type { Album, Artist, Episode, Playlist, Show, Track } from './models/index.js';
+import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
+import type { EntityByType, ListLimits } from './parse/index.js';
+import { resolveShortLink } from './short-link.js';
+import { chooseDispatcher } from './transport-setup.js';
+
+/** Options of every getter. */
+export interface GetOptions {
+  /** Aborts the call: it then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+/** Options of `getPlaylist`. */
+export interface GetPlaylistOptions extends GetOptions {
+  /** How many items to return at most; `Infinity` for all. @default 100 */
+  maxTracks?: number;
+}
+
+/** Options of `getShow`. */
+export interface GetShowOptions extends GetOptions {
+  /** How many episodes to return at most; `Infinity` for all. @default 50 */
+  maxEpisodes?: number;
+}
+
+const DEFAULT_MAX_TRACKS = 100;
+const DEFAULT_MAX_EPISODES = 50;
+const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
+
+/**
+ * Reads public Spotify metadata from the pages Spotify serves for embeds (and the partner API those
+ * pages use), behind a per-host rate limiter and a retry policy. One client shares one connection pool:
+ * create it once, use it for many calls, close it (or `await using` it) when done.
+ */
+export class AsyncSpotifyClient {
+  readonly #options: ResolvedOptions;
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+  readonly #http: HttpClient;
+  readonly #lifecycle = new Lifecycle();
+
+  constructor(options: ClientOptions = {}) {
+    this.#options = resolveOptions(options);
+    const { dispatcher, owned } = chooseDispatcher(this.#options.dispatcher, this.#options.proxy, this.#options.timeout);
+    this.#dispatcher = dispatcher;
+    this.#ownsDispatcher = owned;
+    const { clock } = this.#options;
+    this.#http = new HttpClient({
+      dispatcher,
+      limiter: new HostRateLimiter(this.#options.rateLimit, this.#options.hostRateLimits, clock),
+      retry: this.#options.retry,
+      clock,
+      timeoutMs: this.#options.timeout,
+      headers: this.#options.headers,
+      onRetry: this.#options.onRetry,
+    });
+  }
+
+  /** True once `close()` was called. */
+  get closed(): boolean {
+    return this.#lifecycle.isClosed;
+  }
+
+  getTrack(value: string, options: GetOptions = {}): Promise<Track> {
+    return this.#get('track', value, options);
+  }
+
+  getAlbum(value: string, options: GetOptions = {}): Promise<Album> {
+    return this.#get('album', value, options);
+  }
+
+  getArtist(value: string, options: GetOptions = {}): Promise<Artist> {
+    return this.#get('artist', value, options);
+  }
+
+  getPlaylist(value: string, options: GetPlaylistOptions = {}): Promise<Playlist> {
+    return this.#get('playlist', value, options, () => ({
+      maxTracks: limitOption('maxTracks', options.maxTracks, DEFAULT_MAX_TRACKS),
+    }));
+  }
+
+  getEpisode(value: string, options: GetOptions = {}): Promise<Episode> {
+    return this.#get('episode', value, options);
+  }
+
+  getShow(value: string, options: GetShowOptions = {}): Promise<Show> {
+    return this.#get('show', value, options, () => ({
+      maxEpisodes: limitOption('maxEpisodes', options.maxEpisodes, DEFAULT_MAX_EPISODES),
+    }));
+  }
+
+  getTracks(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Track>>> {
+    return this.#batch(values, options, (value, signal) => this.getTrack(value, withSignal(signal)));
+  }
+
+  getAlbums(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Album>>> {
+    return this.#batch(values, options, (value, signal) => this.getAlbum(value, withSignal(signal)));
+  }
+
+  getArtists(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Artist>>> {
+    return this.#batch(values, options, (value, signal) => this.getArtist(value, withSignal(signal)));
+  }
+
+  getPlaylists(
+    values: readonly string[],
+    options: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'> = {},
+  ): Promise<Array<BatchResult<Playlist>>> {
+    const { maxTracks } = options;
+    return this.#batch(values, options, (value, signal) =>
+      this.getPlaylist(value, { ...withSignal(signal), ...(maxTracks === undefined ? {} : { maxTracks }) }),
+    );
+  }
+
+  getEpisodes(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Episode>>> {
+    return this.#batch(values, options, (value, signal) => this.getEpisode(value, withSignal(signal)));
+  }
+
+  getShows(
+    values: readonly string[],
+    options: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'> = {},
+  ): Promise<Array<BatchResult<Show>>> {
+    const { maxEpisodes } = options;
+    return this.#batch(values, options, (value, signal) =>
+      this.getShow(value, { ...withSignal(signal), ...(maxEpisodes === undefined ? {} : { maxEpisodes }) }),
+    );
+  }
+
+  /**
+   * Refuses new calls, lets calls in flight finish, then frees the sockets of the client's own
+   * dispatcher (a borrowed `dispatcher` is left open). Idempotent.
+   */
+  close(): Promise<void> {
+    return this.#lifecycle.close(async () => {
+      if (this.#ownsDispatcher) await this.#dispatcher.close();
+    });
+  }
+
+  [asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  #get<T extends EntityType>(
+    type: T,
+    value: string,
+    options: GetOptions,
+    readLimits: () => Partial<ListLimits> = () => ({}),
+  ): Promise<EntityByType[T]> {
+    return this.#lifecycle.run(async () => {
+      const { signal } = options ?? {};
+      signal?.throwIfAborted();
+      const limits = readLimits();
+      const id = await this.#resolveId(type, value, signal);
+      return loadEntity(this.#context(), type, id, {
+        signal,
+        limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
+      });
+    });
+  }
+
+  #context() {
+    return { http: this.#http, options: this.#options };
+  }
+
+  async #resolveId(type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
+    if (typeof value === 'string' && isShortLink(value)) {
+      const landed = await resolveShortLink(this.#http, value.trim(), signal);
+      if (landed === undefined) throw new NotFoundError(`The short link ${value.trim()} leads to no Spotify entity`);
+      return parseSpotifyUrl(landed, type).id;
+    }
+    return parseSpotifyUrl(value, type).id;
+  }
+
+  #batch<T>(
+    values: readonly string[],
+    options: BatchOptions,
+    fetchOne: (value: string, signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<Array<BatchResult<T>>> {
+    return runBatch(values, options, this.#options.maxConcurrency, fetchOne);
+  }
+}
+
+function withSignal(signal: AbortSignal | undefined): GetOptions {
+  return signal ? { signal } : {};
+}
+
+function limitOption(field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (value === Infinity) return Infinity;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidInputError(`${field} must be a whole number >= 0 or Infinity, got ${String(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,92 @@
+import { redact } from './redact.js';
+
+/** What an error may carry besides its message. Every field is optional. */
+export interface ErrorDetails {
+  /** The URL being fetched when the error happened (credentials removed). */
+  url?: string | undefined;
+  /** The HTTP status of the response, when there was one. */
+  status?: number | undefined;
+  /** A machine-readable code, for example `ECONNRESET` or `UND_ERR_CONNECT_TIMEOUT`. */
+  code?: string | undefined;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+/** Base class of every error this library throws. */
+export class SpotifyScraperError extends Error {
+  override name = 'SpotifyScraperError';
+  readonly url: string | undefined;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(redact(message), details.cause === undefined ? undefined : { cause: safeCause(details.cause) });
+    this.url = details.url === undefined ? undefined : redact(details.url);
+    this.status = details.status;
+    this.code = details.code;
+  }
+}
+
+/** A value, option or argument is not acceptable. Raised before any request is made. */
+export class InvalidInputError extends SpotifyScraperError {
+  override name = 'InvalidInputError';
+}
+
+/** Spotify answered that the entity does not exist (HTTP 404, or an embed "Page not found"). */
+export class NotFoundError extends SpotifyScraperError {
+  override name = 'NotFoundError';
+}
+
+/** The request failed on the way: connection refused or reset, DNS, TLS, proxy, bad body. */
+export class NetworkError extends SpotifyScraperError {
+  override name = 'NetworkError';
+}
+
+/** One attempt took longer than the `timeout` option (connect + headers + body). */
+export class TimeoutError extends NetworkError {
+  override name = 'TimeoutError';
+}
+
+/** Spotify answered with an HTTP status that is neither success nor 404. */
+export class HttpError extends NetworkError {
+  override name = 'HttpError';
+}
+
+/** HTTP 429: Spotify asked us to slow down. `retryAfterMs` is its requested wait, when it gave one. */
+export class RateLimitedError extends HttpError {
+  override name = 'RateLimitedError';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number | undefined } = {}) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** A page or API response did not have the expected shape. Names the page and the path that failed. */
+export class ParseError extends SpotifyScraperError {
+  override name = 'ParseError';
+}
+
+/** A download could not be made: no preview, a media host that is not Spotify's, a bad body. */
+export class MediaError extends SpotifyScraperError {
+  override name = 'MediaError';
+}
+
+/** The client was closed before this call started. */
+export class ClientClosedError extends SpotifyScraperError {
+  override name = 'ClientClosedError';
+}
+
+/** Keeps a cause's stack and code but never lets a secret through its message. */
+function safeCause(cause: unknown): unknown {
+  if (!(cause instanceof Error)) return cause;
+  if (cause instanceof SpotifyScraperError) return cause;
+  const message = redact(cause.message);
+  if (message === cause.message && !(cause.cause instanceof Error)) return cause;
+  const copy = new Error(message, cause.cause === undefined ? undefined : { cause: safeCause(cause.cause) });
+  copy.name = cause.name;
+  const code = (cause as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}

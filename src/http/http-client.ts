@@ -1,0 +1,177 @@
+import type { Dispatcher } from 'undici';
+import {
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  SpotifyScraperError,
+  TimeoutError,
+} from '../errors.js';
+import type { Clock } from './clock.js';
+import { isSpotifyHost } from './hosts.js';
+import type { HostRateLimiter } from './rate-limit.js';
+import { parseRetryAfter } from './retry-after.js';
+import { isRetryable, type RetryPolicy } from './retry.js';
+import { discard, networkError, sendRequest, type WireResponse } from './transport.js';
+
+/** What `onRetry` receives before each retry wait. */
+export interface RetryInfo {
+  url: string;
+  /** The attempt that failed (1 = the first). */
+  attempt: number;
+  delayMs: number;
+  error: SpotifyScraperError;
+}
+
+export interface HttpClientConfig {
+  dispatcher: Dispatcher;
+  limiter: HostRateLimiter;
+  retry: RetryPolicy;
+  clock: Clock;
+  timeoutMs: number;
+  headers: Readonly<Record<string, string>>;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+  random?: () => number;
+}
+
+export interface GetOptions<T> {
+  signal?: AbortSignal | undefined;
+  headers?: Readonly<Record<string, string>>;
+  /** Reads a 2xx response; runs inside the attempt, so the timeout and retries cover the body too. */
+  consume: (response: WireResponse) => Promise<T>;
+  /** Whether a redirect to `url` may be followed (default: Spotify hosts only). */
+  allowRedirect?: (url: URL) => boolean;
+  /** Stops at a redirect whose target gives a value, without requesting it (short-link resolution). */
+  landed?: (url: URL) => T | undefined;
+}
+
+const MAX_REDIRECTS = 5;
+/** Server-given delays ride on errors that are not RateLimitedError (a 503's Retry-After). */
+const serverDelays = new WeakMap<SpotifyScraperError, number>();
+
+/**
+ * GET with the client's policies: a rate-limit token per request on the wire, a per-attempt timeout,
+ * status -> error mapping, redirects within Spotify's hosts, and retries on the retryable outcomes.
+ */
+export class HttpClient {
+  constructor(private readonly config: HttpClientConfig) {}
+
+  async get<T>(url: string, options: GetOptions<T>): Promise<T> {
+    const { retry, clock } = this.config;
+    for (let attempt = 1; ; attempt += 1) {
+      options.signal?.throwIfAborted();
+      try {
+        return await this.attempt(new URL(url), options);
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        const failure = error instanceof SpotifyScraperError ? error : networkError(error, url);
+        if (!isRetryable(failure) || attempt >= retry.maxAttempts) throw failure;
+        const delayMs = this.delayBefore(attempt, failure, url);
+        this.config.onRetry?.({ url, attempt, delayMs, error: failure });
+        await clock.sleep(delayMs, options.signal);
+      }
+    }
+  }
+
+  /** The wait before the next attempt; a server-given wait past `maxDelayMs` ends retrying. */
+  private delayBefore(attempt: number, failure: SpotifyScraperError, url: string): number {
+    const given = failure instanceof RateLimitedError ? failure.retryAfterMs : serverDelays.get(failure);
+    if (given === undefined) return this.config.retry.backoffMs(attempt, this.config.random);
+    if (given > this.config.retry.maxDelayMs) {
+      throw new RateLimitedError(
+        `${url} asked to wait ${given} ms, longer than maxDelayMs (${this.config.retry.maxDelayMs} ms)`,
+        { url, status: failure.status, retryAfterMs: given, cause: failure },
+      );
+    }
+    if (failure instanceof RateLimitedError) this.config.limiter.pause(new URL(url).hostname, given);
+    return given;
+  }
+
+  private async attempt<T>(start: URL, options: GetOptions<T>): Promise<T> {
+    let url = start;
+    for (let hop = 0; ; hop += 1) {
+      await this.config.limiter.take(url.hostname, options.signal);
+      const response = await this.withTimeout(url, options.signal, async (signal) => {
+        const wire = await sendRequest({ url, headers: this.headers(options), dispatcher: this.config.dispatcher, signal });
+        const next = redirectTarget(wire);
+        if (next) {
+          discard(wire.body);
+          return { next };
+        }
+        this.checkStatus(wire);
+        return { value: await options.consume(wire) };
+      });
+      if ('value' in response) return response.value;
+      const landed = options.landed?.(response.next);
+      if (landed !== undefined) return landed;
+      url = this.checkRedirect(url, response.next, hop, options);
+    }
+  }
+
+  private headers(options: GetOptions<unknown>): Record<string, string> {
+    return options.headers ? { ...this.config.headers, ...options.headers } : { ...this.config.headers };
+  }
+
+  private checkRedirect(from: URL, to: URL, hop: number, options: GetOptions<unknown>): URL {
+    const allowed = options.allowRedirect ?? ((url: URL) => isSpotifyHost(url.hostname));
+    if (hop + 1 > MAX_REDIRECTS) {
+      throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${from.href}`, { url: from.href, code: 'TOO_MANY_REDIRECTS' });
+    }
+    if (!allowed(to)) {
+      throw new NetworkError(`Refused redirect from ${from.href} to ${to.host}: not a Spotify host`, {
+        url: from.href,
+        code: 'REDIRECT_REFUSED',
+      });
+    }
+    return to;
+  }
+
+  private checkStatus(wire: WireResponse): void {
+    const { status } = wire;
+    if (status >= 200 && status < 300) return;
+    discard(wire.body);
+    const url = wire.url.href;
+    if (status === 404 || status === 410) throw new NotFoundError(`Not found (HTTP ${status}): ${url}`, { url, status });
+    const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.config.clock.now());
+    if (status === 429) {
+      throw new RateLimitedError(`Rate limited (HTTP 429) by ${wire.url.host}`, { url, status, retryAfterMs });
+    }
+    const error = new HttpError(`HTTP ${status} from ${url}`, { url, status });
+    if (retryAfterMs !== undefined) serverDelays.set(error, retryAfterMs);
+    throw error;
+  }
+
+  /** Runs one request with its own deadline; a deadline hit is a TimeoutError, a caller's abort its reason. */
+  private async withTimeout<R>(url: URL, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<R>): Promise<R> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.config.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    try {
+      return await run(combined);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (deadline.signal.aborted) {
+        throw new TimeoutError(`No complete response from ${url.href} within ${this.config.timeoutMs} ms`, {
+          url: url.href,
+          code: 'TIMEOUT',
+          cause: error,
+        });
+      }
+      throw error instanceof SpotifyScraperError ? error : networkError(error, url.href);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function redirectTarget(wire: WireResponse): URL | undefined {
+  if (![301, 302, 303, 307, 308].includes(wire.status)) return undefined;
+  const location = wire.headers['location'];
+  const value = Array.isArray(location) ? location[0] : location;
+  if (!value) return undefined;
+  try {
+    return new URL(value, wire.url);
+  } catch {
+    return undefined;
+  }
+}

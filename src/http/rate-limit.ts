@@ -1,0 +1,174 @@
+import { InvalidInputError } from '../errors.js';
+import type { Clock } from './clock.js';
+
+/** Settings of one token bucket: `burst` requests at once, refilled at `perSecond`. */
+export interface RateLimitSettings {
+  /** Tokens added per second (may be fractional, e.g. 0.5 = one request every 2 s). */
+  perSecond: number;
+  /** Bucket size: how many requests may go out at once after a quiet period. */
+  burst: number;
+}
+
+/** An immutable, validated rate: `new RateLimit({ perSecond: 2, burst: 5 })`. */
+export class RateLimit implements RateLimitSettings {
+  readonly perSecond: number;
+  readonly burst: number;
+
+  constructor(settings: RateLimitSettings) {
+    const { perSecond, burst } = settings ?? ({} as RateLimitSettings);
+    if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0) {
+      throw new InvalidInputError(`RateLimit.perSecond must be a finite number > 0, got ${String(perSecond)}`);
+    }
+    if (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1) {
+      throw new InvalidInputError(`RateLimit.burst must be a whole number >= 1, got ${String(burst)}`);
+    }
+    this.perSecond = perSecond;
+    this.burst = burst;
+    Object.freeze(this);
+  }
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+// Floating-point refills land a hair under 1 after waiting exactly the computed time.
+const EPSILON = 1e-9;
+
+/**
+ * A token bucket, starting full. `take()` resolves when a token is available; waiters are served in
+ * arrival order (FIFO), so a late caller never overtakes an earlier one. `pause()` holds everyone
+ * (a 429's Retry-After). One timer at most is pending, and none once no one waits.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+  private pausedUntil = Number.NEGATIVE_INFINITY;
+  private readonly queue: Waiter[] = [];
+  private timer: AbortController | null = null;
+
+  constructor(
+    readonly limit: RateLimit,
+    private readonly clock: Clock,
+  ) {
+    this.tokens = limit.burst;
+    this.updatedAt = clock.now();
+  }
+
+  take(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    this.refill();
+    if (this.queue.length === 0 && this.ready()) {
+      this.tokens -= 1;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal, onAbort: () => this.abandon(waiter) };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.schedule();
+    });
+  }
+
+  /** Holds every caller until `untilMs` (clock time). A later pause extends, an earlier one is ignored. */
+  pause(untilMs: number): void {
+    if (untilMs <= this.pausedUntil) return;
+    this.pausedUntil = untilMs;
+    if (this.queue.length > 0) this.reschedule();
+  }
+
+  /** How many callers are waiting. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  private ready(): boolean {
+    return this.tokens >= 1 - EPSILON && this.clock.now() >= this.pausedUntil;
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    const elapsed = Math.max(0, now - this.updatedAt);
+    this.tokens = Math.min(this.limit.burst, this.tokens + (elapsed * this.limit.perSecond) / 1000);
+    this.updatedAt = now;
+  }
+
+  private pump(): void {
+    this.timer = null;
+    this.refill();
+    while (this.queue.length > 0 && this.ready()) {
+      const waiter = this.queue.shift() as Waiter;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      this.tokens -= 1;
+      waiter.resolve();
+    }
+    if (this.queue.length > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const now = this.clock.now();
+    const forToken = ((1 - this.tokens) * 1000) / this.limit.perSecond;
+    const wait = Math.max(0, this.pausedUntil - now, forToken);
+    const timer = new AbortController();
+    this.timer = timer;
+    this.clock.sleep(wait, timer.signal).then(
+      () => {
+        if (this.timer === timer) this.pump();
+      },
+      () => undefined,
+    );
+  }
+
+  private reschedule(): void {
+    this.timer?.abort();
+    this.timer = null;
+    this.schedule();
+  }
+
+  private abandon(waiter: Waiter): void {
+    const index = this.queue.indexOf(waiter);
+    if (index >= 0) this.queue.splice(index, 1);
+    if (this.queue.length === 0) {
+      this.timer?.abort();
+      this.timer = null;
+    }
+    waiter.reject(waiter.signal?.reason);
+  }
+}
+
+/** One bucket per host, created on first use; a host whose limit is `false` is not limited. */
+export class HostRateLimiter {
+  private readonly buckets = new Map<string, TokenBucket | null>();
+
+  constructor(
+    private readonly defaultLimit: RateLimit | false,
+    private readonly hostLimits: ReadonlyMap<string, RateLimit | false>,
+    private readonly clock: Clock,
+  ) {}
+
+  take(host: string, signal?: AbortSignal): Promise<void> {
+    const bucket = this.bucket(host);
+    if (bucket) return bucket.take(signal);
+    return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+  }
+
+  /** Holds the host for `ms` for every caller of this client. */
+  pause(host: string, ms: number): void {
+    this.bucket(host)?.pause(this.clock.now() + ms);
+  }
+
+  private bucket(host: string): TokenBucket | null {
+    const key = host.toLowerCase();
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      const limit = this.hostLimits.get(key) ?? this.defaultLimit;
+      bucket = limit === false ? null : new TokenBucket(limit, this.clock);
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+}

@@ -1,0 +1,77 @@
+import { HttpError, InvalidInputError, NetworkError, RateLimitedError, type SpotifyScraperError } from '../errors.js';
+
+/** Settings of the retry policy. `maxAttempts` counts the first attempt. */
+export interface RetrySettings {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+const JITTER = 0.25;
+
+/**
+ * An immutable, validated retry policy. Computed delays are exponential
+ * (`baseDelayMs * 2^(attempt-1)`, capped at `maxDelayMs`) plus up to 25 % jitter;
+ * a server's Retry-After is used as given, without jitter.
+ */
+export class RetryPolicy implements RetrySettings {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+
+  constructor(settings: Partial<RetrySettings> = {}) {
+    const { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = settings ?? {};
+    this.maxAttempts = whole('maxAttempts', maxAttempts, 1);
+    this.baseDelayMs = whole('baseDelayMs', baseDelayMs, 0);
+    this.maxDelayMs = whole('maxDelayMs', maxDelayMs, 0);
+    if (this.maxDelayMs < this.baseDelayMs) {
+      throw new InvalidInputError(`RetryPolicy.maxDelayMs (${this.maxDelayMs}) is below baseDelayMs (${this.baseDelayMs})`);
+    }
+    Object.freeze(this);
+  }
+
+  /** The wait before attempt `attempt + 1`, after `attempt` failed. `random` is injectable for tests. */
+  backoffMs(attempt: number, random: () => number = Math.random): number {
+    const exponential = Math.min(this.baseDelayMs * 2 ** (attempt - 1), this.maxDelayMs);
+    return Math.round(exponential * (1 + JITTER * random()));
+  }
+}
+
+/** No retries: one attempt. */
+export const NO_RETRY = new RetryPolicy({ maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+
+function whole(field: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw new InvalidInputError(`RetryPolicy.${field} must be a whole number >= ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+const RETRIED_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'TIMEOUT',
+]);
+
+/**
+ * Whether an attempt's failure is worth another attempt: 429, 403, 5xx, resets, refusals and timeouts.
+ * 404 and other 4xx, parse errors and aborts are final.
+ */
+export function isRetryable(error: SpotifyScraperError): boolean {
+  if (error instanceof RateLimitedError) return true;
+  if (error instanceof HttpError) {
+    const status = error.status ?? 0;
+    return status === 403 || status >= 500;
+  }
+  if (error instanceof NetworkError) return error.code !== undefined && RETRIED_CODES.has(error.code);
+  return false;
+}

@@ -1,0 +1,104 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import zlib from 'node:zlib';
+import { request, type Dispatcher } from 'undici';
+import { NetworkError, type SpotifyScraperError } from '../errors.js';
+
+/** One response as it came off the wire: the body is already decoded (gzip, deflate, br). */
+export interface WireResponse {
+  url: URL;
+  status: number;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: Readable;
+}
+
+export interface WireRequest {
+  url: URL;
+  headers: Readonly<Record<string, string>>;
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+}
+
+/** Sends one GET and returns as soon as the headers are in. Does not follow redirects. */
+export async function sendRequest(wire: WireRequest): Promise<WireResponse> {
+  const response = await request(wire.url, {
+    method: 'GET',
+    dispatcher: wire.dispatcher,
+    headers: wire.headers,
+    signal: wire.signal,
+  });
+  return {
+    url: wire.url,
+    status: response.statusCode,
+    headers: response.headers,
+    body: decode(response.body, response.headers['content-encoding']),
+  };
+}
+
+/** Drops a body we will not read, so the socket goes back to the pool. */
+export function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.resume();
+}
+
+function decode(body: Readable, encoding: string | string[] | undefined): Readable {
+  const codings = String(encoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((coding) => coding.trim())
+    .filter((coding) => coding !== '' && coding !== 'identity')
+    .reverse();
+  let stream = body;
+  for (const coding of codings) {
+    const decoder = decoderFor(coding);
+    if (!decoder) throw new NetworkError(`Unsupported Content-Encoding: ${coding}`, { code: 'BAD_ENCODING' });
+    stream = pipeline(stream, decoder, () => undefined) as unknown as Readable;
+  }
+  return stream;
+}
+
+function decoderFor(coding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
+  // Servers end gzip streams early now and then; flushing tolerantly keeps what arrived.
+  const flush = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  if (coding === 'gzip' || coding === 'x-gzip') return zlib.createGunzip(flush);
+  if (coding === 'deflate') return zlib.createInflate(flush);
+  if (coding === 'br') return zlib.createBrotliDecompress();
+  return undefined;
+}
+
+/** Reads a whole body, refusing one larger than `maxBytes` before it is all in memory. */
+export async function readCapped(body: Readable, maxBytes: number, url: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new NetworkError(`Response body of ${url} is larger than the ${maxBytes}-byte cap`, {
+        url,
+        code: 'BODY_TOO_LARGE',
+      });
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Wraps an undici or socket error as a NetworkError carrying its code. */
+export function networkError(error: unknown, url: string): SpotifyScraperError {
+  if (error instanceof NetworkError) return error;
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new NetworkError(`Request to ${url} failed: ${message}${code ? ` (${code})` : ''}`, { url, code, cause: error });
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED' && code !== 'ABORT_ERR') return code;
+    current = current.cause;
+  }
+  return undefined;
+}

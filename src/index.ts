@@ -1,0 +1,44 @@
+export { AsyncSpotifyClient, type GetOptions, type GetPlaylistOptions, type GetShowOptions } from './client.js';
+export type { BatchOptions, BatchProgress, BatchResult } from './batch.js';
+export {
+  ClientClosedError,
+  HttpError,
+  InvalidInputError,
+  MediaError,
+  NetworkError,
+  NotFoundError,
+  ParseError,
+  RateLimitedError,
+  SpotifyScraperError,
+  TimeoutError,
+  type ErrorDetails,
+} from './errors.js';
+export { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
+export { RetryPolicy, type RetrySettings } from './http/retry.js';
+export type { RetryInfo } from './http/http-client.js';
+export type { Clock } from './http/clock.js';
+export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
+export { DEFAULTS, type ClientOptions } from './options.js';
+export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+export {
+  AlbumSchema,
+  ArtistSchema,
+  EpisodeSchema,
+  ImageSchema,
+  PlaylistItemSchema,
+  PlaylistSchema,
+  ShowSchema,
+  TrackSchema,
+  type Album,
+  type AlbumRef,
+  type Artist,
+  type ArtistRef,
+  type Episode,
+  type Image,
+  type Playlist,
+  type PlaylistItem,
+  type Show,
+  type ShowRef,
+  type Track,
+  type UserRef,
+} from './models/index.js';

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { ImageListSchema, entityBase, nullableCount } from './common.js';
+import { TrackSchema } from './track.js';
+
+export const ArtistSchema = z
+  .object({
+    ...entityBase('artist'),
+    images: ImageListSchema,
+    biography: z.string().nullable(),
+    followers: nullableCount,
+    monthlyListeners: nullableCount,
+    worldRank: nullableCount,
+    topTracks: z.array(TrackSchema).readonly(),
+  })
+  .readonly();
+export type Artist = z.infer<typeof ArtistSchema>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ImageListSchema, UserRefSchema, entityBase, nullableCount } from './common.js';
+import { EpisodeSchema } from './episode.js';
+import { TrackSchema } from './track.js';
+
+/** One row of a playlist: playlists may hold podcast episodes as well as tracks. */
+export const PlaylistItemSchema = z
+  .object({
+    track: z.discriminatedUnion('type', [TrackSchema, EpisodeSchema]),
+    addedAt: z.string().nullable(),
+    addedBy: UserRefSchema.nullable(),
+  })
+  .readonly();
+export type PlaylistItem = z.infer<typeof PlaylistItemSchema>;
+
+export const PlaylistSchema = z
+  .object({
+    ...entityBase('playlist'),
+    description: z.string().nullable(),
+    owner: UserRefSchema.nullable(),
+    followers: nullableCount,
+    images: ImageListSchema,
+    totalTracks: nullableCount,
+    tracks: z.array(PlaylistItemSchema).readonly(),
+  })
+  .readonly();
+export type Playlist = z.infer<typeof PlaylistSchema>;

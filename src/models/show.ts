@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { ImageListSchema, entityBase, nullableCount } from './common.js';
+import { EpisodeSchema } from './episode.js';
+
+export const ShowSchema = z
+  .object({
+    ...entityBase('show'),
+    description: z.string().nullable(),
+    publisher: z.string().nullable(),
+    mediaType: z.string().nullable(),
+    images: ImageListSchema,
+    totalEpisodes: nullableCount,
+    episodes: z.array(EpisodeSchema).readonly(),
+  })
+  .readonly();
+export type Show = z.infer<typeof ShowSchema>;

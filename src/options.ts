@@ -1,0 +1,230 @@
+import type { Dispatcher } from 'undici';
+import { InvalidInputError } from './errors.js';
+import type { Clock } from './http/clock.js';
+import { systemClock } from './http/clock.js';
+import type { RetryInfo } from './http/http-client.js';
+import { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
+import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
+import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+
+/** Options of `new AsyncSpotifyClient(options)`. Every field is optional. */
+export interface ClientOptions {
+  /**
+   * Token bucket applied per host (each host gets its own bucket). `false` disables limiting.
+   * @default new RateLimit({ perSecond: 2, burst: 5 })
+   */
+  rateLimit?: RateLimit | RateLimitSettings | false;
+  /**
+   * Per-host overrides of `rateLimit`, keyed by host name (e.g. `'api-partner.spotify.com'`).
+   * @default {}
+   */
+  hostRateLimits?: Readonly<Record<string, RateLimit | RateLimitSettings | false>>;
+  /**
+   * Retry policy; attempts include the first. `false` = one attempt.
+   * @default new RetryPolicy({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 })
+   */
+  retry?: RetryPolicy | Partial<RetrySettings> | false;
+  /** An http(s) proxy URL; `user:pass@` allowed. Never printed. @default undefined (no proxy) */
+  proxy?: string | URL;
+  /** Per-attempt timeout in ms, covering connect, headers and body. @default 10_000 */
+  timeout?: number;
+  /** User-Agent header. @default a current desktop Chrome user agent */
+  userAgent?: string;
+  /** BCP-47 locale sent as Accept-Language, e.g. `'de-DE'`. @default undefined (no Accept-Language preference) */
+  locale?: string;
+  /** Extra request headers, sent with every request. @default {} */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * An undici Dispatcher every request goes through (pages, API, media); rate limit and retry still
+   * apply on top. Borrowed: the client never closes it. @default a client-owned pooled `Agent`
+   */
+  dispatcher?: Dispatcher;
+  /** Use the partner API after the embed page for paging and richer fields. @default true */
+  partnerApi?: boolean;
+  /** Override the partner API's persisted-query names and hashes when Spotify rotates them. @default {} */
+  operations?: Partial<Record<OperationKind, PersistedOperation>>;
+  /** Called before each retry wait. @default undefined */
+  onRetry?: (info: RetryInfo) => void;
+  /** Called when a result is degraded (partner API fell back to embed data, paging stopped early). @default undefined */
+  onWarning?: (message: string) => void;
+  /** Default concurrency of the batch helpers (`getTracks`, ...). @default 5 */
+  maxConcurrency?: number;
+  /** Largest page body accepted, in bytes. @default 20_000_000 */
+  maxPageBytes?: number;
+  /** Time source for the rate limiter and retry waits; inject a virtual clock in tests. @default the system clock */
+  clock?: Clock;
+}
+
+export const DEFAULT_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+
+/** Every default, once. */
+export const DEFAULTS = Object.freeze({
+  rateLimit: new RateLimit({ perSecond: 2, burst: 5 }),
+  retry: new RetryPolicy({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 }),
+  timeout: 10_000,
+  userAgent: DEFAULT_USER_AGENT,
+  partnerApi: true,
+  maxConcurrency: 5,
+  maxPageBytes: 20_000_000,
+});
+
+/** Options after validation, with every default filled in. */
+export interface ResolvedOptions {
+  rateLimit: RateLimit | false;
+  hostRateLimits: ReadonlyMap<string, RateLimit | false>;
+  retry: RetryPolicy;
+  proxy: URL | undefined;
+  timeout: number;
+  headers: Readonly<Record<string, string>>;
+  dispatcher: Dispatcher | undefined;
+  partnerApi: boolean;
+  operations: Readonly<Record<OperationKind, PersistedOperation>>;
+  onRetry: ((info: RetryInfo) => void) | undefined;
+  onWarning: ((message: string) => void) | undefined;
+  maxConcurrency: number;
+  maxPageBytes: number;
+  clock: Clock;
+}
+
+export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
+  if (options.proxy !== undefined && options.dispatcher !== undefined) {
+    throw new InvalidInputError('options.proxy and options.dispatcher cannot both be set: configure the proxy on your dispatcher');
+  }
+  return {
+    rateLimit: toRateLimit('rateLimit', options.rateLimit ?? DEFAULTS.rateLimit),
+    hostRateLimits: toHostRateLimits(options.hostRateLimits ?? {}),
+    retry: toRetry(options.retry ?? DEFAULTS.retry),
+    proxy: toProxy(options.proxy),
+    timeout: positiveInteger('timeout', options.timeout ?? DEFAULTS.timeout),
+    headers: buildHeaders(options),
+    dispatcher: checkDispatcher(options.dispatcher),
+    partnerApi: booleanOption('partnerApi', options.partnerApi ?? DEFAULTS.partnerApi),
+    operations: toOperations(options.operations ?? {}),
+    onRetry: callback('onRetry', options.onRetry),
+    onWarning: callback('onWarning', options.onWarning),
+    maxConcurrency: positiveInteger('maxConcurrency', options.maxConcurrency ?? DEFAULTS.maxConcurrency),
+    maxPageBytes: positiveInteger('maxPageBytes', options.maxPageBytes ?? DEFAULTS.maxPageBytes),
+    clock: options.clock ?? systemClock,
+  };
+}
+
+function toRateLimit(field: string, value: unknown): RateLimit | false {
+  if (value === false || value instanceof RateLimit) return value;
+  if (typeof value !== 'object' || value === null) {
+    throw new InvalidInputError(`options.${field} must be a RateLimit, {perSecond, burst} or false`);
+  }
+  try {
+    return new RateLimit(value as RateLimitSettings);
+  } catch (error) {
+    throw new InvalidInputError(`options.${field}: ${(error as Error).message}`);
+  }
+}
+
+function toHostRateLimits(value: unknown): ReadonlyMap<string, RateLimit | false> {
+  if (typeof value !== 'object' || value === null) throw new InvalidInputError('options.hostRateLimits must be an object');
+  const map = new Map<string, RateLimit | false>();
+  for (const [host, limit] of Object.entries(value)) {
+    map.set(host.toLowerCase(), toRateLimit(`hostRateLimits["${host}"]`, limit));
+  }
+  return map;
+}
+
+function toRetry(value: unknown): RetryPolicy {
+  if (value === false) return NO_RETRY;
+  if (value instanceof RetryPolicy) return value;
+  if (typeof value !== 'object' || value === null) {
+    throw new InvalidInputError('options.retry must be a RetryPolicy, {maxAttempts, baseDelayMs, maxDelayMs} or false');
+  }
+  try {
+    return new RetryPolicy({ ...DEFAULTS.retry, ...(value as Partial<RetrySettings>) });
+  } catch (error) {
+    throw new InvalidInputError(`options.retry: ${(error as Error).message}`);
+  }
+}
+
+function toProxy(value: unknown): URL | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = value instanceof URL ? new URL(value.href) : new URL(String(value));
+  } catch {
+    throw new InvalidInputError('options.proxy is not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidInputError(`options.proxy must be an http: or https: URL, got ${url.protocol}`);
+  }
+  return url;
+}
+
+function buildHeaders(options: ClientOptions): Record<string, string> {
+  const userAgent = options.userAgent ?? DEFAULTS.userAgent;
+  if (typeof userAgent !== 'string' || userAgent.trim() === '') {
+    throw new InvalidInputError('options.userAgent must be a non-empty string');
+  }
+  const headers: Record<string, string> = {
+    'user-agent': userAgent,
+    accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (options.locale !== undefined) headers['accept-language'] = acceptLanguage(options.locale);
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (typeof value !== 'string') throw new InvalidInputError(`options.headers["${name}"] must be a string`);
+    headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+function acceptLanguage(locale: unknown): string {
+  let canonical: string | undefined;
+  try {
+    canonical = typeof locale === 'string' ? Intl.getCanonicalLocales(locale)[0] : undefined;
+  } catch {
+    canonical = undefined;
+  }
+  if (canonical === undefined) throw new InvalidInputError(`options.locale is not a BCP-47 language tag: ${JSON.stringify(locale)}`);
+  const language = canonical.split('-')[0] as string;
+  return language === canonical ? canonical : `${canonical},${language};q=0.9`;
+}
+
+function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedOperation>> {
+  if (typeof value !== 'object' || value === null) throw new InvalidInputError('options.operations must be an object');
+  const operations = { ...DEFAULT_OPERATIONS };
+  for (const [kind, operation] of Object.entries(value)) {
+    if (!(kind in DEFAULT_OPERATIONS)) {
+      throw new InvalidInputError(`options.operations has an unknown kind "${kind}"; known: ${Object.keys(DEFAULT_OPERATIONS).join(', ')}`);
+    }
+    const { name, hash } = (operation ?? {}) as Partial<PersistedOperation>;
+    if (typeof name !== 'string' || name === '' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
+      throw new InvalidInputError(`options.operations.${kind} must be {name, hash} with a 64-hex-digit sha256 hash`);
+    }
+    operations[kind as OperationKind] = Object.freeze({ name, hash: hash.toLowerCase() });
+  }
+  return Object.freeze(operations);
+}
+
+function checkDispatcher(value: unknown): Dispatcher | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || typeof (value as Dispatcher).dispatch !== 'function') {
+    throw new InvalidInputError('options.dispatcher must be an undici Dispatcher');
+  }
+  return value as Dispatcher;
+}
+
+function positiveInteger(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidInputError(`options.${field} must be a whole number >= 1, got ${String(value)}`);
+  }
+  return value;
+}
+
+function booleanOption(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidInputError(`options.${field} must be true or false`);
+  return value;
+}
+
+function callback<F>(field: string, value: F | undefined): F | undefined {
+  if (value !== undefined && typeof value !== 'function') throw new InvalidInputError(`options.${field} must be a function`);
+  return value;
+}

@@ -1,0 +1,56 @@
+import { NotFoundError, ParseError } from '../errors.js';
+import { readPageJson } from './page-json.js';
+import { at, count, isRaw, num, text, type Raw } from './raw.js';
+
+/** The anonymous session an embed page carries; its token opens the partner API. */
+export interface EmbedSession {
+  accessToken: string;
+  expiresAtMs: number | null;
+}
+
+/** What an embed page says about the entity it shows. */
+export interface EmbedPage {
+  entity: Raw;
+  /** `embeded_entity_uri`: the entity asked for (for a show, the show; `entity` is then its latest episode). */
+  entityUri: string | null;
+  session: EmbedSession | null;
+}
+
+/**
+ * Reads an embed page into its entity and session.
+ * @throws {NotFoundError} for Spotify's "Page not found" page, whatever its HTTP status.
+ * @throws {ParseError} naming the url and the path that is missing, for anything unrecognised.
+ */
+export function readEmbedPage(html: string, pageUrl: string): EmbedPage {
+  const { format, json } = readPageJson(html, pageUrl);
+  const state = format === 'next-data' ? nextDataState(json, pageUrl) : json;
+  const entity = at(state, 'data', 'entity');
+  if (!isRaw(entity)) {
+    const path = format === 'next-data' ? 'props.pageProps.state.data.entity' : 'data.entity';
+    throw new ParseError(`Missing ${path} in ${pageUrl}`, { url: pageUrl });
+  }
+  return {
+    entity,
+    entityUri: text(at(state, 'data', 'embeded_entity_uri')) ?? null,
+    session: readSession(at(state, 'settings', 'session')),
+  };
+}
+
+function nextDataState(json: unknown, pageUrl: string): unknown {
+  const pageProps = at(json, 'props', 'pageProps');
+  if (!isRaw(pageProps)) throw new ParseError(`Missing props.pageProps in ${pageUrl}`, { url: pageUrl });
+  const state = pageProps['state'];
+  if (isRaw(state)) return state;
+  const status = num(pageProps['status']);
+  if (status === 404 || status === 410 || (status === undefined && pageProps['title'] === 'Page not found')) {
+    throw new NotFoundError(`Spotify has no such entity: ${pageUrl}`, { url: pageUrl, status: 404 });
+  }
+  const why = status === undefined ? '' : ` (pageProps.status is ${status})`;
+  throw new ParseError(`Missing props.pageProps.state in ${pageUrl}${why}`, { url: pageUrl, status });
+}
+
+function readSession(session: unknown): EmbedSession | null {
+  const accessToken = text(at(session, 'accessToken'));
+  if (accessToken === undefined) return null;
+  return { accessToken, expiresAtMs: count(at(session, 'accessTokenExpirationTimestampMs')) };
+}

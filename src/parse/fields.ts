@@ -1,0 +1,73 @@
+import type { ArtistRef } from '../models/common.js';
+import type { EntityType } from '../input.js';
+import { at, bool, isRaw, list, num, str, text } from './raw.js';
+
+/** `spotify:TYPE:ID` -> ID, or undefined when the URI is not of that type. */
+export function idFromUri(uri: unknown, type?: string): string | undefined {
+  const value = str(uri);
+  if (value === undefined || !value.startsWith('spotify:')) return undefined;
+  const parts = value.split(':');
+  if (parts.length < 3 || (type !== undefined && parts[1] !== type)) return undefined;
+  // Local files (spotify:local:artist:album:title:seconds) keep their whole tail as the id.
+  return parts.length === 3 ? parts[2] : parts.slice(2).join(':');
+}
+
+export function entityUrl(type: EntityType, id: string): string {
+  return `https://open.spotify.com/${type}/${id}`;
+}
+
+export function entityUri(type: EntityType, id: string): string {
+  return `spotify:${type}:${id}`;
+}
+
+/** The display name: embeds use `title`, the partner API and older embeds `name`. */
+export function readName(raw: unknown): string | undefined {
+  return str(at(raw, 'title')) ?? str(at(raw, 'name'));
+}
+
+export function readExplicit(raw: unknown): boolean {
+  if (bool(at(raw, 'isExplicit')) === true) return true;
+  return list(at(raw, 'contentRatings', 'labels')).includes('EXPLICIT');
+}
+
+export function readPlayable(raw: unknown): boolean {
+  return bool(at(raw, 'isPlayable')) ?? true;
+}
+
+export function readDurationMs(raw: unknown): number {
+  const ms = num(at(raw, 'duration'));
+  return ms !== undefined && ms >= 0 ? Math.round(ms) : 0;
+}
+
+export function readPreviewUrl(raw: unknown): string | null {
+  return text(at(raw, 'audioPreview', 'url')) ?? null;
+}
+
+export function readReleaseDate(raw: unknown): string | null {
+  const date = at(raw, 'releaseDate');
+  return text(at(date, 'isoString')) ?? text(date) ?? null;
+}
+
+/** Artist names joined by ",\u00a0" (comma + no-break space) or ", " in a row's subtitle. */
+export function splitArtistNames(subtitle: unknown): ArtistRef[] {
+  const value = text(subtitle);
+  if (value === undefined) return [];
+  return value
+    .split(/,[\u00a0 ]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => ({ name, id: null, uri: null }));
+}
+
+/** `artists[] {name, uri}` when present, else the names in `subtitle`. */
+export function readArtists(raw: unknown): ArtistRef[] {
+  const artists: ArtistRef[] = [];
+  for (const item of list(at(raw, 'artists'))) {
+    if (!isRaw(item)) continue;
+    const name = str(item['name']);
+    if (name === undefined) continue;
+    const uri = text(item['uri']) ?? null;
+    artists.push({ name, id: idFromUri(uri, 'artist') ?? null, uri });
+  }
+  return artists.length > 0 ? artists : splitArtistNames(at(raw, 'subtitle'));
+}

@@ -1,0 +1,46 @@
+import type { AlbumRef, Image } from '../models/common.js';
+import type { Track } from '../models/track.js';
+import {
+  entityUri,
+  entityUrl,
+  idFromUri,
+  readArtists,
+  readDurationMs,
+  readExplicit,
+  readName,
+  readPlayable,
+  readPreviewUrl,
+  readReleaseDate,
+} from './fields.js';
+import { readEntityImages } from './images.js';
+import { str, type Raw } from './raw.js';
+
+/** What a row or entity cannot tell about itself but its container can. */
+export interface TrackContext {
+  album?: AlbumRef | null;
+  images?: Image[];
+}
+
+/** A track from a track embed's entity or from a `trackList` row of an album, artist or playlist. */
+export function readTrack(raw: Raw, fallbackId: string, context: TrackContext = {}): Track {
+  const id = str(raw['id']) ?? idFromUri(raw['uri'], 'track') ?? idFromUri(raw['uri']) ?? fallbackId;
+  const images = readEntityImages(raw);
+  return {
+    type: 'track',
+    id,
+    uri: str(raw['uri']) ?? entityUri('track', id),
+    url: entityUrl('track', id),
+    name: readName(raw) ?? '',
+    durationMs: readDurationMs(raw),
+    explicit: readExplicit(raw),
+    playable: readPlayable(raw),
+    previewUrl: readPreviewUrl(raw),
+    artists: readArtists(raw),
+    images: images.length > 0 ? images : (context.images ?? []),
+    releaseDate: readReleaseDate(raw),
+    album: context.album ?? null,
+    trackNumber: null,
+    discNumber: null,
+    playCount: null,
+  };
+}
