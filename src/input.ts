@@ -87,6 +87,7 @@ function parseAny(raw: string): SpotifyRef {
   const value = raw.trim();
   if (value === '') throw invalid(raw, 'empty');
   if (ID.test(value)) return { type: null, id: value };
+  if (/^[0-9A-Za-z]{10,40}$/.test(value)) checkId(value, value);
 
   const uri = URI.exec(value);
   if (uri) return { type: checkType(value, uri[1] as string), id: checkId(value, uri[2] as string) };

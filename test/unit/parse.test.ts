@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, ParseError, TrackSchema } from '../../src/index.js';
+import { validateModel } from '../../src/parse/validate.js';
+import { parseEmbedHtml, readEmbedPage } from '../../src/parse/index.js';
+import {
+  TOKEN,
+  embedHtml,
+  embedState,
+  episodeEntity,
+  episodeRow,
+  listEntity,
+  nextData,
+  nextDataHtml,
+  notFoundHtml,
+  restrictedRow,
+  row,
+  trackEntity,
+} from '../helpers/pages.js';
+
+const URL = 'https://open.spotify.com/embed/x/y';
+
+describe('embed page formats', () => {
+  const entity = trackEntity({ id: '0DiWol3AO6WpXZgp0goxAV', uri: 'spotify:track:0DiWol3AO6WpXZgp0goxAV' });
+  const state = embedState(entity);
+  it.each([
+    ['minified __NEXT_DATA__', embedHtml(state)],
+    ['pretty-printed', embedHtml(state, { pretty: true })],
+    ['with a BOM', embedHtml(state, { bom: true })],
+    ['type before id, with a nonce', embedHtml(state, { attributes: 'type="application/json" nonce="r4nd0m" id="__NEXT_DATA__"' })],
+    ['single quotes', embedHtml(state, { attributes: "id='__NEXT_DATA__' type='application/json'" })],
+    ['base64 initial-state (2022-2023)', embedHtml(state, { format: 'initial-state' })],
+  ])('%s', (_name, html) => {
+    const page = readEmbedPage(html, URL);
+    expect(page.entity['id']).toBe('0DiWol3AO6WpXZgp0goxAV');
+    expect(page.session?.accessToken).toBe(TOKEN);
+    expect(parseEmbedHtml('track', html, 'ignored', URL).name).toBe('One More Time');
+  });
+
+  it('falls back to cheerio for markup the scan does not understand', () => {
+    const html = embedHtml(state).replace('<script id=', '<script data-x="a>b" id=');
+    expect(parseEmbedHtml('track', html, 'x', URL).id).toBe('0DiWol3AO6WpXZgp0goxAV');
+  });
+});
+
+describe('not found and malformed pages', () => {
+  it('reads pageProps.status 404 as NotFoundError', () => {
+    expect(() => readEmbedPage(notFoundHtml(), URL)).toThrow(NotFoundError);
+  });
+
+  it.each([
+    ['no script at all', '<html><body>hello</body></html>', 'No <script id="__NEXT_DATA__">'],
+    ['invalid JSON', nextDataHtml({}).replace('{}', '{"props": '), 'not valid JSON'],
+    ['no pageProps', nextDataHtml({ props: {} }), 'props.pageProps'],
+    ['no state, other status', nextDataHtml(nextData({ status: 500 })), 'pageProps.status is 500'],
+    ['no entity', nextDataHtml(nextData({ state: { data: {} } })), 'props.pageProps.state.data.entity'],
+  ])('%s -> ParseError naming what is missing and the url', (_name, html, what) => {
+    const error = captureError(() => readEmbedPage(html, URL));
+    expect(error).toBeInstanceOf(ParseError);
+    expect(error.message).toContain(what);
+    expect(error.message).toContain(URL);
+  });
+
+  it('reports a zod issue with its path and the page', () => {
+    const track = parseEmbedHtml('track', embedHtml(embedState(trackEntity())), 'x', URL);
+    const broken = { ...track, artists: [{ name: 7, id: null, uri: null }] };
+    const error = captureError(() => validateModel(TrackSchema, broken, URL));
+    expect(error).toBeInstanceOf(ParseError);
+    expect(error.message).toContain('artists.0.name');
+    expect(error.message).toContain(URL);
+  });
+
+  it('never lets an out-of-range number through: it becomes a sane value', () => {
+    const track = parseEmbedHtml('track', embedHtml(embedState(trackEntity({ duration: -5 }))), 'x', URL);
+    expect(track.durationMs).toBe(0);
+  });
+
+  it('rejects a page describing another type', () => {
+    const html = embedHtml(embedState(listEntity('album', [])));
+    expect(() => parseEmbedHtml('track', html, 'x', URL)).toThrow(/Expected a track .* describes a album/);
+  });
+});
+
+describe('track', () => {
+  it('maps every field the embed carries', () => {
+    const track = parseEmbedHtml('track', embedHtml(embedState(trackEntity({ id: 'T'.repeat(22), uri: `spotify:track:${'T'.repeat(22)}` }))), 'x', URL);
+    expect(track).toEqual({
+      type: 'track',
+      id: 'T'.repeat(22),
+      uri: `spotify:track:${'T'.repeat(22)}`,
+      url: `https://open.spotify.com/track/${'T'.repeat(22)}`,
+      name: 'One More Time',
+      durationMs: 320357,
+      explicit: false,
+      playable: true,
+      previewUrl: 'https://p.scdn.co/mp3-preview/abc123',
+      artists: [{ name: 'Daft Punk', id: '4tZwfgrHOc3mvqYlEYSvVi', uri: 'spotify:artist:4tZwfgrHOc3mvqYlEYSvVi' }],
+      images: [
+        { url: 'https://image-cdn-ak.spotifycdn.com/image/ab67616d00001e02', width: 300, height: 300 },
+        { url: 'https://image-cdn-ak.spotifycdn.com/image/ab67616d00004851', width: 64, height: 64 },
+        { url: 'https://image-cdn-ak.spotifycdn.com/image/ab67616d0000b273', width: 640, height: 640 },
+      ],
+      releaseDate: '2001-03-12T00:00:00Z',
+      album: null,
+      trackNumber: null,
+      discNumber: null,
+      playCount: null,
+    });
+    expect(Object.isFrozen(track)).toBe(true);
+    expect(JSON.parse(JSON.stringify(track))).toEqual(track);
+  });
+
+  it('reads explicit from contentRatings, coverArt.sources images, a missing preview', () => {
+    const entity = trackEntity({
+      isExplicit: undefined,
+      contentRatings: { labels: ['EXPLICIT'] },
+      visualIdentity: undefined,
+      coverArt: { sources: [{ url: 'https://i.scdn.co/image/a', width: 640, height: 640 }, { url: 'https://i.scdn.co/image/b', width: null, height: null }] },
+      audioPreview: null,
+      releaseDate: null,
+    });
+    const track = parseEmbedHtml('track', embedHtml(embedState(entity)), 'x', URL);
+    expect(track.explicit).toBe(true);
+    expect(track.images).toEqual([
+      { url: 'https://i.scdn.co/image/a', width: 640, height: 640 },
+      { url: 'https://i.scdn.co/image/b', width: null, height: null },
+    ]);
+    expect(track.previewUrl).toBeNull();
+    expect(track.releaseDate).toBeNull();
+  });
+});
+
+describe('lists', () => {
+  it('album: every row, artists from subtitle with both separators, the album as each track album', () => {
+    const rows = [row({ subtitle: 'A,\u00a0B' }), row({ subtitle: 'C, D', isExplicit: true }), restrictedRow()];
+    const album = parseEmbedHtml('album', embedHtml(embedState(listEntity('album', rows, { subtitle: 'Daft Punk' }))), 'x', URL);
+    expect(album.tracks).toHaveLength(3);
+    expect(album.tracks[0]?.artists.map((a) => a.name)).toEqual(['A', 'B']);
+    expect(album.tracks[1]?.artists.map((a) => a.name)).toEqual(['C', 'D']);
+    expect(album.tracks[1]?.explicit).toBe(true);
+    expect(album.tracks[0]?.album).toEqual({ id: album.id, uri: album.uri, name: album.name, images: album.images });
+    expect(album.artists).toEqual([{ name: 'Daft Punk', id: null, uri: null }]);
+    expect(album.label).toBeNull();
+    expect(album.copyrights).toEqual([]);
+  });
+
+  it('keeps country-restricted rows with playable:false', () => {
+    const artist = parseEmbedHtml('artist', embedHtml(embedState(listEntity('artist', [row(), restrictedRow()]))), 'x', URL);
+    expect(artist.topTracks).toHaveLength(2);
+    expect(artist.topTracks[1]).toMatchObject({ playable: false, name: '', durationMs: 0, previewUrl: null });
+  });
+
+  it('playlist: episodes as Episode items, owner from subtitle, maxTracks trims', () => {
+    const rows = [row(), episodeRow(), row(), restrictedRow()];
+    const html = embedHtml(embedState(listEntity('playlist', rows, { subtitle: 'Spotify' })));
+    const playlist = parseEmbedHtml('playlist', html, 'x', URL);
+    expect(playlist.tracks.map((item) => item.track.type)).toEqual(['track', 'episode', 'track', 'track']);
+    expect(playlist.tracks[1]?.track).toMatchObject({ type: 'episode', show: null, hasVideo: false });
+    expect(playlist.owner).toEqual({ name: 'Spotify', id: null, uri: null });
+    expect(playlist.tracks[0]).toMatchObject({ addedAt: null, addedBy: null });
+    const trimmed = parseEmbedHtml('playlist', html, 'x', URL, { maxTracks: 2, maxEpisodes: 0 });
+    expect(trimmed.tracks).toHaveLength(2);
+  });
+});
+
+describe('episode and show', () => {
+  it('episode: own images, explicit label, show from relatedEntityUri', () => {
+    const episode = parseEmbedHtml('episode', embedHtml(embedState(episodeEntity())), 'x', URL);
+    expect(episode.explicit).toBe(true);
+    expect(episode.hasVideo).toBe(true);
+    expect(episode.images[0]?.url).toContain('/image/ep');
+    expect(episode.previewUrl).toBe('https://podz-content.spotifycdn.com/audio/clips/x/clip.mp3');
+    expect(episode.show).toEqual({
+      id: '4rOoJ6Egrf8K2IrywzwOMk',
+      uri: 'spotify:show:4rOoJ6Egrf8K2IrywzwOMk',
+      name: 'The Show',
+      publisher: null,
+      images: [
+        { url: 'https://image-cdn-fa.spotifycdn.com/image/show640', width: 640, height: 640 },
+        { url: 'https://image-cdn-fa.spotifycdn.com/image/show64', width: 64, height: 64 },
+      ],
+    });
+  });
+
+  it('show: built from the latest-episode embed', () => {
+    const latest = episodeEntity();
+    const html = embedHtml(embedState(latest, 'spotify:show:4rOoJ6Egrf8K2IrywzwOMk'));
+    const show = parseEmbedHtml('show', html, '4rOoJ6Egrf8K2IrywzwOMk', URL, { maxTracks: 0, maxEpisodes: 50 });
+    expect(show).toMatchObject({ type: 'show', id: '4rOoJ6Egrf8K2IrywzwOMk', name: 'The Show', totalEpisodes: null });
+    expect(show.images.map((image) => image.url)).toEqual([
+      'https://image-cdn-fa.spotifycdn.com/image/show640',
+      'https://image-cdn-fa.spotifycdn.com/image/show64',
+    ]);
+    expect(show.episodes).toHaveLength(1);
+    expect(show.episodes[0]?.id).toBe(latest['id']);
+    expect(parseEmbedHtml('show', html, 'x', URL, { maxTracks: 0, maxEpisodes: 0 }).episodes).toEqual([]);
+  });
+});
+
+function captureError(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
