@@ -1,0 +1,43 @@
+// Packs the package as npm would publish it and checks the tarball: `import` and `require` both load
+// it and see the same API, publint and are-the-types-wrong find nothing. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'spotify-scraper-pack-'));
+const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+
+try {
+  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work]));
+  const tarball = join(work, filename);
+  console.log(`packed ${filename}`);
+
+  const consumer = join(work, 'consumer');
+  const installed = join(consumer, 'node_modules', 'spotify-scraper');
+  mkdirSync(installed, { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+  // The package's own dependencies come from this checkout's node_modules.
+  symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'), 'dir');
+  writeFileSync(join(consumer, 'package.json'), '{"name":"consumer","private":true}');
+
+  const check = `
+    const names = ['AsyncSpotifyClient', 'RateLimit', 'RetryPolicy', 'parseSpotifyUrl', 'SpotifyScraperError',
+      'InvalidInputError', 'NotFoundError', 'NetworkError', 'TimeoutError', 'HttpError', 'RateLimitedError',
+      'ParseError', 'MediaError', 'ClientClosedError'];
+    const missing = names.filter((name) => typeof api[name] !== 'function');
+    if (missing.length) throw new Error('missing exports: ' + missing.join(', '));
+    if (api.parseSpotifyUrl('spotify:track:4uLU6hMCjMI75M1A2tKUQC').type !== 'track') throw new Error('parse');
+    const client = new api.AsyncSpotifyClient();
+    await client.close();
+    console.log(FORMAT + ': ' + names.length + ' exports load');`;
+  process.stdout.write(run('node', ['--input-type=module', '-e', `const api = await import('spotify-scraper'); const FORMAT='import'; ${check}`], consumer));
+  process.stdout.write(run('node', ['-e', `(async () => { const api = require('spotify-scraper'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`], consumer));
+
+  process.stdout.write(run('npx', ['--no-install', 'publint', 'run', installed, '--strict']));
+  process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
+  console.log('pack check: ok');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,91 @@
+/**
+ * Runs the real Spotify payloads in ../shared/fixtures (when that folder exists) through the same
+ * parse + validate path the client uses, and checks the result against the raw JSON.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, type EntityType } from '../src/index.js';
+import { parseEmbedHtml } from '../src/parse/index.js';
+import { scanScriptText } from '../src/parse/script-scan.js';
+import { nextDataHtml, type Json } from './helpers/pages.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures');
+const present = existsSync(FIXTURES);
+if (!present) console.warn(`conformance: skipped, ${FIXTURES} is absent`);
+
+type Raw = Record<string, any>;
+const TYPES: readonly EntityType[] = ['track', 'album', 'artist', 'playlist', 'episode', 'show'];
+
+function files(folder: string, extension: string): string[] {
+  const dir = join(FIXTURES, folder);
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(extension)) : [];
+}
+
+function typeOf(name: string): EntityType {
+  const type = TYPES.find((candidate) => name.startsWith(candidate));
+  if (!type) throw new Error(`no entity type in fixture name ${name}`);
+  return type;
+}
+
+const explicitOf = (raw: Raw) => raw['isExplicit'] === true || (raw['contentRatings']?.labels ?? []).includes('EXPLICIT');
+const previewOf = (raw: Raw) => raw['audioPreview']?.url ?? null;
+const nameOf = (raw: Raw) => raw['title'] ?? raw['name'];
+const idOf = (uri: string) => uri.split(':')[2];
+
+/** Checks a parsed model against the embed state it came from. */
+function checkAgainstRaw(type: EntityType, model: any, state: Raw): void {
+  const entity = state['data'].entity as Raw;
+  if (type === 'show') {
+    expect(model.id).toBe(idOf(state['data'].embeded_entity_uri));
+    expect(model.name).toBe(entity['subtitle']);
+    expect(model.images.length).toBe((entity['relatedEntityCoverArt'] ?? []).length);
+    expect(model.episodes[0].id).toBe(entity['id']);
+    expect(model.episodes[0].previewUrl).toBe(previewOf(entity));
+    return;
+  }
+  expect(model.id).toBe(entity['id'] ?? idOf(entity['uri']));
+  expect(model.name).toBe(nameOf(entity));
+  expect(model.images.length).toBeGreaterThan(0);
+  if (type === 'track' || type === 'episode') {
+    expect(model.explicit).toBe(explicitOf(entity));
+    expect(model.previewUrl).toBe(previewOf(entity));
+    expect(model.durationMs).toBe(entity['duration']);
+  }
+  if (type === 'track') expect(model.artists.map((a: Raw) => a['name'])).toEqual(entity['artists'].map((a: Raw) => a['name']));
+  const rows: Raw[] = entity['trackList'] ?? [];
+  const items: any[] = type === 'album' ? model.tracks : type === 'artist' ? model.topTracks : type === 'playlist' ? model.tracks.map((i: Raw) => i['track']) : [];
+  expect(items.length).toBe(rows.length);
+  items.forEach((item, index) => {
+    const raw = rows[index] as Raw;
+    expect(item.id).toBe(idOf(raw['uri']));
+    expect(item.name).toBe(raw['title']);
+    expect(item.explicit).toBe(explicitOf(raw));
+    expect(item.previewUrl).toBe(previewOf(raw));
+    expect(item.playable).toBe(raw['isPlayable'] !== false);
+  });
+}
+
+describe.skipIf(!present)('conformance with real Spotify payloads', () => {
+  describe('embed/*.json (__NEXT_DATA__)', () => {
+    it.each(files('embed', '.json'))('%s', (name) => {
+      const json = JSON.parse(readFileSync(join(FIXTURES, 'embed', name), 'utf8')) as Json;
+      const type = typeOf(name);
+      const model = parseEmbedHtml(type, nextDataHtml(json), 'unused000000000000000', `fixture:${name}`);
+      checkAgainstRaw(type, model, (json as Raw)['props'].pageProps.state);
+    });
+  });
+
+  describe('html/*.html (whole pages)', () => {
+    it.each(files('html', '.html'))('%s', (name) => {
+      const html = readFileSync(join(FIXTURES, 'html', name), 'utf8');
+      const type = typeOf(name);
+      const raw = JSON.parse(scanScriptText(html, '__NEXT_DATA__') ?? 'null') as Raw;
+      if (!raw['props'].pageProps.state) {
+        expect(() => parseEmbedHtml(type, html, 'x', `fixture:${name}`)).toThrow(NotFoundError);
+        return;
+      }
+      checkAgainstRaw(type, parseEmbedHtml(type, html, 'x', `fixture:${name}`), raw['props'].pageProps.state);
+    });
+  });
+});
