@@ -1,4 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Test workers trust the throwaway CA of test/fixtures/tls, so the proxy test's loopback proxy can
+// terminate TLS for open.spotify.com. Node reads this variable only at start-up, hence here.
+process.env['NODE_EXTRA_CA_CERTS'] = resolve(import.meta.dirname, 'test/fixtures/tls/ca.pem');
 
 export default defineConfig({
   test: {

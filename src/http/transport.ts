@@ -88,8 +88,9 @@ export async function readCapped(body: Readable, maxBytes: number, url: string):
 /** Wraps an undici or socket error as a NetworkError carrying its code. */
 export function networkError(error: unknown, url: string): SpotifyScraperError {
   if (error instanceof NetworkError) return error;
-  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
+  const proxyStatus = /Proxy response \((\d{3})\)/.exec(message)?.[1];
+  const code = proxyStatus ? `PROXY_${proxyStatus}` : errorCode(error);
   return new NetworkError(`Request to ${url} failed: ${message}${code ? ` (${code})` : ''}`, { url, code, cause: error });
 }
 

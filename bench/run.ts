@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every section measures ours against a baseline in the same run and reports the
+ * ratio. Results go to stdout and bench/RESULTS.md. `npm run bench -- limiter` runs one section.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchLimiter } from './limiter.js';
+import { machine, type Row } from './util.js';
+
+const SECTIONS: Record<string, () => Promise<Row[]>> = {
+  limiter: benchLimiter,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);
+const names = wanted.length > 0 ? wanted : Object.keys(SECTIONS);
+const rows: Row[] = [];
+for (const name of names) {
+  console.error(`bench: ${name}…`);
+  rows.push(...(await (SECTIONS[name] as () => Promise<Row[]>)()));
+}
+
+const table = [
+  '| section | measure | ours | baseline | ratio | note |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.section} | ${r.measure} | ${r.ours} | ${r.baseline} | ${r.ratio} | ${r.note ?? ''} |`),
+].join('\n');
+const report = `# Benchmark results\n\nMachine: ${machine()}\nDate: ${new Date().toISOString().slice(0, 10)}\nSections: ${names.join(', ')}\n\nEach ratio is ours ÷ baseline, both measured in this run.\n\n${table}\n`;
+console.log(report);
+if (wanted.length === 0) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
