@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, type EntityType } from '../src/index.js';
 import { parseEmbedHtml } from '../src/parse/index.js';
 import { scanScriptText } from '../src/parse/script-scan.js';
+import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from '../src/parse/pathfinder/entities.js';
+import { apiEpisode } from '../src/parse/pathfinder/episode.js';
+import { apiTrack } from '../src/parse/pathfinder/track.js';
+import { EpisodeSchema, PlaylistItemSchema, TrackSchema } from '../src/index.js';
 import { nextDataHtml, type Json } from './helpers/pages.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures');
@@ -87,5 +91,68 @@ describe.skipIf(!present)('conformance with real Spotify payloads', () => {
       }
       checkAgainstRaw(type, parseEmbedHtml(type, html, 'x', `fixture:${name}`), raw['props'].pageProps.state);
     });
+  });
+});
+
+describe.skipIf(!present)('conformance with real partner API responses (pathfinder/*.json)', () => {
+  const load = (name: string): Raw => JSON.parse(readFileSync(join(FIXTURES, 'pathfinder', `${name}.json`), 'utf8'))['data'];
+  const none = new Map<string, string | null>();
+
+  it('every pathfinder fixture is mapped by this test', () => {
+    expect(files('pathfinder', '.json').sort()).toEqual(['album', 'artist', 'episode', 'playlist', 'show', 'show_episodes', 'track'].map((n) => `${n}.json`));
+  });
+
+  it('track', () => {
+    const raw = load('track')['trackUnion'];
+    const track = TrackSchema.parse(apiTrack(raw, none));
+    expect(track).toMatchObject({ id: raw.id, name: raw.name, durationMs: raw.duration.totalMilliseconds, playCount: Number(raw.playcount), trackNumber: raw.trackNumber });
+    expect(track.album).toMatchObject({ id: raw.albumOfTrack.id, name: raw.albumOfTrack.name });
+    expect(track.artists.map((a) => a.name)).toEqual(raw.firstArtist.items.map((a: Raw) => a['profile'].name));
+    expect(track.explicit).toBe(raw.contentRating.label === 'EXPLICIT');
+  });
+
+  it('album', () => {
+    const raw = load('album')['albumUnion'];
+    const { details, page } = apiAlbum(raw, none);
+    expect(details).toMatchObject({ label: raw.label, albumType: raw.type, releaseDate: raw.date.isoString });
+    expect(details.copyrights).toEqual(raw.copyright.items.map((c: Raw) => c['text']));
+    expect(page.total).toBe(raw.tracksV2.totalCount);
+    expect(page.items.map((t) => TrackSchema.parse(t).id)).toEqual(raw.tracksV2.items.map((i: Raw) => idOf(i['track'].uri)));
+    expect(page.items.map((t) => t.playCount)).toEqual(raw.tracksV2.items.map((i: Raw) => Number(i['track'].playcount)));
+    expect(page.items.every((t) => t.album?.id === raw.uri.split(':')[2])).toBe(true);
+  });
+
+  it('artist', () => {
+    const raw = load('artist')['artistUnion'];
+    const artist = apiArtist(raw, none);
+    expect(artist).toMatchObject({ followers: raw.stats.followers, monthlyListeners: raw.stats.monthlyListeners, biography: raw.profile.biography.text });
+    expect(artist.topTracks.map((t) => TrackSchema.parse(t).id)).toEqual(raw.discography.topTracks.items.map((i: Raw) => i['track'].id));
+  });
+
+  it('playlist', () => {
+    const raw = load('playlist')['playlistV2'];
+    const { details, page } = apiPlaylist(raw, none);
+    expect(details).toMatchObject({ description: raw.description, followers: raw.followers, totalTracks: raw.content.totalCount });
+    expect(details.owner).toMatchObject({ name: raw.ownerV2.data.name, uri: raw.ownerV2.data.uri });
+    expect(page.raw).toBe(raw.content.items.length);
+    expect(page.items.map((item) => PlaylistItemSchema.parse(item).track.uri)).toEqual(raw.content.items.map((i: Raw) => i['itemV2'].data.uri));
+    expect(page.items.map((item) => item.addedAt)).toEqual(raw.content.items.map((i: Raw) => i['addedAt']?.isoString ?? null));
+  });
+
+  it('episode', () => {
+    const raw = load('episode')['episodeUnionV2'];
+    const episode = EpisodeSchema.parse(apiEpisode(raw, none));
+    expect(episode).toMatchObject({ id: raw.id, name: raw.name, description: raw.description, durationMs: raw.duration.totalMilliseconds, explicit: true, hasVideo: true });
+    expect(episode.show).toMatchObject({ uri: raw.podcastV2.data.uri, name: raw.podcastV2.data.name });
+    expect(episode.previewUrl).toBe(raw.previewPlayback.audioPreview.cdnUrl);
+  });
+
+  it('show and show_episodes', () => {
+    const raw = load('show')['podcastUnionV2'];
+    expect(apiShow(raw)).toMatchObject({ description: raw.description, publisher: raw.publisher.name, mediaType: raw.mediaType });
+    const episodes = load('show_episodes')['podcastUnionV2'];
+    const page = apiShowEpisodes(episodes, none);
+    expect(page.total).toBe(episodes.episodesV2.totalCount);
+    expect(page.items.map((e) => EpisodeSchema.parse(e).id)).toEqual(episodes.episodesV2.items.map((i: Raw) => i['entity'].data.id));
   });
 });

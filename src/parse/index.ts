@@ -83,7 +83,7 @@ function build(type: EntityType, entity: Raw, id: string, limits: ListLimits): u
   }
 }
 
-const SCHEMAS = {
+export const SCHEMAS = {
   track: TrackSchema,
   album: AlbumSchema,
   artist: ArtistSchema,
