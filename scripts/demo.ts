@@ -13,24 +13,22 @@ try {
   await using client = new AsyncSpotifyClient({ dispatcher: replay.dispatcher, onWarning: (m) => console.log(`  warning: ${m}`) });
 
   const track = await client.getTrack(`https://open.spotify.com/track/${DEMO.track}?si=demo`);
-  console.log(`track     ${track.name} — ${track.artists.map((a) => a.name).join(', ')} (${Math.round(track.durationMs / 1000)} s)`);
+  console.log(`track     ${track.name} — ${track.artists.map((a) => a.name).join(', ')} (${Math.round(track.durationMs / 1000)} s, ${track.playCount} plays, on "${track.album?.name}")`);
 
   const album = await client.getAlbum(`spotify:album:${DEMO.album}`);
-  console.log(`album     ${album.name}: ${album.tracks.length} tracks, cover ${album.images[0]?.url ?? 'none'}`);
+  console.log(`album     ${album.name} (${album.label}, ${album.releaseDate?.slice(0, 4)}): ${album.tracks.length} tracks`);
 
   const artist = await client.getArtist(DEMO.artist);
-  console.log(`artist    ${artist.name}: top track "${artist.topTracks[0]?.name}"`);
+  console.log(`artist    ${artist.name}: ${artist.followers} followers, top track "${artist.topTracks[0]?.name}"`);
 
   const playlist = await client.getPlaylist(`open.spotify.com/playlist/${DEMO.playlist}`, { maxTracks: Infinity });
-  const episodes = playlist.tracks.filter((item) => item.track.type === 'episode').length;
-  const unplayable = playlist.tracks.filter((item) => !item.track.playable).length;
-  console.log(`playlist  ${playlist.name} by ${playlist.owner?.name}: ${playlist.tracks.length} items (${episodes} episode, ${unplayable} unplayable here)`);
+  console.log(`playlist  ${playlist.name} by ${playlist.owner?.name}: ${playlist.tracks.length} of ${playlist.totalTracks} items (the embed alone stops at 100)`);
 
   const episode = await client.getEpisode(DEMO.episode);
   console.log(`episode   ${episode.name} from ${episode.show?.name}, video: ${episode.hasVideo}`);
 
   const show = await client.getShow(DEMO.show);
-  console.log(`show      ${show.name}: latest episode "${show.episodes[0]?.name}"`);
+  console.log(`show      ${show.name} by ${show.publisher}: ${show.episodes.length} of ${show.totalEpisodes} episodes (maxEpisodes 50)`);
 
   const batch = await client.getTracks([DEMO.track, '0000000000000000000000', 'not-an-id']);
   console.log(`\nbatch     ${batch.map((r) => (r.ok ? `ok: ${r.result.name}` : `${r.error.name}`)).join(' | ')}`);

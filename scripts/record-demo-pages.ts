@@ -1,55 +1,61 @@
 /**
- * Writes the demo's recordings (demo/recordings/) from the page builder in test/helpers, so the
- * offline demo serves pages in Spotify's shape without any captured data. Run: npx tsx scripts/record-demo-pages.ts
+ * Writes the demo's recordings (demo/recordings/) from the page builders in test/helpers, so the
+ * offline demo serves embed pages and partner API answers in Spotify's shape without any captured
+ * data. Run: npx tsx scripts/record-demo-pages.ts
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { embedHtml, embedState, episodeEntity, episodeRow, listEntity, row, trackEntity } from '../test/helpers/pages.js';
+import { embedHtml, embedState, episodeEntity, listEntity, row, trackEntity, type Json } from '../test/helpers/pages.js';
+import { apiEpisodeData, apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../test/helpers/partner.js';
 import { DEMO } from './demo-ids.js';
-import { RECORDINGS } from './replay-server.js';
+import { RECORDINGS, recordingPath } from './replay-server.js';
 
-const artists = ['The Loopbacks', 'Port Zero', 'Ana Socket', 'Keep-Alive Trio'];
-const songs = ['Midnight Signal', 'Handshake', 'Slow Headers', 'Backoff', 'Token Bucket Blues', 'Retry-After', 'Gzip Heart', 'Redirect Me', 'Nonce', 'Close Wait', 'Burst', 'Jitter'];
-
-function demoRow(index: number, extra: Record<string, unknown> = {}) {
-  const artist = artists[index % artists.length] as string;
-  const featured = index % 3 === 0 ? `,\u00a0${artists[(index + 1) % artists.length]}` : '';
-  return row({ title: songs[index % songs.length], subtitle: `${artist}${featured}`, isExplicit: index % 5 === 4, ...extra });
-}
-
-const pages: Record<string, string> = {
-  [`embed/track/${DEMO.track}`]: embedHtml(
-    embedState(trackEntity({ id: DEMO.track, uri: `spotify:track:${DEMO.track}`, title: 'Midnight Signal', name: 'Midnight Signal', artists: [{ name: 'The Loopbacks', uri: `spotify:artist:${DEMO.artist}` }] })),
-  ),
-  [`embed/album/${DEMO.album}`]: embedHtml(
-    embedState(listEntity('album', songs.map((_, i) => demoRow(i)), { id: DEMO.album, uri: `spotify:album:${DEMO.album}`, title: 'Localhost Sessions', name: 'Localhost Sessions', subtitle: 'The Loopbacks' })),
-  ),
-  [`embed/artist/${DEMO.artist}`]: embedHtml(
-    embedState(listEntity('artist', songs.slice(0, 10).map((_, i) => demoRow(i)), { id: DEMO.artist, uri: `spotify:artist:${DEMO.artist}`, title: 'The Loopbacks', name: 'The Loopbacks' })),
-  ),
-  [`embed/playlist/${DEMO.playlist}`]: embedHtml(
-    embedState(
-      listEntity('playlist', [...Array.from({ length: 24 }, (_, i) => demoRow(i)), episodeRow({ title: 'Ep. 12: Why retries need jitter', subtitle: 'Wire Talk' }), row({ title: '', duration: 0, isPlayable: false, playabilityReason: 'COUNTRY_RESTRICTED', audioPreview: null })], {
-        id: DEMO.playlist,
-        uri: `spotify:playlist:${DEMO.playlist}`,
-        title: 'Offline Favourites',
-        name: 'Offline Favourites',
-        subtitle: 'demo-user',
-      }),
-    ),
-  ),
-  [`embed/episode/${DEMO.episode}`]: embedHtml(
-    embedState(episodeEntity({ id: DEMO.episode, uri: `spotify:episode:${DEMO.episode}`, title: 'Ep. 12: Why retries need jitter', name: 'Ep. 12: Why retries need jitter', subtitle: 'Wire Talk', relatedEntityUri: `spotify:show:${DEMO.show}` })),
-  ),
-  [`embed/show/${DEMO.show}`]: embedHtml(
-    embedState(episodeEntity({ title: 'Ep. 13: Token buckets', name: 'Ep. 13: Token buckets', subtitle: 'Wire Talk', relatedEntityUri: `spotify:show:${DEMO.show}` }), `spotify:show:${DEMO.show}`),
-  ),
+const files = new Map<string, string>();
+const embed = (type: string, id: string, html: string) => files.set(join('open.spotify.com', 'embed', type, `${id}.html`), html);
+const api = (operation: string, uri: string, body: Json, offset = 0) => {
+  const url = new URL('https://api-partner.spotify.com/pathfinder/v1/query');
+  url.searchParams.set('operationName', operation);
+  url.searchParams.set('variables', JSON.stringify({ uri, offset }));
+  files.set(recordingPath('api-partner.spotify.com', url) as string, JSON.stringify(body));
 };
+const uri = (type: string, id: string) => `spotify:${type}:${id}`;
 
-rmSync(join(RECORDINGS, 'open.spotify.com'), { recursive: true, force: true });
-for (const [path, html] of Object.entries(pages)) {
-  const file = join(RECORDINGS, 'open.spotify.com', `${path}.html`);
+// Track: embed + getTrack.
+embed('track', DEMO.track, embedHtml(embedState(trackEntity({ id: DEMO.track, uri: uri('track', DEMO.track), title: 'Midnight Signal', name: 'Midnight Signal', artists: [{ name: 'The Loopbacks', uri: uri('artist', DEMO.artist) }] }))));
+api('getTrack', uri('track', DEMO.track), { data: { trackUnion: { ...apiTrackData(DEMO.track, 0), name: 'Midnight Signal', playcount: '1234567' } } });
+
+// Album: 12 tracks.
+const albumIds = Array.from({ length: 12 }, (_, i) => itemId('alb', i));
+embed('album', DEMO.album, embedHtml(embedState(listEntity('album', albumIds.map((id, i) => row({ uri: uri('track', id), title: `Track ${i}`, subtitle: 'The Loopbacks' })), { id: DEMO.album, uri: uri('album', DEMO.album), title: 'Localhost Sessions', name: 'Localhost Sessions', subtitle: 'The Loopbacks' }))));
+api('getAlbum', uri('album', DEMO.album), {
+  data: { albumUnion: { uri: uri('album', DEMO.album), name: 'Localhost Sessions', type: 'ALBUM', label: 'Loopback Records', date: { isoString: '2026-03-01T00:00:00Z' }, copyright: { items: [{ text: '(C) 2026 Loopback Records', type: 'C' }] }, artists: { items: [{ profile: { name: 'The Loopbacks' }, uri: uri('artist', DEMO.artist) }] }, tracksV2: { totalCount: 12, items: albumIds.map((id, i) => ({ uid: `a${i}`, track: apiTrackData(id, i) })) } } },
+});
+
+// Artist: 10 top tracks.
+const topIds = Array.from({ length: 10 }, (_, i) => itemId('top', i));
+embed('artist', DEMO.artist, embedHtml(embedState(listEntity('artist', topIds.map((id, i) => row({ uri: uri('track', id), title: `Track ${i}`, subtitle: 'The Loopbacks' })), { id: DEMO.artist, uri: uri('artist', DEMO.artist), title: 'The Loopbacks', name: 'The Loopbacks' }))));
+api('queryArtistOverview', uri('artist', DEMO.artist), {
+  data: { artistUnion: { uri: uri('artist', DEMO.artist), profile: { name: 'The Loopbacks', biography: { text: 'A band that never leaves 127.0.0.1.' } }, stats: { followers: 48_213, monthlyListeners: 310_442, worldRank: 0 }, discography: { topTracks: { items: topIds.map((id, i) => ({ uid: `t${i}`, track: apiTrackData(id, i) })) } } } },
+});
+
+// Playlist: 230 items, the embed shows the first 100.
+const playlistIds = Array.from({ length: 230 }, (_, i) => itemId('pl', i));
+embed('playlist', DEMO.playlist, embedHtml(embedState(listEntity('playlist', playlistIds.slice(0, 100).map((id, i) => row({ uri: uri('track', id), title: `Track ${i}` })), { id: DEMO.playlist, uri: uri('playlist', DEMO.playlist), title: 'Offline Favourites', name: 'Offline Favourites', subtitle: 'Owner Name' }))));
+for (const offset of [0, 100, 200]) api('fetchPlaylist', uri('playlist', DEMO.playlist), { ...playlistPage(uri('playlist', DEMO.playlist), playlistIds, offset, 100, { name: 'Offline Favourites' }) }, offset);
+
+// Episode and show: 75 episodes.
+const showUri = uri('show', DEMO.show);
+const episodeIds = [DEMO.episode, ...Array.from({ length: 74 }, (_, i) => itemId('ep', i))];
+embed('episode', DEMO.episode, embedHtml(embedState(episodeEntity({ id: DEMO.episode, uri: uri('episode', DEMO.episode), title: 'Episode 0', name: 'Episode 0', subtitle: 'The Show', relatedEntityUri: showUri }))));
+api('getEpisodeOrChapter', uri('episode', DEMO.episode), { data: { episodeUnionV2: apiEpisodeData(DEMO.episode, 0, showUri) } });
+embed('show', DEMO.show, embedHtml(embedState(episodeEntity({ id: DEMO.episode, uri: uri('episode', DEMO.episode), title: 'Episode 0', name: 'Episode 0', subtitle: 'The Show', relatedEntityUri: showUri }), showUri)));
+api('queryShowMetadataV2', showUri, showMetadata(showUri));
+for (const offset of [0, 50]) api('queryPodcastEpisodes', showUri, showEpisodesPage(showUri, episodeIds, offset, 50), offset);
+
+rmSync(RECORDINGS, { recursive: true, force: true });
+for (const [path, body] of files) {
+  const file = join(RECORDINGS, path);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, html);
+  writeFileSync(file, body);
 }
-console.log(`wrote ${Object.keys(pages).length} pages to ${RECORDINGS}`);
+console.log(`wrote ${files.size} recordings to ${RECORDINGS}`);
