@@ -7,6 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  // p-limit is ESM-only; bundling it keeps the CommonJS build loadable by require().
-  noExternal: ['p-limit', 'yocto-queue'],
+  // These are ESM-only; bundling them keeps the CommonJS build loadable by require() on every Node 20.
+  noExternal: ['p-limit', 'yocto-queue', 'browser-id3-writer'],
 });

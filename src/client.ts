@@ -6,6 +6,14 @@ import { HttpClient } from './http/http-client.js';
 import { HostRateLimiter } from './http/rate-limit.js';
 import { isShortLink, parseSpotifyUrl, type EntityType } from './input.js';
 import { Lifecycle } from './lifecycle.js';
+import {
+  downloadCover,
+  downloadPreview,
+  type DownloadCoverOptions,
+  type DownloadPreviewOptions,
+  type EntityWithImages,
+  type EntityWithPreview,
+} from './media/downloads.js';
 import type { Album, Artist, Episode, Playlist, Show, Track } from './models/index.js';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
 import type { EntityByType, ListLimits } from './parse/index.js';
@@ -133,6 +141,22 @@ export class AsyncSpotifyClient {
   }
 
   /**
+   * Downloads the entity's cover (a track without images uses its album's) into `dest`, created if
+   * missing, through a temp file renamed when complete. Resolves to the absolute path written.
+   */
+  downloadCover(entity: EntityWithImages, dest: string, options: DownloadCoverOptions = {}): Promise<string> {
+    return this.#lifecycle.run(() => downloadCover(this.#downloads(), entity, dest, options));
+  }
+
+  /**
+   * Downloads a track's or episode's 30-second preview into `dest`; `embedCover` adds an ID3v2 tag with
+   * title, artist (or show) and the largest cover. No preview is a MediaError before any request.
+   */
+  downloadPreview(entity: EntityWithPreview, dest: string, options: DownloadPreviewOptions = {}): Promise<string> {
+    return this.#lifecycle.run(() => downloadPreview(this.#downloads(), entity, dest, options));
+  }
+
+  /**
    * Refuses new calls, lets calls in flight finish, then frees the sockets of the client's own
    * dispatcher (a borrowed `dispatcher` is left open). Idempotent.
    */
@@ -162,6 +186,10 @@ export class AsyncSpotifyClient {
         limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
       });
     });
+  }
+
+  #downloads() {
+    return { http: this.#http, maxBytes: this.#options.maxMediaBytes };
   }
 
   #context() {

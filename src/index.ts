@@ -1,5 +1,7 @@
 export { AsyncSpotifyClient, type GetOptions, type GetPlaylistOptions, type GetShowOptions } from './client.js';
 export type { BatchOptions, BatchProgress, BatchResult } from './batch.js';
+export type { DownloadCoverOptions, DownloadPreviewOptions, EntityWithImages, EntityWithPreview } from './media/downloads.js';
+export type { CoverSize } from './media/images.js';
 export {
   ClientClosedError,
   HttpError,

@@ -51,6 +51,8 @@ export interface ClientOptions {
   maxConcurrency?: number;
   /** Largest page body accepted, in bytes. @default 20_000_000 */
   maxPageBytes?: number;
+  /** Largest cover or preview download accepted, in bytes; a larger one leaves no file. @default 50_000_000 */
+  maxMediaBytes?: number;
   /** Time source for the rate limiter and retry waits; inject a virtual clock in tests. @default the system clock */
   clock?: Clock;
 }
@@ -67,6 +69,7 @@ export const DEFAULTS = Object.freeze({
   partnerApi: true,
   maxConcurrency: 5,
   maxPageBytes: 20_000_000,
+  maxMediaBytes: 50_000_000,
 });
 
 /** Options after validation, with every default filled in. */
@@ -84,6 +87,7 @@ export interface ResolvedOptions {
   onWarning: ((message: string) => void) | undefined;
   maxConcurrency: number;
   maxPageBytes: number;
+  maxMediaBytes: number;
   clock: Clock;
 }
 
@@ -106,6 +110,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     onWarning: callback('onWarning', options.onWarning),
     maxConcurrency: positiveInteger('maxConcurrency', options.maxConcurrency ?? DEFAULTS.maxConcurrency),
     maxPageBytes: positiveInteger('maxPageBytes', options.maxPageBytes ?? DEFAULTS.maxPageBytes),
+    maxMediaBytes: positiveInteger('maxMediaBytes', options.maxMediaBytes ?? DEFAULTS.maxMediaBytes),
     clock: options.clock ?? systemClock,
   };
 }

@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import { InvalidInputError, MediaError } from '../errors.js';
+import { isSpotifyMediaUrl } from '../http/hosts.js';
+import type { HttpClient } from '../http/http-client.js';
+import { readCapped } from '../http/transport.js';
+import type { Image } from '../models/common.js';
+import type { Album, Artist, Episode, Playlist, Show, Track } from '../models/index.js';
+import { writeAtomically } from './atomic-file.js';
+import { extensionOf, safeFilename, userFilename } from './filename.js';
+import { buildId3Tag, stripLeadingId3, type TagFields } from './id3.js';
+import { chooseImage, coverImagesOf, type CoverSize } from './images.js';
+import { extensionFor, imageMime } from './media-type.js';
+
+/** Anything with pictures: every model the getters return. */
+export type EntityWithImages = Track | Album | Artist | Playlist | Episode | Show;
+/** What has a preview: tracks and episodes. */
+export type EntityWithPreview = Track | Episode;
+
+export interface DownloadCoverOptions {
+  /** `'largest'` or `'smallest'` picture, by pixel area. @default 'largest' */
+  size?: CoverSize;
+  /** File name; reduced to its base name and made safe. The extension comes from Content-Type when it has none. */
+  filename?: string;
+  signal?: AbortSignal;
+}
+
+export interface DownloadPreviewOptions {
+  /** File name; reduced to its base name and made safe. @default from the entity name */
+  filename?: string;
+  /** Write an ID3v2 tag: title, artist (or show name), largest cover as front cover. @default false */
+  embedCover?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface DownloadContext {
+  http: HttpClient;
+  maxBytes: number;
+}
+
+const MAX_COVER_FOR_TAG = 20_000_000;
+
+export async function downloadCover(context: DownloadContext, entity: EntityWithImages, dest: string, options: DownloadCoverOptions = {}): Promise<string> {
+  checkEntity(entity);
+  const dir = checkDest(dest);
+  const size = options.size ?? 'largest';
+  if (size !== 'largest' && size !== 'smallest') throw new InvalidInputError(`size must be 'largest' or 'smallest', got ${String(size)}`);
+  const image = chooseImage(coverImagesOf(entity), size);
+  if (!image) throw new MediaError(`The ${entity.type} ${entity.id} has no cover image`);
+  const url = mediaUrl(image.url, entity);
+  return context.http.get(url.href, {
+    signal: options.signal,
+    headers: { accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8' },
+    allowRedirect: isSpotifyMediaUrl,
+    consume: async (response) => {
+      const name = fileName(entity, options.filename, extensionFor(response.headers['content-type'], 'jpg'));
+      return writeAtomically(dir, name, response.body, { maxBytes: context.maxBytes, url: url.href });
+    },
+  });
+}
+
+export async function downloadPreview(context: DownloadContext, entity: EntityWithPreview, dest: string, options: DownloadPreviewOptions = {}): Promise<string> {
+  checkEntity(entity);
+  const dir = checkDest(dest);
+  if (entity.type !== 'track' && entity.type !== 'episode') {
+    throw new InvalidInputError(`Only tracks and episodes have previews, got a ${(entity as { type: string }).type}`);
+  }
+  if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${entity.id} has no preview`);
+  const url = mediaUrl(entity.previewUrl, entity);
+  const tag = options.embedCover ? buildId3Tag(await tagFields(context, entity, options.signal)) : undefined;
+  return context.http.get(url.href, {
+    signal: options.signal,
+    headers: { accept: 'audio/mpeg,audio/*;q=0.8' },
+    allowRedirect: isSpotifyMediaUrl,
+    consume: async (response) => {
+      const name = fileName(entity, options.filename, extensionFor(response.headers['content-type'], 'mp3'));
+      const tagging = tag ? { prefix: tag, transform: stripLeadingId3() } : {};
+      return writeAtomically(dir, name, response.body, { maxBytes: context.maxBytes, url: url.href, ...tagging });
+    },
+  });
+}
+
+async function tagFields(context: DownloadContext, entity: EntityWithPreview, signal: AbortSignal | undefined): Promise<TagFields> {
+  const artist = entity.type === 'track' ? entity.artists.map((a) => a.name).join(', ') : (entity.show?.name ?? '');
+  const image = chooseImage(coverImagesOf(entity), 'largest');
+  return { title: entity.name, artist, cover: image ? await fetchImage(context, image, entity, signal) : undefined };
+}
+
+async function fetchImage(context: DownloadContext, image: Image, entity: EntityWithPreview, signal: AbortSignal | undefined) {
+  const url = mediaUrl(image.url, entity);
+  return context.http.get(url.href, {
+    signal,
+    allowRedirect: isSpotifyMediaUrl,
+    consume: async (response) => ({
+      data: new Uint8Array(await readCapped(response.body, Math.min(context.maxBytes, MAX_COVER_FOR_TAG), url.href)),
+      mime: imageMime(response.headers['content-type']),
+    }),
+  });
+}
+
+/** Only https URLs on Spotify's media hosts: a tampered page cannot point the client anywhere else. */
+function mediaUrl(value: string, entity: { type: string; id: string }): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new MediaError(`The ${entity.type} ${entity.id} has a malformed media URL`);
+  }
+  if (!isSpotifyMediaUrl(url)) {
+    throw new MediaError(`Refusing to download from ${url.protocol}//${url.host}: not an https URL on a Spotify media host`, { url: url.href });
+  }
+  return url;
+}
+
+function fileName(entity: { name: string; type: string; id: string }, requested: string | undefined, extension: string): string {
+  const fallback = `${entity.type}-${entity.id}`;
+  if (requested !== undefined) {
+    const name = userFilename(requested, fallback);
+    return extensionOf(name) ? name : `${name}.${extension}`;
+  }
+  return `${safeFilename(entity.name, fallback)}.${extension}`;
+}
+
+function checkDest(dest: unknown): string {
+  if (typeof dest !== 'string' || dest.trim() === '') throw new InvalidInputError('dest must be a directory path');
+  return resolve(dest);
+}
+
+function checkEntity(entity: unknown): void {
+  const value = entity as { type?: unknown; id?: unknown; images?: unknown } | null;
+  if (typeof value !== 'object' || value === null || typeof value.type !== 'string' || typeof value.id !== 'string' || !Array.isArray(value.images)) {
+    throw new InvalidInputError('Expected an entity returned by one of the getters (track, album, artist, playlist, episode or show)');
+  }
+}

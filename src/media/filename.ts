@@ -1,0 +1,50 @@
+import { posix, win32 } from 'node:path';
+
+const MAX_BYTES = 150;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// Bidi overrides and isolates can disguise an extension (`cover\u202Egpj.exe`); zero-width marks hide text.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const RESERVED = /[<>:"/\\|?*]/g;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/**
+ * Turns any text into a safe file name: no path separators, control, invisible or reserved
+ * characters, no leading or trailing dots and spaces (so never `.` or `..`), Windows device names
+ * prefixed, at most 150 UTF-8 bytes (cut between characters). Empty results become `fallback`.
+ */
+export function safeFilename(text: string, fallback: string): string {
+  let name = text
+    .normalize('NFC')
+    .replace(CONTROL, '')
+    .replace(INVISIBLE, '')
+    .replace(RESERVED, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  name = truncateBytes(name, MAX_BYTES).replace(/[\s.]+$/g, '');
+  if (name === '') return fallback === text ? 'download' : safeFilename(fallback, 'download');
+  return WINDOWS_DEVICE.test(name) ? `_${name}` : name;
+}
+
+/** A caller's `filename` reduced to its base name (either separator), then made safe. */
+export function userFilename(filename: string, fallback: string): string {
+  const base = win32.basename(posix.basename(filename.replace(CONTROL, '')));
+  return safeFilename(base, fallback);
+}
+
+function truncateBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let out = '';
+  let bytes = 0;
+  for (const character of text) {
+    const size = Buffer.byteLength(character);
+    if (bytes + size > maxBytes) break;
+    out += character;
+    bytes += size;
+  }
+  return out;
+}
+
+/** Splits `name.ext` when the extension is a plausible one (1-5 letters or digits). */
+export function extensionOf(name: string): string | undefined {
+  return /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase();
+}
