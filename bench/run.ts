@@ -4,11 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchDownload } from './download.js';
 import { benchLimiter } from './limiter.js';
 import { machine, type Row } from './util.js';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   limiter: benchLimiter,
+  download: benchDownload,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);
