@@ -1,37 +1,65 @@
 /**
- * The offline demo: serves the project's recorded pages (demo/recordings) on 127.0.0.1 and runs the
- * library against them through the `dispatcher` option, so a newcomer sees every getter work without
- * reaching Spotify. Run: npm run demo
+ * The offline demo: serves the project's recorded pages (demo/recordings: embed pages, partner API
+ * answers, media) on 127.0.0.1 and runs the `spotify-scraper` CLI against them, so a newcomer sees
+ * the whole path work without reaching Spotify. Run: npm run demo
  */
-import { AsyncSpotifyClient } from '../src/index.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DEMO } from './demo-ids.js';
 import { startReplayServer } from './replay-server.js';
 
+const CLI = resolve(import.meta.dirname, '..', 'src', 'cli', 'index.ts');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], origin: string, stdin = ''): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args, '--origin', origin], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+function show(title: string, command: string, run: Run, summary: string): void {
+  console.log(`\n$ ${command}`);
+  console.log(`  ${summary}`);
+  if (run.stderr.trim() !== '') console.log(run.stderr.trim().split('\n').map((line) => `  stderr: ${line}`).join('\n'));
+  console.log(`  exit code ${run.code}  (${title})`);
+}
+
 const replay = await startReplayServer();
-console.log(`replay server on ${replay.origin} (answers for open.spotify.com and api-partner.spotify.com)\n`);
+const out = mkdtempSync(join(tmpdir(), 'spotify-scraper-demo-'));
+console.log(`replay server on ${replay.origin}: every request below goes there instead of Spotify`);
 try {
-  await using client = new AsyncSpotifyClient({ dispatcher: replay.dispatcher, onWarning: (m) => console.log(`  warning: ${m}`) });
+  const track = await cli(['track', `https://open.spotify.com/track/${DEMO.track}?si=demo`, '--pretty'], replay.origin);
+  const t = JSON.parse(track.stdout);
+  show('one value, pretty JSON', `spotify-scraper track https://open.spotify.com/track/${DEMO.track}?si=demo --pretty`, track, `${t.name} — ${t.artists.map((a: { name: string }) => a.name).join(', ')}, ${t.playCount} plays, album "${t.album?.name}", preview ${t.previewUrl}`);
 
-  const track = await client.getTrack(`https://open.spotify.com/track/${DEMO.track}?si=demo`);
-  console.log(`track     ${track.name} — ${track.artists.map((a) => a.name).join(', ')} (${Math.round(track.durationMs / 1000)} s, ${track.playCount} plays, on "${track.album?.name}")`);
+  const playlist = await cli(['playlist', `spotify:playlist:${DEMO.playlist}`, '--max-tracks', 'all'], replay.origin);
+  const p = JSON.parse(playlist.stdout);
+  show('partner API paging', `spotify-scraper playlist spotify:playlist:${DEMO.playlist} --max-tracks all`, playlist, `${p.name} by ${p.owner.name}: ${p.tracks.length} of ${p.totalTracks} items (an embed page alone stops at 100)`);
 
-  const album = await client.getAlbum(`spotify:album:${DEMO.album}`);
-  console.log(`album     ${album.name} (${album.label}, ${album.releaseDate?.slice(0, 4)}): ${album.tracks.length} tracks`);
+  const showRun = await cli(['show', DEMO.show], replay.origin);
+  const s = JSON.parse(showRun.stdout);
+  show('show from its latest-episode embed + API', `spotify-scraper show ${DEMO.show}`, showRun, `${s.name} by ${s.publisher}: ${s.episodes.length} of ${s.totalEpisodes} episodes (default --max-episodes 50)`);
 
-  const artist = await client.getArtist(DEMO.artist);
-  console.log(`artist    ${artist.name}: ${artist.followers} followers, top track "${artist.topTracks[0]?.name}"`);
+  const batch = await cli(['album', '--concurrency', '2'], replay.origin, `spotify:album:${DEMO.album}\n0000000000000000000000\nhttps://example.com/not-spotify\n`);
+  const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  show('NDJSON batch from stdin, failures kept in order', 'printf "…3 values…" | spotify-scraper album --concurrency 2', batch, lines.map((l) => (l.error ? `{error: ${l.error.name}}` : `{${l.name}: ${l.tracks.length} tracks, ${l.label}}`)).join(' | '));
 
-  const playlist = await client.getPlaylist(`open.spotify.com/playlist/${DEMO.playlist}`, { maxTracks: Infinity });
-  console.log(`playlist  ${playlist.name} by ${playlist.owner?.name}: ${playlist.tracks.length} of ${playlist.totalTracks} items (the embed alone stops at 100)`);
-
-  const episode = await client.getEpisode(DEMO.episode);
-  console.log(`episode   ${episode.name} from ${episode.show?.name}, video: ${episode.hasVideo}`);
-
-  const show = await client.getShow(DEMO.show);
-  console.log(`show      ${show.name} by ${show.publisher}: ${show.episodes.length} of ${show.totalEpisodes} episodes (maxEpisodes 50)`);
-
-  const batch = await client.getTracks([DEMO.track, '0000000000000000000000', 'not-an-id']);
-  console.log(`\nbatch     ${batch.map((r) => (r.ok ? `ok: ${r.result.name}` : `${r.error.name}`)).join(' | ')}`);
+  const download = await cli(['download', 'preview', DEMO.track, '--dest', out, '--embed-cover'], replay.origin);
+  show('tagged preview download', `spotify-scraper download preview ${DEMO.track} --dest ${out} --embed-cover`, download, `wrote ${JSON.parse(download.stdout).path}`);
 } finally {
   await replay.close();
+  rmSync(out, { recursive: true, force: true });
 }

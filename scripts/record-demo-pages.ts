@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { embedHtml, embedState, episodeEntity, listEntity, row, trackEntity, type Json } from '../test/helpers/pages.js';
 import { apiEpisodeData, apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../test/helpers/partner.js';
+import { JPEG, mp3 } from '../test/helpers/media.js';
 import { DEMO } from './demo-ids.js';
 import { RECORDINGS, recordingPath } from './replay-server.js';
 
@@ -52,10 +53,18 @@ embed('show', DEMO.show, embedHtml(embedState(episodeEntity({ id: DEMO.episode, 
 api('queryShowMetadataV2', showUri, showMetadata(showUri));
 for (const offset of [0, 50]) api('queryPodcastEpisodes', showUri, showEpisodesPage(showUri, episodeIds, offset, 50), offset);
 
+// Media: the cover and preview the demo track's embed points at.
+const media = new Map<string, Buffer>([
+  ['image-cdn-ak.spotifycdn.com/image/ab67616d0000b273', JPEG],
+  ['image-cdn-ak.spotifycdn.com/image/ab67616d00001e02', JPEG],
+  ['image-cdn-ak.spotifycdn.com/image/ab67616d00004851', JPEG],
+  ['p.scdn.co/mp3-preview/abc123', mp3(80)],
+]);
+
 rmSync(RECORDINGS, { recursive: true, force: true });
-for (const [path, body] of files) {
+for (const [path, body] of [...files, ...media]) {
   const file = join(RECORDINGS, path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, body);
 }
-console.log(`wrote ${files.size} recordings to ${RECORDINGS}`);
+console.log(`wrote ${files.size + media.size} recordings to ${RECORDINGS}`);

@@ -2,17 +2,17 @@
  * A replay server for recorded responses: `demo/recordings/<host>/<path>` files served on 127.0.0.1.
  * A request for https://open.spotify.com/embed/track/ID is answered from
  * `demo/recordings/open.spotify.com/embed/track/ID.html`; partner API queries from
- * `demo/recordings/api-partner.spotify.com/<operationName>/<uri>[@offset].json`.
+ * `demo/recordings/api-partner.spotify.com/<operationName>/<uri>[@offset].json`; media from
+ * `demo/recordings/<host>/<path>` as they are.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
 import { Agent, type Dispatcher } from 'undici';
-import { rerouteTo } from '../test/helpers/loopback.js';
+import { INTENDED_HOST_HEADER, rerouteTo } from '../src/cli/reroute.js';
 
 export const RECORDINGS = resolve(import.meta.dirname, '..', 'demo', 'recordings');
-const HOST_HEADER = 'x-test-original-host';
 
 export interface ReplayServer {
   origin: string;
@@ -29,17 +29,23 @@ export function recordingPath(host: string, url: URL): string | undefined {
     const offset = variables.offset ? `@${variables.offset}` : '';
     return join(host, operation, `${(variables.uri ?? '').replaceAll(':', '_')}${offset}.json`);
   }
-  const file = normalize(`${url.pathname}.html`);
+  // Embed pages get .html; media (covers, previews) are stored under their own path.
+  const file = normalize(url.pathname.startsWith('/embed/') ? `${url.pathname}.html` : url.pathname);
   return file.includes('..') ? undefined : join(host, file);
+}
+
+function contentType(path: string): string {
+  if (path.endsWith('.json')) return 'application/json';
+  if (path.endsWith('.html')) return 'text/html; charset=utf-8';
+  return path.includes('/image/') ? 'image/jpeg' : 'audio/mpeg';
 }
 
 export async function startReplayServer(root = RECORDINGS): Promise<ReplayServer> {
   const server: Server = createServer((request, response) => {
-    const host = String(request.headers[HOST_HEADER] ?? request.headers.host);
+    const host = String(request.headers[INTENDED_HOST_HEADER] ?? request.headers.host);
     const path = recordingPath(host, new URL(request.url ?? '/', `https://${host}`));
-    const type = path?.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
     (path ? readFile(join(root, path)) : Promise.reject(new Error('no recording'))).then(
-      (body) => response.writeHead(200, { 'content-type': type }).end(body),
+      (body) => response.writeHead(200, { 'content-type': contentType(path as string) }).end(body),
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('no recording'),
     );
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
+import { INTENDED_HOST_HEADER, rerouteTo } from '../../src/cli/reroute.js';
 
 /** A request as the loopback server saw it. `host` is the host the client meant (before rerouting). */
 export interface SeenRequest {
@@ -21,7 +22,7 @@ export interface Loopback {
   close(): Promise<void>;
 }
 
-const ORIGINAL_HOST = 'x-test-original-host';
+const ORIGINAL_HOST = INTENDED_HOST_HEADER;
 
 /** Starts a node:http server on 127.0.0.1, port 0. */
 export async function startLoopback(handler: Handler): Promise<Loopback> {
@@ -58,25 +59,7 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
   };
 }
 
-/** An interceptor that sends a request to `origin`, remembering the host it was meant for. */
-export function rerouteTo(origin: string): Dispatcher.DispatcherComposeInterceptor {
-  return (dispatch) => (options, handler) => {
-    const intended = new URL(String(options.origin)).host;
-    const headers = addHeader(options.headers, ORIGINAL_HOST, intended);
-    return dispatch({ ...options, origin, headers }, handler);
-  };
-}
-
-type Headers = NonNullable<Dispatcher.DispatchOptions['headers']>;
-
-function addHeader(headers: Dispatcher.DispatchOptions['headers'], name: string, value: string): Headers {
-  if (headers == null) return { [name]: value };
-  if (Array.isArray(headers)) return [...headers, name, value] as string[];
-  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    return [...(headers as Iterable<[string, string]>), [name, value]] as unknown as Headers;
-  }
-  return { ...(headers as Record<string, string>), [name]: value };
-}
+export { rerouteTo };
 
 /** Writes an HTML body with a status. */
 export function sendHtml(res: ServerResponse, body: string, status = 200, headers: Record<string, string> = {}): void {
