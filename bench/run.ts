@@ -6,9 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDownload } from './download.js';
 import { benchLimiter } from './limiter.js';
+import { benchParse } from './parse.js';
 import { machine, type Row } from './util.js';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
+  parse: benchParse,
   limiter: benchLimiter,
   download: benchDownload,
 };

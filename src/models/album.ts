@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { ArtistRefSchema, ImageListSchema, entityBase, nullableCount } from './common.js';
+import { ArtistRefSchema, ImageListSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
 import { TrackSchema } from './track.js';
 
 export const AlbumSchema = z
   .object({
     ...entityBase('album'),
     albumType: z.string().nullable(),
-    artists: z.array(ArtistRefSchema).readonly(),
+    artists: z.array(ArtistRefSchema),
     images: ImageListSchema,
     releaseDate: z.string().nullable(),
     label: z.string().nullable(),
     totalTracks: nullableCount,
-    tracks: z.array(TrackSchema).readonly(),
-    copyrights: z.array(z.string()).readonly(),
+    tracks: z.array(TrackSchema),
+    copyrights: z.array(z.string()),
   })
-  .readonly();
-export type Album = z.infer<typeof AlbumSchema>;
+;
+export type Album = DeepReadonly<z.infer<typeof AlbumSchema>>;

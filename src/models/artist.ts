@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, entityBase, nullableCount } from './common.js';
+import { ImageListSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
 import { TrackSchema } from './track.js';
 
 export const ArtistSchema = z
@@ -10,7 +10,7 @@ export const ArtistSchema = z
     followers: nullableCount,
     monthlyListeners: nullableCount,
     worldRank: nullableCount,
-    topTracks: z.array(TrackSchema).readonly(),
+    topTracks: z.array(TrackSchema),
   })
-  .readonly();
-export type Artist = z.infer<typeof ArtistSchema>;
+;
+export type Artist = DeepReadonly<z.infer<typeof ArtistSchema>>;

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/**
+ * Models are plain data: readonly all the way down in their types, so TypeScript stops accidental
+ * mutation of a shared result without a runtime freeze on every object of every page.
+ */
+export type DeepReadonly<T> = T extends ReadonlyArray<infer U>
+  ? ReadonlyArray<DeepReadonly<U>>
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 /** A picture Spotify serves, with its size when Spotify states it. */
 export const ImageSchema = z
   .object({
@@ -7,10 +17,10 @@ export const ImageSchema = z
     width: z.number().int().nonnegative().nullable(),
     height: z.number().int().nonnegative().nullable(),
   })
-  .readonly();
-export type Image = z.infer<typeof ImageSchema>;
+;
+export type Image = DeepReadonly<z.infer<typeof ImageSchema>>;
 
-export const ImageListSchema = z.array(ImageSchema).readonly();
+export const ImageListSchema = z.array(ImageSchema);
 
 /** An artist as a track or album names it. `id`/`uri` are null where the page gives only the name. */
 export const ArtistRefSchema = z
@@ -19,8 +29,8 @@ export const ArtistRefSchema = z
     id: z.string().nullable(),
     uri: z.string().nullable(),
   })
-  .readonly();
-export type ArtistRef = z.infer<typeof ArtistRefSchema>;
+;
+export type ArtistRef = DeepReadonly<z.infer<typeof ArtistRefSchema>>;
 
 /** The album a track belongs to. */
 export const AlbumRefSchema = z
@@ -30,8 +40,8 @@ export const AlbumRefSchema = z
     name: z.string(),
     images: ImageListSchema,
   })
-  .readonly();
-export type AlbumRef = z.infer<typeof AlbumRefSchema>;
+;
+export type AlbumRef = DeepReadonly<z.infer<typeof AlbumRefSchema>>;
 
 /** The show an episode belongs to. */
 export const ShowRefSchema = z
@@ -42,8 +52,8 @@ export const ShowRefSchema = z
     publisher: z.string().nullable(),
     images: ImageListSchema,
   })
-  .readonly();
-export type ShowRef = z.infer<typeof ShowRefSchema>;
+;
+export type ShowRef = DeepReadonly<z.infer<typeof ShowRefSchema>>;
 
 /** A Spotify user: a playlist's owner, or who added an item. */
 export const UserRefSchema = z
@@ -52,8 +62,8 @@ export const UserRefSchema = z
     id: z.string().nullable(),
     uri: z.string().nullable(),
   })
-  .readonly();
-export type UserRef = z.infer<typeof UserRefSchema>;
+;
+export type UserRef = DeepReadonly<z.infer<typeof UserRefSchema>>;
 
 /** The fields every top-level entity has. */
 export function entityBase<T extends string>(type: T) {

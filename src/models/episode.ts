@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, ShowRefSchema, entityBase } from './common.js';
+import { ImageListSchema, ShowRefSchema, entityBase, type DeepReadonly } from './common.js';
 
 export const EpisodeSchema = z
   .object({
@@ -14,5 +14,5 @@ export const EpisodeSchema = z
     hasVideo: z.boolean(),
     show: ShowRefSchema.nullable(),
   })
-  .readonly();
-export type Episode = z.infer<typeof EpisodeSchema>;
+;
+export type Episode = DeepReadonly<z.infer<typeof EpisodeSchema>>;

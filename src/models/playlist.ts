@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, UserRefSchema, entityBase, nullableCount } from './common.js';
+import { ImageListSchema, UserRefSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
 import { EpisodeSchema } from './episode.js';
 import { TrackSchema } from './track.js';
 
@@ -10,8 +10,8 @@ export const PlaylistItemSchema = z
     addedAt: z.string().nullable(),
     addedBy: UserRefSchema.nullable(),
   })
-  .readonly();
-export type PlaylistItem = z.infer<typeof PlaylistItemSchema>;
+;
+export type PlaylistItem = DeepReadonly<z.infer<typeof PlaylistItemSchema>>;
 
 export const PlaylistSchema = z
   .object({
@@ -21,7 +21,7 @@ export const PlaylistSchema = z
     followers: nullableCount,
     images: ImageListSchema,
     totalTracks: nullableCount,
-    tracks: z.array(PlaylistItemSchema).readonly(),
+    tracks: z.array(PlaylistItemSchema),
   })
-  .readonly();
-export type Playlist = z.infer<typeof PlaylistSchema>;
+;
+export type Playlist = DeepReadonly<z.infer<typeof PlaylistSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, entityBase, nullableCount } from './common.js';
+import { ImageListSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
 import { EpisodeSchema } from './episode.js';
 
 export const ShowSchema = z
@@ -10,7 +10,7 @@ export const ShowSchema = z
     mediaType: z.string().nullable(),
     images: ImageListSchema,
     totalEpisodes: nullableCount,
-    episodes: z.array(EpisodeSchema).readonly(),
+    episodes: z.array(EpisodeSchema),
   })
-  .readonly();
-export type Show = z.infer<typeof ShowSchema>;
+;
+export type Show = DeepReadonly<z.infer<typeof ShowSchema>>;

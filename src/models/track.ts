@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AlbumRefSchema, ArtistRefSchema, ImageListSchema, entityBase, nullableCount } from './common.js';
+import { AlbumRefSchema, ArtistRefSchema, ImageListSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
 
 export const TrackSchema = z
   .object({
@@ -8,7 +8,7 @@ export const TrackSchema = z
     explicit: z.boolean(),
     playable: z.boolean(),
     previewUrl: z.string().nullable(),
-    artists: z.array(ArtistRefSchema).readonly(),
+    artists: z.array(ArtistRefSchema),
     images: ImageListSchema,
     releaseDate: z.string().nullable(),
     album: AlbumRefSchema.nullable(),
@@ -16,5 +16,5 @@ export const TrackSchema = z
     discNumber: nullableCount,
     playCount: nullableCount,
   })
-  .readonly();
-export type Track = z.infer<typeof TrackSchema>;
+;
+export type Track = DeepReadonly<z.infer<typeof TrackSchema>>;

@@ -4,12 +4,13 @@ import { at, bool, isRaw, list, num, str, text } from './raw.js';
 
 /** `spotify:TYPE:ID` -> ID, or undefined when the URI is not of that type. */
 export function idFromUri(uri: unknown, type?: string): string | undefined {
-  const value = str(uri);
-  if (value === undefined || !value.startsWith('spotify:')) return undefined;
-  const parts = value.split(':');
-  if (parts.length < 3 || (type !== undefined && parts[1] !== type)) return undefined;
+  if (typeof uri !== 'string' || !uri.startsWith('spotify:')) return undefined;
+  const typeEnd = uri.indexOf(':', 8);
+  if (typeEnd < 0) return undefined;
+  if (type !== undefined && (typeEnd - 8 !== type.length || !uri.startsWith(type, 8))) return undefined;
   // Local files (spotify:local:artist:album:title:seconds) keep their whole tail as the id.
-  return parts.length === 3 ? parts[2] : parts.slice(2).join(':');
+  const id = uri.slice(typeEnd + 1);
+  return id === '' ? undefined : id;
 }
 
 export function entityUrl(type: EntityType, id: string): string {
@@ -52,6 +53,7 @@ export function readReleaseDate(raw: unknown): string | null {
 export function splitArtistNames(subtitle: unknown): ArtistRef[] {
   const value = text(subtitle);
   if (value === undefined) return [];
+  if (!value.includes(',')) return [{ name: value.trim(), id: null, uri: null }];
   return value
     .split(/,[\u00a0 ]/)
     .map((name) => name.trim())

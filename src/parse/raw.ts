@@ -36,12 +36,13 @@ export function list(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Follows `path` through nested objects. */
-export function at(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (!isRaw(current)) return undefined;
-    current = current[key];
-  }
-  return current;
+/** Follows up to three keys through nested objects (fixed arity: this runs for every row of every page). */
+export function at(value: unknown, a: string, b?: string, c?: string): unknown {
+  if (!isRaw(value)) return undefined;
+  const first = value[a];
+  if (b === undefined) return first;
+  if (!isRaw(first)) return undefined;
+  const second = first[b];
+  if (c === undefined) return second;
+  return isRaw(second) ? second[c] : undefined;
 }

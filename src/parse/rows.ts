@@ -16,7 +16,7 @@ export function isEpisodeRow(row: Raw): boolean {
 
 /** A row as a Track; rows of unplayable (country-restricted) tracks are kept with `playable: false`. */
 export function rowTrack(row: Raw, context: TrackContext = {}): Track {
-  return readTrack(row, idFromUri(row['uri']) ?? str(row['uid']) ?? '', context);
+  return readTrack(row, str(row['uid']) ?? '', context);
 }
 
 /** A playlist row as a Track or an Episode. */

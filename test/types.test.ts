@@ -1,0 +1,60 @@
+/** The public surface as types: what outside code compiles against. */
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  AsyncSpotifyClient,
+  parseSpotifyUrl,
+  type Album,
+  type EntityWithImages,
+  type BatchResult,
+  type ClientOptions,
+  type Episode,
+  type Playlist,
+  type PlaylistItem,
+  type Show,
+  type SpotifyScraperError,
+  type Track,
+} from '../src/index.js';
+
+describe('public types', () => {
+  it('getters resolve to the models', () => {
+    const client = new AsyncSpotifyClient();
+    expectTypeOf(client.getTrack('x')).toEqualTypeOf<Promise<Track>>();
+    expectTypeOf(client.getAlbum('x')).toEqualTypeOf<Promise<Album>>();
+    expectTypeOf(client.getPlaylist('x', { maxTracks: Infinity })).toEqualTypeOf<Promise<Playlist>>();
+    expectTypeOf(client.getShow('x', { maxEpisodes: 3 })).toEqualTypeOf<Promise<Show>>();
+    expectTypeOf(client.getTracks(['x'])).toEqualTypeOf<Promise<Array<BatchResult<Track>>>>();
+    expectTypeOf(client.downloadCover).parameter(0).toEqualTypeOf<EntityWithImages>();
+    expectTypeOf(client.downloadPreview).returns.toEqualTypeOf<Promise<string>>();
+    void client.close();
+  });
+
+  it('models are readonly, with nullable fields rather than optional ones', () => {
+    expectTypeOf<Track['previewUrl']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Track['album']>().toMatchTypeOf<{ readonly id: string } | null>();
+    expectTypeOf<PlaylistItem['track']>().toMatchTypeOf<Track | Episode>();
+    expectTypeOf<Track['artists']>().toMatchTypeOf<ReadonlyArray<{ readonly name: string }>>();
+    // Compiled, never run: these lines must not type-check.
+    const mutate = (track: Track, album: Album) => {
+      // @ts-expect-error models cannot be mutated
+      track.name = 'x';
+      // @ts-expect-error nor their lists
+      album.tracks.push(track);
+    };
+    expectTypeOf(mutate).toBeFunction();
+  });
+
+  it('batch entries discriminate on ok', () => {
+    const entry = {} as BatchResult<Track>;
+    if (entry.ok) expectTypeOf(entry.result).toEqualTypeOf<Track>();
+    else expectTypeOf(entry.error).toEqualTypeOf<SpotifyScraperError>();
+  });
+
+  it('parseSpotifyUrl narrows with an expected type', () => {
+    expectTypeOf(parseSpotifyUrl<'album'>).returns.toEqualTypeOf<{ type: 'album'; id: string }>();
+    expectTypeOf(parseSpotifyUrl('spotify:track:4uLU6hMCjMI75M1A2tKUQC').type).toEqualTypeOf<'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show' | null>();
+  });
+
+  it('options accept plain objects or false', () => {
+    expectTypeOf<{ rateLimit: { perSecond: 1; burst: 1 }; retry: false; partnerApi: false }>().toMatchTypeOf<ClientOptions>();
+  });
+});
