@@ -7,6 +7,7 @@ export interface BenchPage {
   name: string;
   type: EntityType;
   html: string;
+  file: string;
 }
 
 /** The project's own recorded embed pages (demo/recordings), one per entity type. */
@@ -15,7 +16,8 @@ export function ownPages(): BenchPage[] {
   const pages: BenchPage[] = [];
   for (const type of readdirSync(root) as EntityType[]) {
     for (const file of readdirSync(join(root, type))) {
-      pages.push({ name: relative(RECORDINGS, join(root, type, file)), type, html: readFileSync(join(root, type, file), 'utf8') });
+      const path = join(root, type, file);
+      pages.push({ name: relative(RECORDINGS, path), type, html: readFileSync(path, 'utf8'), file: path });
     }
   }
   return pages;
@@ -27,5 +29,5 @@ export function sharedPages(): BenchPage[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => !file.includes('404'))
-    .map((file) => ({ name: `shared/${file}`, type: file.split('-')[0] as EntityType, html: readFileSync(join(dir, file), 'utf8') }));
+    .map((file) => ({ name: `shared/${file}`, type: file.split('-')[0] as EntityType, html: readFileSync(join(dir, file), 'utf8'), file: join(dir, file) }));
 }

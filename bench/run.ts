@@ -5,14 +5,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDownload } from './download.js';
+import { benchE2e } from './e2e.js';
 import { benchLimiter } from './limiter.js';
+import { benchMemory } from './memory.js';
 import { benchParse } from './parse.js';
 import { machine, type Row } from './util.js';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   parse: benchParse,
+  e2e: benchE2e,
   limiter: benchLimiter,
   download: benchDownload,
+  memory: benchMemory,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

@@ -1,6 +1,6 @@
 import { NotFoundError, ParseError } from './errors.js';
 import type { HttpClient } from './http/http-client.js';
-import { readCapped } from './http/transport.js';
+import { readText } from './http/transport.js';
 import type { EntityType } from './input.js';
 import { SCHEMAS, modelFromEmbed, readEmbedPage, type EmbedPage, type EntityByType, type ListLimits } from './parse/index.js';
 import { validateModel } from './parse/validate.js';
@@ -30,7 +30,7 @@ export async function fetchEmbedPage(
   const pageUrl = embedUrl(type, id);
   const html = await http.get(pageUrl, {
     signal,
-    consume: async (response) => (await readCapped(response.body, maxBytes, pageUrl)).toString('utf8'),
+    consume: (response) => readText(response, maxBytes),
   });
   const page = readEmbedPage(html, pageUrl);
   registerSecret(page.session?.accessToken);

@@ -62,6 +62,7 @@ function fromPageUrl(value: string, url: URL): SpotifyRef<EntityType> {
 
 /** True for `spotify.link/...` short links, which only a request can resolve. */
 export function isShortLink(value: string): boolean {
+  if (!value.includes('.link')) return false;
   const url = toUrl(value.trim());
   return url !== null && SHORT_LINK_HOSTS.has(url.hostname.toLowerCase()) && url.pathname.length > 1;
 }

@@ -16,7 +16,10 @@ export interface WireRequest {
   url: URL;
   headers: Readonly<Record<string, string>>;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  /** The caller's signal, when there is one. */
+  signal: AbortSignal | undefined;
+  /** undici's own header and body timeouts, so abandoned work ends too. */
+  timeoutMs: number;
 }
 
 /** Sends one GET and returns as soon as the headers are in. Does not follow redirects. */
@@ -25,7 +28,9 @@ export async function sendRequest(wire: WireRequest): Promise<WireResponse> {
     method: 'GET',
     dispatcher: wire.dispatcher,
     headers: wire.headers,
-    signal: wire.signal,
+    headersTimeout: wire.timeoutMs,
+    bodyTimeout: wire.timeoutMs,
+    ...(wire.signal ? { signal: wire.signal } : {}),
   });
   return {
     url: wire.url,
@@ -64,6 +69,17 @@ function decoderFor(coding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDec
   if (coding === 'deflate') return zlib.createInflate(flush);
   if (coding === 'br') return zlib.createBrotliDecompress();
   return undefined;
+}
+
+/**
+ * A whole body as text. With an identity encoding and a Content-Length within the cap (undici holds
+ * the server to it), undici's own text() is used; otherwise the capped stream reader.
+ */
+export async function readText(wire: WireResponse, maxBytes: number): Promise<string> {
+  const length = Number(wire.headers['content-length']);
+  const plain = wire.headers['content-encoding'] === undefined && typeof (wire.body as { text?: unknown }).text === 'function';
+  if (plain && Number.isSafeInteger(length) && length <= maxBytes) return (wire.body as unknown as { text(): Promise<string> }).text();
+  return (await readCapped(wire.body, maxBytes, wire.url.href)).toString('utf8');
 }
 
 /** Reads a whole body, refusing one larger than `maxBytes` before it is all in memory. */

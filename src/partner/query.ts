@@ -1,6 +1,6 @@
 import { NotFoundError, ParseError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
-import { readCapped } from '../http/transport.js';
+import { readText } from '../http/transport.js';
 import { at, isRaw, list, str } from '../parse/raw.js';
 import { operationUrl, type PersistedOperation } from './operations.js';
 
@@ -44,7 +44,7 @@ async function send(context: QueryContext, url: string): Promise<unknown> {
   const body = await context.http.get(url, {
     signal: context.signal,
     headers: { authorization: `Bearer ${context.auth.token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
-    consume: async (response) => (await readCapped(response.body, context.maxBytes, url)).toString('utf8'),
+    consume: (response) => readText(response, context.maxBytes),
   });
   try {
     return JSON.parse(body);

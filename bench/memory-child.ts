@@ -1,0 +1,55 @@
+/**
+ * One memory measurement in a fresh process, against the parent's loopback server. Prints JSON with
+ * the peak RSS growth in MiB. Modes: queued-ours, queued-bare, playlist-ours, playlist-bare.
+ */
+import { Agent, request } from 'undici';
+import { AsyncSpotifyClient } from '../src/index.js';
+import { rerouteTo } from '../test/helpers/loopback.js';
+
+const [mode, origin, countText] = process.argv.slice(2) as [string, string, string];
+const count = Number(countText);
+const agent = new Agent({ connections: 8 });
+const dispatcher = agent.compose(rerouteTo(origin));
+const TRACK = '0DiWol3AO6WpXZgp0goxAV';
+const PLAYLIST = 'BenchP1ay1ist000000000';
+
+globalThis.gc?.();
+const before = process.memoryUsage().rss;
+let peak = before;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
+const start = performance.now();
+let kept: unknown;
+
+if (mode === 'queued-ours') {
+  const client = new AsyncSpotifyClient({ dispatcher, rateLimit: { perSecond: 5000, burst: 50 }, partnerApi: false });
+  kept = await Promise.all(Array.from({ length: count }, () => client.getTrack(TRACK)));
+  await client.close();
+} else if (mode === 'queued-bare') {
+  kept = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const html = await (await request(`https://open.spotify.com/embed/track/${TRACK}`, { dispatcher })).body.text();
+      const from = html.indexOf('>', html.indexOf('id="__NEXT_DATA__"')) + 1;
+      return JSON.parse(html.slice(from, html.indexOf('</script>', from)));
+    }),
+  );
+} else if (mode === 'playlist-ours') {
+  const client = new AsyncSpotifyClient({ dispatcher, rateLimit: false });
+  const playlist = await client.getPlaylist(PLAYLIST, { maxTracks: Infinity });
+  if (playlist.tracks.length !== count) throw new Error(`got ${playlist.tracks.length} tracks`);
+  kept = playlist;
+  await client.close();
+} else {
+  const pages: unknown[] = [];
+  for (let offset = 0; offset < count; offset += 100) {
+    const url = new URL('https://api-partner.spotify.com/pathfinder/v1/query');
+    url.searchParams.set('variables', JSON.stringify({ uri: `spotify:playlist:${PLAYLIST}`, offset, limit: 100 }));
+    url.searchParams.set('operationName', 'fetchPlaylist');
+    pages.push(await (await request(url, { dispatcher })).body.json());
+  }
+  kept = pages;
+}
+const seconds = (performance.now() - start) / 1000;
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss);
+await agent.close();
+console.log(JSON.stringify({ rssGrowthMb: (peak - before) / 2 ** 20, seconds, kept: kept !== undefined }));
