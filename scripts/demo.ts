@@ -3,31 +3,17 @@
  * answers, media) on 127.0.0.1 and runs the `spotify-scraper` CLI against them, so a newcomer sees
  * the whole path work without reaching Spotify. Run: npm run demo
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runNode, type ProcessResult as Run } from '../test/helpers/run-process.js';
 import { DEMO } from './demo-ids.js';
 import { startReplayServer } from './replay-server.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'src', 'cli', 'index.ts');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function cli(args: string[], origin: string, stdin = ''): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args, '--origin', origin], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runNode(['--import', 'tsx', CLI, ...args, '--origin', origin], stdin);
 }
 
 function show(title: string, command: string, run: Run, summary: string): void {

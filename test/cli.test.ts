@@ -1,5 +1,5 @@
 /** The built `spotify-scraper` binary, run as a child process against a loopback server. */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSpotify } from './helpers/fake-spotify.js';
 import { sendHtml, type Loopback } from './helpers/loopback.js';
 import { JPEG } from './helpers/media.js';
+import { runNode, type ProcessResult } from './helpers/run-process.js';
 import { embedHtml, embedState, listEntity, row, trackEntity } from './helpers/pages.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -38,16 +39,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--origin', server.origin, '--no-partner-api'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function cli(args: string[], stdin = ''): Promise<ProcessResult> {
+  return runNode([BIN, ...args, '--origin', server.origin, '--no-partner-api'], stdin);
 }
 
 describe('spotify-scraper CLI', () => {
