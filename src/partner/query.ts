@@ -1,4 +1,4 @@
-import { NotFoundError, ParseError } from '../errors.js';
+import { HttpError, NotFoundError, ParseError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
 import { readText } from '../http/transport.js';
 import { at, isRaw, list, str } from '../parse/raw.js';
@@ -41,11 +41,18 @@ export async function runQuery(
 }
 
 async function send(context: QueryContext, url: string): Promise<unknown> {
-  const body = await context.http.get(url, {
-    signal: context.signal,
-    headers: { authorization: `Bearer ${context.auth.token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
-    consume: (response) => readText(response, context.maxBytes),
-  });
+  const body = await context.http
+    .get(url, {
+      signal: context.signal,
+      headers: { authorization: `Bearer ${context.auth.token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
+      consume: (response) => readText(response, context.maxBytes),
+    })
+    .catch((error: unknown) => {
+      // The embed page proved the entity exists: an HTTP 404 here is the endpoint failing, not the
+      // entity missing (that is a `NotFound` root), so it degrades to embed data like other failures.
+      if (error instanceof NotFoundError) throw new HttpError(`The partner API answered HTTP 404: ${url}`, { url, status: 404, cause: error });
+      throw error;
+    });
   try {
     return JSON.parse(body);
   } catch (error) {

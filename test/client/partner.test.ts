@@ -12,6 +12,7 @@ const EXPIRED = 'Expired000000000000000';
 const BROKEN = 'BrokenHash000000000000';
 const MIDFAIL = 'MidFai100000000000000P';
 const GONE = 'GoneFromApi00000000000';
+const NO_API = 'NoApiRoute000000000000';
 
 const playlistIds = Array.from({ length: 1234 }, (_, i) => itemId('p', i));
 const episodeIds = Array.from({ length: 120 }, (_, i) => itemId('e', i));
@@ -34,6 +35,7 @@ const embeds: Record<string, () => string> = {
   [`/embed/track/${TRACK}`]: () => page(trackEntity({ id: TRACK, uri: `spotify:track:${TRACK}` })),
   [`/embed/track/${BROKEN}`]: () => page(trackEntity({ id: BROKEN, uri: `spotify:track:${BROKEN}` })),
   [`/embed/track/${GONE}`]: () => page(trackEntity({ id: GONE, uri: `spotify:track:${GONE}` })),
+  [`/embed/track/${NO_API}`]: () => page(trackEntity({ id: NO_API, uri: `spotify:track:${NO_API}` })),
   [`/embed/track/${EXPIRED}`]: () => page(trackEntity({ id: EXPIRED, uri: `spotify:track:${EXPIRED}` }), `token-${(rotatingToken += 1)}-abcdef`),
   [`/embed/album/${ALBUM}`]: () => page(listEntity('album', albumIds.map((id) => row({ uri: `spotify:track:${id}` })), { id: ALBUM, uri: `spotify:album:${ALBUM}` })),
 };
@@ -51,6 +53,7 @@ function answerApi(request: SeenRequest): { status: number; body: unknown } {
   }
   if (auth !== `Bearer ${TOKEN}` || request.headers['app-platform'] !== 'WebPlayer') return { status: 401, body: {} };
   if (uri === `spotify:track:${BROKEN}`) return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
+  if (uri === `spotify:track:${NO_API}`) return { status: 404, body: { error: 'no such route' } };
   if (uri === `spotify:track:${GONE}`) return { status: 200, body: { data: { trackUnion: { __typename: 'NotFound', message: 'gone' } } } };
   if (operation === 'fetchPlaylist' && uri === `spotify:playlist:${MIDFAIL}`) {
     return offset >= 200 ? { status: 400, body: {} } : { status: 200, body: playlistPage(uri, playlistIds, offset, limit) };
@@ -207,6 +210,12 @@ describe('tokens and degradation', () => {
     expect(track).toMatchObject({ id: BROKEN, name: 'One More Time', playCount: null, album: null });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/PersistedQueryNotFound/);
+  });
+
+  it('an HTTP 404 from the API endpoint degrades to embed data with a warning', async () => {
+    await using c = client();
+    await expect(c.getTrack(NO_API)).resolves.toMatchObject({ id: NO_API, playCount: null });
+    expect(warnings.join('\n')).toMatch(/HTTP 404/);
   });
 
   it('a NotFound from the API propagates', async () => {
