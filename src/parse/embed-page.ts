@@ -41,7 +41,7 @@ function nextDataState(json: unknown, pageUrl: string): unknown {
   if (!isRaw(pageProps)) throw new ParseError(`Missing props.pageProps in ${pageUrl}`, { url: pageUrl });
   const state = pageProps['state'];
   if (isRaw(state)) return state;
-  const status = num(pageProps['status']);
+  const status = num(pageProps['status']) ?? num(pageProps['statusCode']);
   if (status === 404 || status === 410 || (status === undefined && pageProps['title'] === 'Page not found')) {
     throw new NotFoundError(`Spotify has no such entity: ${pageUrl}`, { url: pageUrl, status: 404 });
   }

@@ -27,7 +27,7 @@ export function readName(raw: unknown): string | undefined {
 }
 
 export function readExplicit(raw: unknown): boolean {
-  if (bool(at(raw, 'isExplicit')) === true) return true;
+  if (bool(at(raw, 'isExplicit')) === true || bool(at(raw, 'explicit')) === true) return true;
   return list(at(raw, 'contentRatings', 'labels')).includes('EXPLICIT');
 }
 
@@ -36,12 +36,12 @@ export function readPlayable(raw: unknown): boolean {
 }
 
 export function readDurationMs(raw: unknown): number {
-  const ms = num(at(raw, 'duration'));
+  const ms = num(at(raw, 'duration')) ?? num(at(raw, 'duration_ms'));
   return ms !== undefined && ms >= 0 ? Math.round(ms) : 0;
 }
 
 export function readPreviewUrl(raw: unknown): string | null {
-  return text(at(raw, 'audioPreview', 'url')) ?? null;
+  return text(at(raw, 'audioPreview', 'url')) ?? text(at(raw, 'preview_url')) ?? null;
 }
 
 export function readReleaseDate(raw: unknown): string | null {
