@@ -44,6 +44,8 @@ beforeAll(async () => {
     [path(ids.away)]: (_r, res) => sendHtml(res, '', 301, { location: 'https://evil.example.com/steal' }),
     [path(ids.loop)]: (_r, res) => sendHtml(res, '', 302, { location: `/embed/track/${ids.loop}` }),
     '/shortAbc': (_r, res) => sendHtml(res, '', 307, { location: `https://open.spotify.com/track/${ID}?si=x` }),
+    '/shortPage': (_r, res) => sendHtml(res, `<html><a href="https://open.spotify.com/track/${ID}?si=y">Open</a></html>`),
+    '/shortNowhere': (_r, res) => sendHtml(res, '<html>expired link</html>'),
   });
 });
 
@@ -97,6 +99,12 @@ describe('redirects', () => {
       'spotify.link/shortAbc',
       `open.spotify.com/embed/track/${ID}`,
     ]);
+  });
+
+  it('reads a short link answered with a page instead of a redirect; a dead one is NotFoundError', async () => {
+    await using client = clientFor(server);
+    await expect(client.getTrack('spotify.link/shortPage')).resolves.toMatchObject({ id: ID });
+    await expect(client.getTrack('https://spotify.link/shortNowhere')).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });
 
