@@ -91,7 +91,8 @@ export class HttpClient {
   private async attempt<T>(start: URL, options: GetOptions<T>): Promise<T> {
     let url = start;
     for (let hop = 0; ; hop += 1) {
-      await this.config.limiter.take(url.hostname, options.signal);
+      const wait = this.config.limiter.take(url.hostname, options.signal);
+      if (wait) await wait;
       const response = await this.withTimeout(url, options.signal, async (attempt) => {
         const wire = await sendRequest({ url, headers: this.headers(options), dispatcher: this.config.dispatcher, signal: attempt.signal, timeoutMs: this.config.timeoutMs });
         attempt.bodies.push(wire.body);
@@ -154,20 +155,20 @@ export class HttpClient {
     const ms = this.config.timeoutMs;
     const attempt: Attempt = { signal, timedOut: false, bodies: [] };
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        attempt.timedOut = true;
-        for (const body of attempt.bodies) body.destroy();
-        reject(new TimeoutError(`No complete response from ${url.href} within ${ms} ms`, { url: url.href, code: 'TIMEOUT' }));
-      }, ms);
-    });
-    const work = run(attempt);
-    work.catch(() => undefined);
+    let work: Promise<R> | undefined;
     try {
-      return await Promise.race([work, deadline]);
+      return await new Promise<R>((resolve, reject) => {
+        timer = setTimeout(() => {
+          attempt.timedOut = true;
+          for (const body of attempt.bodies) body.destroy();
+          reject(new TimeoutError(`No complete response from ${url.href} within ${ms} ms`, { url: url.href, code: 'TIMEOUT' }));
+        }, ms);
+        work = run(attempt);
+        work.then(resolve, reject);
+      });
     } catch (error) {
       // A destroyed body settles its consumer at once: wait, so a download's temp file is gone first.
-      if (attempt.timedOut && attempt.bodies.length > 0) await work.catch(() => undefined);
+      if (attempt.timedOut && attempt.bodies.length > 0) await (work as Promise<R>).catch(() => undefined);
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SpotifyScraperError) throw error;
       throw networkError(error, url.href);

@@ -58,12 +58,13 @@ export class TokenBucket {
     this.updatedAt = clock.now();
   }
 
-  take(signal?: AbortSignal): Promise<void> {
+  /** Takes a token: undefined when one was free at once (no await needed), else a promise of one. */
+  take(signal?: AbortSignal): Promise<void> | undefined {
     if (signal?.aborted) return Promise.reject(signal.reason);
     this.refill();
     if (this.queue.length === 0 && this.ready()) {
       this.tokens -= 1;
-      return Promise.resolve();
+      return undefined;
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal, onAbort: () => this.abandon(waiter) };
@@ -150,10 +151,11 @@ export class HostRateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  take(host: string, signal?: AbortSignal): Promise<void> {
+  /** A token for `host`: undefined when granted at once, else a promise (rejecting on abort). */
+  take(host: string, signal?: AbortSignal): Promise<void> | undefined {
     const bucket = this.bucket(host);
     if (bucket) return bucket.take(signal);
-    return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+    return signal?.aborted ? Promise.reject(signal.reason) : undefined;
   }
 
   /** Holds the host for `ms` for every caller of this client. */

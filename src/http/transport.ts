@@ -47,6 +47,7 @@ export function discard(body: Readable): void {
 }
 
 function decode(body: Readable, encoding: string | string[] | undefined): Readable {
+  if (encoding === undefined || encoding === 'identity') return body;
   const codings = String(encoding ?? '')
     .toLowerCase()
     .split(',')

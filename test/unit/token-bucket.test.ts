@@ -25,7 +25,7 @@ describe('TokenBucket', () => {
     const clock = new VirtualClock();
     const bucket = new TokenBucket(new RateLimit({ perSecond: 10, burst: 3 }), clock);
     const granted: Array<[number, number]> = [];
-    const all = Array.from({ length: 7 }, (_, i) => bucket.take().then(() => granted.push([i, clock.now()])));
+    const all = Array.from({ length: 7 }, (_, i) => Promise.resolve(bucket.take()).then(() => granted.push([i, clock.now()])));
     await clock.run(Promise.all(all));
     expect(granted).toEqual([[0, 0], [1, 0], [2, 0], [3, 100], [4, 200], [5, 300], [6, 400]]);
     expect(clock.pendingTimers).toBe(0);
@@ -41,7 +41,7 @@ describe('TokenBucket', () => {
     await expect(abandoned).rejects.toThrow('stop');
     expect(bucket.pending).toBe(0);
     expect(clock.pendingTimers).toBe(0);
-    const next = bucket.take();
+    const next = Promise.resolve(bucket.take());
     await clock.run(next);
     expect(clock.now()).toBe(1000);
   });
@@ -51,7 +51,7 @@ describe('TokenBucket', () => {
     const bucket = new TokenBucket(new RateLimit({ perSecond: 10, burst: 5 }), clock);
     bucket.pause(3000);
     const times: number[] = [];
-    await clock.run(Promise.all([bucket.take(), bucket.take()].map((p) => p.then(() => times.push(clock.now())))));
+    await clock.run(Promise.all([bucket.take(), bucket.take()].map((p) => Promise.resolve(p).then(() => times.push(clock.now())))));
     expect(times).toEqual([3000, 3000]);
   });
 });
@@ -65,7 +65,7 @@ describe('HostRateLimiter', () => {
       clock,
     );
     const times: Record<string, number[]> = {};
-    const take = (host: string) => limiter.take(host).then(() => (times[host] ??= []).push(clock.now()));
+    const take = (host: string) => Promise.resolve(limiter.take(host)).then(() => (times[host] ??= []).push(clock.now()));
     await clock.run(Promise.all([take('a.example'), take('a.example'), take('b.example'), take('free.example'), take('free.example'), take('free.example'), take('fast.example'), take('fast.example'), take('fast.example')]));
     expect(times).toEqual({ 'a.example': [0, 1000], 'b.example': [0], 'free.example': [0, 0, 0], 'fast.example': [0, 0, 10] });
   });
