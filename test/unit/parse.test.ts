@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ParseError, TrackSchema } from '../../src/index.js';
+import { NotFoundError, ParseError, PlaylistItemSchema, TrackSchema } from '../../src/index.js';
+import { apiPlaylist } from '../../src/parse/pathfinder/entities.js';
+import { playlistPage } from '../helpers/partner.js';
 import { validateModel } from '../../src/parse/validate.js';
 import { parseEmbedHtml, readEmbedPage } from '../../src/parse/index.js';
 import {
@@ -15,6 +17,7 @@ import {
   restrictedRow,
   row,
   trackEntity,
+  type Json,
 } from '../helpers/pages.js';
 
 const URL = 'https://open.spotify.com/embed/x/y';
@@ -203,3 +206,18 @@ function captureError(run: () => unknown): Error {
   }
   throw new Error('expected an error');
 }
+
+describe('partner API playlist rows', () => {
+  it('keeps a row without readable data as an unplayable placeholder, in place', () => {
+    const ids = ['A'.repeat(22), 'B'.repeat(22)];
+    const json = playlistPage('spotify:playlist:x', ids, 0, 2) as { data: { playlistV2: { content: { items: Json[] } } } };
+    json.data.playlistV2.content.items.splice(1, 0, { uid: 'gone', itemV2: { __typename: 'NotFound', _uri: 'spotify:track:CCCCCCCCCCCCCCCCCCCCCC' } });
+    const { page } = apiPlaylist(json.data.playlistV2, new Map());
+    expect(page.items.map((item) => [item.track.id, item.track.playable])).toEqual([
+      [ids[0], true],
+      ['CCCCCCCCCCCCCCCCCCCCCC', false],
+      [ids[1], true],
+    ]);
+    expect(PlaylistItemSchema.parse(page.items[1])).toBeTruthy();
+  });
+});

@@ -2,6 +2,7 @@ import type { UserRef } from '../../models/common.js';
 import type { Episode } from '../../models/episode.js';
 import type { PlaylistItem } from '../../models/playlist.js';
 import type { Track } from '../../models/track.js';
+import { entityUrl, idFromUri } from '../fields.js';
 import { at, count, isRaw, list, str, text } from '../raw.js';
 import { albumRefOf, artistsOf, sourcesOf, userOf, type Previews } from './common.js';
 import { apiEpisode } from './episode.js';
@@ -63,9 +64,33 @@ function apiPlaylistItem(item: unknown, previews: Previews): PlaylistItem | unde
   const uri = str(at(data, 'uri')) ?? '';
   const track: Track | Episode | undefined =
     kind === 'Episode' || uri.startsWith('spotify:episode:') ? apiEpisode(data, previews) : apiTrack(data, previews);
-  if (!track) return undefined;
+  if (!isRaw(item)) return undefined;
   const addedBy: UserRef | null = userOf(at(item, 'addedBy'));
-  return { track, addedAt: text(at(item, 'addedAt', 'isoString')) ?? null, addedBy };
+  // A row the API lists without readable data (a removed or unavailable track) is kept, unplayable.
+  const kept = track ?? unavailableTrack(text(at(data, 'uri')) ?? text(at(item, 'itemV2', '_uri')) ?? text(at(item, '_uri')));
+  return { track: kept, addedAt: text(at(item, 'addedAt', 'isoString')) ?? null, addedBy };
+}
+
+function unavailableTrack(uri: string | undefined): Track {
+  const id = idFromUri(uri) ?? '';
+  return {
+    type: 'track',
+    id,
+    uri: uri ?? '',
+    url: id === '' ? '' : entityUrl('track', id),
+    name: '',
+    durationMs: 0,
+    explicit: false,
+    playable: false,
+    previewUrl: null,
+    artists: [],
+    images: [],
+    releaseDate: null,
+    album: null,
+    trackNumber: null,
+    discNumber: null,
+    playCount: null,
+  };
 }
 
 export function apiShow(show: unknown) {
