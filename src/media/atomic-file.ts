@@ -17,7 +17,7 @@ export async function writeAtomically(
   body: Readable,
   options: { maxBytes: number; url: string; prefix?: Uint8Array; transform?: Transform },
 ): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const finalPath = join(dir, name);
   const tempPath = join(dir, `.${name.slice(0, 100)}.${randomBytes(6).toString('hex')}.part`);
   try {
@@ -30,8 +30,25 @@ export async function writeAtomically(
   } catch (error) {
     body.destroy();
     await rm(tempPath, { force: true });
-    throw error;
+    throw isFileSystemError(error) ? new MediaError(`Cannot write ${finalPath}: ${(error as NodeJS.ErrnoException).code}`, { code: (error as NodeJS.ErrnoException).code, cause: error }) : error;
   }
+}
+
+/** Creates `dir` (and parents) when missing; a path that cannot be a directory is a MediaError. */
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new MediaError(`Cannot use ${dir} as the download directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      code: (error as NodeJS.ErrnoException).code,
+      cause: error,
+    });
+  }
+}
+
+function isFileSystemError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E(ACCES|PERM|NOTDIR|ISDIR|EXIST|NOSPC|ROFS|NAMETOOLONG|MFILE|NOENT)$/.test(code) && (error as { syscall?: unknown }).syscall !== undefined;
 }
 
 function sizeCap(maxBytes: number, url: string): Transform {

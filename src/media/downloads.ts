@@ -5,7 +5,7 @@ import type { HttpClient } from '../http/http-client.js';
 import { readCapped } from '../http/transport.js';
 import type { Image } from '../models/common.js';
 import type { Album, Artist, Episode, Playlist, Show, Track } from '../models/index.js';
-import { writeAtomically } from './atomic-file.js';
+import { ensureDir, writeAtomically } from './atomic-file.js';
 import { extensionOf, safeFilename, userFilename } from './filename.js';
 import { buildId3Tag, stripLeadingId3, type TagFields } from './id3.js';
 import { chooseImage, coverImagesOf, type CoverSize } from './images.js';
@@ -47,6 +47,7 @@ export async function downloadCover(context: DownloadContext, entity: EntityWith
   const image = chooseImage(coverImagesOf(entity), size);
   if (!image) throw new MediaError(`The ${entity.type} ${entity.id} has no cover image`);
   const url = mediaUrl(image.url, entity);
+  await ensureDir(dir);
   return context.http.get(url.href, {
     signal: options.signal,
     headers: { accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8' },
@@ -66,6 +67,7 @@ export async function downloadPreview(context: DownloadContext, entity: EntityWi
   }
   if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${entity.id} has no preview`);
   const url = mediaUrl(entity.previewUrl, entity);
+  await ensureDir(dir);
   const tag = options.embedCover ? buildId3Tag(await tagFields(context, entity, options.signal)) : undefined;
   return context.http.get(url.href, {
     signal: options.signal,

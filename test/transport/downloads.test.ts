@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { parseBuffer } from 'music-metadata';
@@ -102,6 +102,15 @@ describe('downloadCover', () => {
     }
     expect(server.requests.length).toBe(before);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a dest that cannot be a directory is a MediaError, before any request', async () => {
+    await using c = client();
+    const before = server.requests.length;
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(c.downloadCover(track(), join(file, 'sub'))).rejects.toBeInstanceOf(MediaError);
+    expect(server.requests.length).toBe(before);
   });
 
   it('rejects an entity without images, or something that is not an entity', async () => {
