@@ -84,7 +84,8 @@ export class HttpClient {
         { url, status: failure.status, retryAfterMs: given, cause: failure },
       );
     }
-    if (failure instanceof RateLimitedError) this.config.limiter.pause(new URL(url).hostname, given);
+    // Pause the host that answered (after a redirect that is not the first URL's host).
+    if (failure instanceof RateLimitedError) this.config.limiter.pause(new URL(failure.url ?? url).hostname, given);
     return given;
   }
 
