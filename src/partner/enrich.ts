@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors.js';
 import type { EntityType } from '../input.js';
 import type { Album, Artist, Episode, Playlist, PlaylistItem, Show, Track } from '../models/index.js';
 import type { EntityByType, ListLimits } from '../parse/index.js';
@@ -93,24 +94,49 @@ async function enrichEpisode(episode: Episode, context: EnrichContext): Promise<
   return { ...fillGaps(episode, rich), show };
 }
 
+/**
+ * Show metadata and episode pages are separate operations: one failing does not lose the other
+ * (a warning says which); only both failing falls back to the embed data.
+ */
 async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
-  const details = apiShow(await query(context, 'show', { uri: show.uri }, 'podcastUnionV2'));
-  const enriched = fillGaps(show, { ...details, name: undefined });
+  let enriched = show;
+  let metadataError: unknown;
+  try {
+    const details = apiShow(await query(context, 'show', { uri: show.uri }, 'podcastUnionV2'));
+    enriched = fillGaps(show, { ...details, name: undefined });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw error;
+    metadataError = error;
+  }
   const max = context.limits.maxEpisodes;
-  if (max === 0) return enriched;
+  if (max === 0) {
+    if (metadataError !== undefined) throw metadataError;
+    return enriched;
+  }
   const previews = previewsOf(show.episodes);
-  const episodes = await collectPages(
-    async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }, 'podcastUnionV2'), previews),
-    { max, pageSize: EPISODE_PAGE },
-  );
+  let episodes: PagedResult<Episode>;
+  try {
+    episodes = await collectPages(
+      async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }, 'podcastUnionV2'), previews),
+      { max, pageSize: EPISODE_PAGE },
+    );
+  } catch (error) {
+    if (metadataError !== undefined || error instanceof NotFoundError) throw error;
+    context.warn(`Show ${show.id}: episodes from the partner API failed, keeping the embed's: ${messageOf(error)}`);
+    return enriched;
+  }
+  if (metadataError !== undefined) context.warn(`Show ${show.id}: metadata from the partner API failed: ${messageOf(metadataError)}`);
   reportPaging(context, `show ${show.id}`, episodes);
   return { ...enriched, totalEpisodes: episodes.total, episodes: withEmbedTail(episodes.items, show.episodes, max) };
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function reportPaging(context: EnrichContext, what: string, result: PagedResult<unknown>): void {
   if (result.stoppedBy !== undefined) {
-    const why = result.stoppedBy instanceof Error ? result.stoppedBy.message : String(result.stoppedBy);
-    context.warn(`Paging ${what} stopped early after ${result.items.length} items: ${why}`);
+    context.warn(`Paging ${what} stopped early after ${result.items.length} items: ${messageOf(result.stoppedBy)}`);
   }
   if (result.unreadable > 0) context.warn(`${what}: ${result.unreadable} items from the partner API could not be read`);
 }

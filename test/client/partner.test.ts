@@ -13,6 +13,7 @@ const BROKEN = 'BrokenHash000000000000';
 const MIDFAIL = 'MidFai100000000000000P';
 const GONE = 'GoneFromApi00000000000';
 const NO_API = 'NoApiRoute000000000000';
+const SHOW_NO_META = 'ShowNoMeta000000000000';
 
 const playlistIds = Array.from({ length: 1234 }, (_, i) => itemId('p', i));
 const episodeIds = Array.from({ length: 120 }, (_, i) => itemId('e', i));
@@ -32,6 +33,7 @@ const embeds: Record<string, () => string> = {
   [`/embed/playlist/${PLAYLIST}`]: () => page(listEntity('playlist', playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}`, audioPreview: { url: `https://p.scdn.co/mp3-preview/${id}` } })), { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` })),
   [`/embed/playlist/${MIDFAIL}`]: () => page(listEntity('playlist', playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}` })), { id: MIDFAIL, uri: `spotify:playlist:${MIDFAIL}` })),
   [`/embed/show/${SHOW}`]: () => page(episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW}` }), TOKEN, `spotify:show:${SHOW}`),
+  [`/embed/show/${SHOW_NO_META}`]: () => page(episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW_NO_META}` }), TOKEN, `spotify:show:${SHOW_NO_META}`),
   [`/embed/track/${TRACK}`]: () => page(trackEntity({ id: TRACK, uri: `spotify:track:${TRACK}` })),
   [`/embed/track/${BROKEN}`]: () => page(trackEntity({ id: BROKEN, uri: `spotify:track:${BROKEN}` })),
   [`/embed/track/${GONE}`]: () => page(trackEntity({ id: GONE, uri: `spotify:track:${GONE}` })),
@@ -53,6 +55,7 @@ function answerApi(request: SeenRequest): { status: number; body: unknown } {
   }
   if (auth !== `Bearer ${TOKEN}` || request.headers['app-platform'] !== 'WebPlayer') return { status: 401, body: {} };
   if (uri === `spotify:track:${BROKEN}`) return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
+  if (uri === `spotify:show:${SHOW_NO_META}` && operation === 'queryShowMetadataV2') return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
   if (uri === `spotify:track:${NO_API}`) return { status: 404, body: { error: 'no such route' } };
   if (uri === `spotify:track:${GONE}`) return { status: 200, body: { data: { trackUnion: { __typename: 'NotFound', message: 'gone' } } } };
   if (operation === 'fetchPlaylist' && uri === `spotify:playlist:${MIDFAIL}`) {
@@ -162,6 +165,17 @@ describe('shows', () => {
     expect(show).toMatchObject({ name: 'The Show', publisher: 'Loopback Media', description: 'A show about loopback', mediaType: 'AUDIO' });
     if (maxEpisodes > 0) expect(show.totalEpisodes).toBe(120);
     if (expected > 0) expect(show.episodes[0]?.previewUrl).toBe('https://podz-content.spotifycdn.com/audio/clips/x/clip.mp3');
+  });
+});
+
+describe('shows, partly failing', () => {
+  it('metadata failing keeps the episode pages, with a warning', async () => {
+    await using c = client();
+    const show = await c.getShow(SHOW_NO_META, { maxEpisodes: 120 });
+    expect(show.episodes).toHaveLength(120);
+    expect(show.totalEpisodes).toBe(120);
+    expect(show.publisher).toBeNull();
+    expect(warnings.join('\n')).toMatch(/metadata from the partner API failed: .*PersistedQueryNotFound/);
   });
 });
 
