@@ -12,7 +12,8 @@ export interface PagedResult<T> {
 /**
  * Fetches pages until `max` items, the API's total, or an empty page. The offset advances by the
  * number of raw items returned (servers may return fewer than asked). Items whose key (row uid) was
- * already seen are not added twice. A failure on the first page propagates; a later one stops paging.
+ * already seen are not added twice, and a page of nothing new ends paging. A failure on the first page
+ * propagates; a later one stops paging.
  */
 export async function collectPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<ApiPage<T>>,
@@ -35,6 +36,7 @@ export async function collectPages<T>(
     }
     result.total = page.total ?? result.total;
     result.unreadable += page.unreadable;
+    const before = result.items.length;
     page.items.forEach((item, index) => {
       const raw = page?.keys[index] ?? '';
       const id = raw.startsWith('#') ? `#${offset}${raw}` : raw;
@@ -44,6 +46,8 @@ export async function collectPages<T>(
     });
     offset += page.raw;
     if (page.raw === 0 || (result.total !== null && offset >= result.total)) break;
+    // A server that ignores the offset would page forever: a page with nothing new ends paging.
+    if (result.items.length === before && page.items.length > 0) break;
     page = undefined;
   }
   return result;
