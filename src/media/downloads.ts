@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Transform } from 'node:stream';
 import { InvalidInputError, MediaError } from '../errors.js';
 import { isSpotifyMediaUrl } from '../http/hosts.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -48,14 +49,9 @@ export async function downloadCover(context: DownloadContext, entity: EntityWith
   if (!image) throw new MediaError(`The ${entity.type} ${entity.id} has no cover image`);
   const url = mediaUrl(image.url, entity);
   await ensureDir(dir);
-  return context.http.get(url.href, {
-    signal: options.signal,
-    headers: { accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8' },
-    allowRedirect: isSpotifyMediaUrl,
-    consume: async (response) => {
-      const name = fileName(entity, options.filename, extensionFor(response.headers['content-type'], 'jpg'));
-      return writeAtomically(dir, name, response.body, { maxBytes: context.maxBytes, url: url.href });
-    },
+  return saveMedia(context, url, dir, options.signal, {
+    accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
+    name: (contentType) => fileName(entity, options.filename, extensionFor(contentType, 'jpg')),
   });
 }
 
@@ -69,15 +65,32 @@ export async function downloadPreview(context: DownloadContext, entity: EntityWi
   const url = mediaUrl(entity.previewUrl, entity);
   await ensureDir(dir);
   const tag = options.embedCover ? buildId3Tag(await tagFields(context, entity, options.signal)) : undefined;
+  return saveMedia(context, url, dir, options.signal, {
+    accept: 'audio/mpeg,audio/*;q=0.8',
+    name: (contentType) => fileName(entity, options.filename, extensionFor(contentType, 'mp3')),
+    // A fresh transform per attempt: a retry starts the file over.
+    tagging: tag ? () => ({ prefix: tag, transform: stripLeadingId3() }) : undefined,
+  });
+}
+
+interface SaveOptions {
+  accept: string;
+  name: (contentType: string | string[] | undefined) => string;
+  tagging?: (() => { prefix: Uint8Array; transform: Transform }) | undefined;
+}
+
+/** GETs a media URL (Spotify hosts only, redirects too) into `dir` through an atomic write. */
+function saveMedia(context: DownloadContext, url: URL, dir: string, signal: AbortSignal | undefined, save: SaveOptions): Promise<string> {
   return context.http.get(url.href, {
-    signal: options.signal,
-    headers: { accept: 'audio/mpeg,audio/*;q=0.8' },
+    signal,
+    headers: { accept: save.accept },
     allowRedirect: isSpotifyMediaUrl,
-    consume: async (response) => {
-      const name = fileName(entity, options.filename, extensionFor(response.headers['content-type'], 'mp3'));
-      const tagging = tag ? { prefix: tag, transform: stripLeadingId3() } : {};
-      return writeAtomically(dir, name, response.body, { maxBytes: context.maxBytes, url: url.href, ...tagging });
-    },
+    consume: (response) =>
+      writeAtomically(dir, save.name(response.headers['content-type']), response.body, {
+        maxBytes: context.maxBytes,
+        url: url.href,
+        ...save.tagging?.(),
+      }),
   });
 }
 
