@@ -129,7 +129,9 @@ describe('retries on the wire', () => {
     const limited = scenario('429:4');
     const first = client.getTrack(limited);
     await clock.advance(1);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the 429 arrive
+    // Wait (real time) until the 429 has arrived and its retry wait is scheduled.
+    for (let i = 0; i < 400 && clock.pendingTimers === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(clock.pendingTimers).toBe(1);
     const bystander = scenario();
     const second = client.getTrack(bystander);
     await clock.run(Promise.all([first, second]));

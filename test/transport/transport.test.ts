@@ -128,7 +128,8 @@ describe('timeouts, aborts and close', () => {
   it('close() waits for calls in flight, then refuses new ones; it is idempotent', async () => {
     const client = clientFor(server);
     const inFlight = client.getTrack(ids.held);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait (real time) until the server holds the request.
+    for (let i = 0; i < 400 && release === undefined; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
     const closing = client.close();
     await expect(client.getTrack(ID)).rejects.toBeInstanceOf(ClientClosedError);
     release?.();
