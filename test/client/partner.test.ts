@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, NotFoundError, type ClientOptions } from '../../src/index.js';
 import { sendHtml, sendJson, startLoopback, type Loopback, type SeenRequest } from '../helpers/loopback.js';
 import { TOKEN, embedHtml, embedState, episodeEntity, listEntity, row, trackEntity, type Json } from '../helpers/pages.js';
-import { apiEpisodeData, apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../helpers/partner.js';
+import { apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../helpers/partner.js';
 
 const PLAYLIST = 'BigP1ay1ist00000000000';
 const SHOW = 'BigShow000000000000000';
