@@ -4,7 +4,8 @@
  */
 import { sharedPages, ownPages } from '../bench/pages.js';
 import { readEmbedPage } from '../src/parse/embed-page.js';
-import { SCHEMAS, modelFromEmbed } from '../src/parse/index.js';
+import { ENTITY_SCHEMAS as SCHEMAS } from '../src/models/entities.js';
+import { modelFromEmbed } from '../src/parse/index.js';
 import { scanScriptText } from '../src/parse/script-scan.js';
 
 const pages = sharedPages().length > 0 ? sharedPages() : ownPages();

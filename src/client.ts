@@ -1,11 +1,13 @@
 import type { Dispatcher } from 'undici';
-import { runBatch, type BatchOptions, type BatchResult } from './batch.js';
-import { loadEntity } from './entity-loader.js';
+import { runBatch, type BatchOptions, type BatchResult } from './client/batch.js';
+import { bootstrapToken, loadEntity, type LoaderContext } from './client/entity-loader.js';
+import { Lifecycle } from './client/lifecycle.js';
+import { resolveShortLink } from './client/short-link.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
+import { chooseDispatcher } from './http/dispatcher.js';
 import { HttpClient } from './http/http-client.js';
 import { HostRateLimiter } from './http/rate-limit.js';
-import { isShortLink, parseSpotifyUrl, type EntityType } from './input.js';
-import { Lifecycle } from './lifecycle.js';
+import { isShortLink, parseSpotifyUrl } from './input.js';
 import {
   downloadCover,
   downloadPreview,
@@ -14,11 +16,11 @@ import {
   type EntityWithImages,
   type EntityWithPreview,
 } from './media/downloads.js';
+import type { EntityByType, EntityType } from './models/entities.js';
 import type { Album, Artist, Episode, Playlist, Show, Track } from './models/index.js';
-import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options.js';
-import type { EntityByType, ListLimits } from './parse/index.js';
-import { resolveShortLink } from './short-link.js';
-import { chooseDispatcher } from './transport-setup.js';
+import { resolveOptions, type ClientOptions } from './options.js';
+import type { ListLimits } from './parse/index.js';
+import { AccessTokens } from './partner/token.js';
 
 /** Options of every getter. */
 export interface GetOptions {
@@ -48,27 +50,28 @@ const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.f
  * create it once, use it for many calls, close it (or `await using` it) when done.
  */
 export class AsyncSpotifyClient {
-  readonly #options: ResolvedOptions;
+  readonly #context: LoaderContext;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
-  readonly #http: HttpClient;
   readonly #lifecycle = new Lifecycle();
 
   constructor(options: ClientOptions = {}) {
-    this.#options = resolveOptions(options);
-    const { dispatcher, owned } = chooseDispatcher(this.#options.dispatcher, this.#options.proxy, this.#options.timeout);
+    const resolved = resolveOptions(options);
+    const { dispatcher, owned } = chooseDispatcher(resolved.dispatcher, resolved.proxy, resolved.timeout);
     this.#dispatcher = dispatcher;
     this.#ownsDispatcher = owned;
-    const { clock } = this.#options;
-    this.#http = new HttpClient({
+    const { clock } = resolved;
+    const http = new HttpClient({
       dispatcher,
-      limiter: new HostRateLimiter(this.#options.rateLimit, this.#options.hostRateLimits, clock),
-      retry: this.#options.retry,
+      limiter: new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock),
+      retry: resolved.retry,
       clock,
-      timeoutMs: this.#options.timeout,
-      headers: this.#options.headers,
-      onRetry: this.#options.onRetry,
+      timeoutMs: resolved.timeout,
+      headers: resolved.headers,
+      onRetry: resolved.onRetry,
     });
+    const tokens = new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrapToken(this.#context) });
+    this.#context = { http, options: resolved, tokens };
   }
 
   /** True once `close()` was called. */
@@ -181,7 +184,7 @@ export class AsyncSpotifyClient {
       signal?.throwIfAborted();
       const limits = readLimits();
       const id = await this.#resolveId(type, value, signal);
-      return loadEntity(this.#context(), type, id, {
+      return loadEntity(this.#context, type, id, {
         signal,
         limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
       });
@@ -189,16 +192,12 @@ export class AsyncSpotifyClient {
   }
 
   #downloads() {
-    return { http: this.#http, maxBytes: this.#options.maxMediaBytes };
-  }
-
-  #context() {
-    return { http: this.#http, options: this.#options };
+    return { http: this.#context.http, maxBytes: this.#context.options.maxMediaBytes };
   }
 
   async #resolveId(type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
     if (typeof value === 'string' && isShortLink(value)) {
-      const landed = await resolveShortLink(this.#http, value.trim(), signal);
+      const landed = await resolveShortLink(this.#context.http, value.trim(), signal);
       if (landed === undefined) throw new NotFoundError(`The short link ${value.trim()} leads to no Spotify entity`);
       return parseSpotifyUrl(landed, type).id;
     }
@@ -210,7 +209,7 @@ export class AsyncSpotifyClient {
     options: BatchOptions,
     fetchOne: (value: string, signal: AbortSignal | undefined) => Promise<T>,
   ): Promise<Array<BatchResult<T>>> {
-    return runBatch(values, options, this.#options.maxConcurrency, fetchOne);
+    return runBatch(values, options, this.#context.options.maxConcurrency, fetchOne);
   }
 }
 

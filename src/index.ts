@@ -1,5 +1,5 @@
 export { AsyncSpotifyClient, type GetOptions, type GetPlaylistOptions, type GetShowOptions } from './client.js';
-export type { BatchOptions, BatchProgress, BatchResult } from './batch.js';
+export type { BatchOptions, BatchProgress, BatchResult } from './client/batch.js';
 export type { DownloadCoverOptions, DownloadPreviewOptions, EntityWithImages, EntityWithPreview } from './media/downloads.js';
 export type { CoverSize } from './media/images.js';
 export {
@@ -22,6 +22,7 @@ export type { Clock } from './http/clock.js';
 export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
 export { DEFAULTS, type ClientOptions } from './options.js';
 export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+export type { EntityByType } from './models/entities.js';
 export {
   AlbumSchema,
   ArtistSchema,

@@ -1,8 +1,7 @@
 import { InvalidInputError } from './errors.js';
+import { ENTITY_TYPES, isEntityType, type EntityType } from './models/entities.js';
 
-/** The kinds of entity the library reads. */
-export const ENTITY_TYPES = ['track', 'album', 'artist', 'playlist', 'episode', 'show'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export { ENTITY_TYPES, type EntityType };
 
 /** A value reduced to what identifies it. `type` is `null` for a bare id given without an expected type. */
 export interface SpotifyRef<T extends EntityType | null = EntityType | null> {
@@ -15,10 +14,6 @@ const URI = /^spotify:([a-z]+):([^:]+)$/i;
 const PAGE_HOSTS = new Set(['open.spotify.com', 'play.spotify.com']);
 const SHORT_LINK_HOSTS = new Set(['spotify.link', 'spotify.app.link']);
 const INTL_SEGMENT = /^intl-[a-z]{2}(?:[-_][a-z0-9]{2,4})?$/i;
-
-function isEntityType(value: string): value is EntityType {
-  return (ENTITY_TYPES as readonly string[]).includes(value);
-}
 
 function describe(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;

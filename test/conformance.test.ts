@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, type EntityType } from '../src/index.js';
 import { parseEmbedHtml } from '../src/parse/index.js';
 import { scanScriptText } from '../src/parse/script-scan.js';
-import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from '../src/parse/pathfinder/entities.js';
-import { apiEpisode } from '../src/parse/pathfinder/episode.js';
-import { apiTrack } from '../src/parse/pathfinder/track.js';
+import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from '../src/partner/entity-readers.js';
+import { apiEpisode } from '../src/partner/episode.js';
+import { apiTrack } from '../src/partner/track.js';
 import { EpisodeSchema, PlaylistItemSchema, TrackSchema } from '../src/index.js';
 import { nextDataHtml, type Json } from './helpers/pages.js';
 

@@ -1,4 +1,4 @@
-import type { BatchProgress } from '../batch.js';
+import type { BatchProgress } from '../client/batch.js';
 
 const WIDTH = 24;
 

@@ -1,4 +1,4 @@
-import { runBatch, type BatchResult } from '../batch.js';
+import { runBatch, type BatchResult } from '../client/batch.js';
 import type { AsyncSpotifyClient } from '../client.js';
 import { SpotifyScraperError } from '../errors.js';
 import { parseSpotifyUrl, type EntityType } from '../input.js';

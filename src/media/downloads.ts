@@ -5,7 +5,7 @@ import { isSpotifyMediaUrl } from '../http/hosts.js';
 import type { HttpClient } from '../http/http-client.js';
 import { readCapped } from '../http/transport.js';
 import type { Image } from '../models/common.js';
-import type { Album, Artist, Episode, Playlist, Show, Track } from '../models/index.js';
+import type { EntityByType, EntityType } from '../models/entities.js';
 import { ensureDir, writeAtomically } from './atomic-file.js';
 import { extensionOf, safeFilename, userFilename } from './filename.js';
 import { buildId3Tag, stripLeadingId3, type TagFields } from './id3.js';
@@ -13,9 +13,9 @@ import { chooseImage, coverImagesOf, type CoverSize } from './images.js';
 import { extensionFor, imageMime } from './media-type.js';
 
 /** Anything with pictures: every model the getters return. */
-export type EntityWithImages = Track | Album | Artist | Playlist | Episode | Show;
-/** What has a preview: tracks and episodes. */
-export type EntityWithPreview = Track | Episode;
+export type EntityWithImages = EntityByType[EntityType];
+/** What has a preview: the models with a `previewUrl` (tracks and episodes). */
+export type EntityWithPreview = Extract<EntityWithImages, { previewUrl: string | null }>;
 
 export interface DownloadCoverOptions {
   /** `'largest'` or `'smallest'` picture, by pixel area. @default 'largest' */

@@ -1,6 +1,7 @@
 import type { ArtistRef } from '../models/common.js';
-import type { EntityType } from '../input.js';
 import { at, bool, isRaw, list, num, str, text } from './raw.js';
+
+export { entityUri, entityUrl } from '../models/entities.js';
 
 /** `spotify:TYPE:ID` -> ID, or undefined when the URI is not of that type. */
 export function idFromUri(uri: unknown, type?: string): string | undefined {
@@ -11,14 +12,6 @@ export function idFromUri(uri: unknown, type?: string): string | undefined {
   // Local files (spotify:local:artist:album:title:seconds) keep their whole tail as the id.
   const id = uri.slice(typeEnd + 1);
   return id === '' ? undefined : id;
-}
-
-export function entityUrl(type: EntityType, id: string): string {
-  return `https://open.spotify.com/${type}/${id}`;
-}
-
-export function entityUri(type: EntityType, id: string): string {
-  return `spotify:${type}:${id}`;
 }
 
 /** The display name: embeds use `title`, the partner API and older embeds `name`. */

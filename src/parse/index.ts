@@ -1,11 +1,5 @@
 import { ParseError } from '../errors.js';
-import type { EntityType } from '../input.js';
-import { AlbumSchema, type Album } from '../models/album.js';
-import { ArtistSchema, type Artist } from '../models/artist.js';
-import { EpisodeSchema, type Episode } from '../models/episode.js';
-import { PlaylistSchema, type Playlist } from '../models/playlist.js';
-import { ShowSchema, type Show } from '../models/show.js';
-import { TrackSchema, type Track } from '../models/track.js';
+import { ENTITY_SCHEMAS, type EntityByType, type EntityType } from '../models/entities.js';
 import { readAlbum } from './album.js';
 import { readArtist } from './artist.js';
 import { readEmbedPage, type EmbedPage } from './embed-page.js';
@@ -19,15 +13,6 @@ import { validateModel } from './validate.js';
 
 export { readEmbedPage, type EmbedPage, type EmbedSession } from './embed-page.js';
 
-export interface EntityByType {
-  track: Track;
-  album: Album;
-  artist: Artist;
-  playlist: Playlist;
-  episode: Episode;
-  show: Show;
-}
-
 /** How much of a list to keep. */
 export interface ListLimits {
   maxTracks: number;
@@ -35,6 +20,18 @@ export interface ListLimits {
 }
 
 const NO_LIMITS: ListLimits = { maxTracks: Infinity, maxEpisodes: Infinity };
+
+type EmbedReader<K extends EntityType> = (entity: Raw, id: string, limits: ListLimits) => EntityByType[K];
+
+/** How each entity type's model is read from its embed entity. */
+const EMBED_READERS = {
+  track: (entity, id) => readTrack(entity, id),
+  album: (entity, id) => readAlbum(entity, id),
+  artist: (entity, id) => readArtist(entity, id),
+  playlist: (entity, id, limits) => readPlaylist(entity, id, limits.maxTracks),
+  episode: (entity, id) => readEpisode(entity, id),
+  show: (entity, id, limits) => readShow(entity, id, limits.maxEpisodes),
+} satisfies { [K in EntityType]: EmbedReader<K> };
 
 /** Page -> validated model, in one call: what the client and the benchmarks use. */
 export function parseEmbedHtml<T extends EntityType>(
@@ -58,39 +55,13 @@ export function modelFromEmbed<T extends EntityType>(
   const { entity } = page;
   checkEntityType(type, entity, pageUrl);
   const id = type === 'show' ? (idFromUri(page.entityUri, 'show') ?? requestedId) : ownId(entity, type, requestedId);
-  const built = build(type, entity, id, limits);
-  return validateModel(SCHEMAS[type], built, pageUrl) as EntityByType[T];
+  const built = (EMBED_READERS[type] as EmbedReader<T>)(entity, id, limits);
+  return validateModel(ENTITY_SCHEMAS[type], built, pageUrl) as EntityByType[T];
 }
 
 function ownId(entity: Raw, type: EntityType, requestedId: string): string {
   return str(entity['id']) ?? idFromUri(entity['uri'], type) ?? requestedId;
 }
-
-function build(type: EntityType, entity: Raw, id: string, limits: ListLimits): unknown {
-  switch (type) {
-    case 'track':
-      return readTrack(entity, id);
-    case 'album':
-      return readAlbum(entity, id);
-    case 'artist':
-      return readArtist(entity, id);
-    case 'playlist':
-      return readPlaylist(entity, id, limits.maxTracks);
-    case 'episode':
-      return readEpisode(entity, id);
-    case 'show':
-      return readShow(entity, id, limits.maxEpisodes);
-  }
-}
-
-export const SCHEMAS = {
-  track: TrackSchema,
-  album: AlbumSchema,
-  artist: ArtistSchema,
-  playlist: PlaylistSchema,
-  episode: EpisodeSchema,
-  show: ShowSchema,
-} as const;
 
 /** A show's embed holds its latest episode; any other page must hold what was asked for. */
 function checkEntityType(type: EntityType, entity: Raw, pageUrl: string): void {

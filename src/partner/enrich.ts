@@ -1,45 +1,48 @@
 import { NotFoundError } from '../errors.js';
-import type { EntityType } from '../input.js';
+import type { EntityByType, EntityType } from '../models/entities.js';
 import type { Album, Artist, Episode, Playlist, PlaylistItem, Show, Track } from '../models/index.js';
-import type { EntityByType, ListLimits } from '../parse/index.js';
-import { apiEpisode } from '../parse/pathfinder/episode.js';
-import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from '../parse/pathfinder/entities.js';
-import { fillGaps, previewsOf, withEmbedTail } from '../parse/pathfinder/merge.js';
-import { apiTrack } from '../parse/pathfinder/track.js';
-import type { OperationKind, PersistedOperation } from './operations.js';
+import type { ListLimits } from '../parse/index.js';
+import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from './entity-readers.js';
+import { apiEpisode } from './episode.js';
+import { fillGaps, previewsOf, withEmbedTail } from './merge.js';
+import { OPERATIONS, type OperationKind } from './operations.js';
 import { collectPages, type PagedResult } from './paging.js';
 import { runQuery, type QueryContext } from './query.js';
+import { apiTrack } from './track.js';
 
 export interface EnrichContext {
   query: QueryContext;
-  operations: Readonly<Record<OperationKind, PersistedOperation>>;
   limits: ListLimits;
   warn: (message: string) => void;
 }
 
-const ALBUM_PAGE = 50;
-const PLAYLIST_PAGE = 100;
-const EPISODE_PAGE = 50;
+type Enricher<K extends EntityType> = (model: EntityByType[K], context: EnrichContext) => Promise<EntityByType[K]>;
 
-/** Adds what the partner API knows to a model built from the embed page (SPEC §3). */
+/** How the partner API adds to each entity type's embed model (SPEC §3). */
+const ENRICHERS = {
+  track: enrichTrack,
+  album: enrichAlbum,
+  artist: enrichArtist,
+  playlist: enrichPlaylist,
+  episode: enrichEpisode,
+  show: enrichShow,
+} satisfies { [K in EntityType]: Enricher<K> };
+
+/** Adds what the partner API knows to a model built from the embed page. */
 export function enrich<T extends EntityType>(type: T, model: EntityByType[T], context: EnrichContext): Promise<EntityByType[T]> {
-  const enrichers: { [K in EntityType]: (model: EntityByType[K], context: EnrichContext) => Promise<EntityByType[K]> } = {
-    track: enrichTrack,
-    album: enrichAlbum,
-    artist: enrichArtist,
-    playlist: enrichPlaylist,
-    episode: enrichEpisode,
-    show: enrichShow,
-  };
-  return (enrichers[type] as (model: EntityByType[T], context: EnrichContext) => Promise<EntityByType[T]>)(model, context);
+  return (ENRICHERS[type] as unknown as Enricher<T>)(model, context);
 }
 
-function query(context: EnrichContext, kind: OperationKind, variables: Record<string, unknown>, root: string): Promise<unknown> {
-  return runQuery(context.query, context.operations[kind], variables, root);
+function query(context: EnrichContext, kind: OperationKind, variables: Record<string, unknown>): Promise<unknown> {
+  return runQuery(context.query, kind, variables);
 }
+
+const ALBUM_PAGE = OPERATIONS.album.pageSize;
+const PLAYLIST_PAGE = OPERATIONS.playlist.pageSize;
+const EPISODE_PAGE = OPERATIONS.showEpisodes.pageSize;
 
 async function enrichTrack(track: Track, context: EnrichContext): Promise<Track> {
-  const data = await query(context, 'track', { uri: track.uri }, 'trackUnion');
+  const data = await query(context, 'track', { uri: track.uri });
   const rich = apiTrack(data, previewsOf([track]));
   return rich ? fillGaps(track, rich) : track;
 }
@@ -47,9 +50,9 @@ async function enrichTrack(track: Track, context: EnrichContext): Promise<Track>
 async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album> {
   const previews = previewsOf(album.tracks);
   const variables = (offset: number, limit: number) => ({ uri: album.uri, locale: '', offset, limit });
-  const first = apiAlbum(await query(context, 'album', variables(0, ALBUM_PAGE), 'albumUnion'), previews);
+  const first = apiAlbum(await query(context, 'album', variables(0, ALBUM_PAGE)), previews);
   const tracks = await collectPages(
-    async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit), 'albumUnion'), previews).page,
+    async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page,
     { max: Infinity, pageSize: ALBUM_PAGE, first: first.page },
   );
   reportPaging(context, `album ${album.id}`, tracks);
@@ -63,7 +66,7 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
 }
 
 async function enrichArtist(artist: Artist, context: EnrichContext): Promise<Artist> {
-  const data = await query(context, 'artist', { uri: artist.uri, locale: '', includePrerelease: false }, 'artistUnion');
+  const data = await query(context, 'artist', { uri: artist.uri, locale: '', includePrerelease: false });
   const rich = apiArtist(data, previewsOf(artist.topTracks));
   return { ...fillGaps(artist, { ...rich, topTracks: undefined }), topTracks: rich.topTracks.length > 0 ? rich.topTracks : artist.topTracks };
 }
@@ -72,9 +75,9 @@ async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promi
   const previews = previewsOf(playlist.tracks.map((item) => item.track));
   const max = context.limits.maxTracks;
   const variables = (offset: number, limit: number) => ({ uri: playlist.uri, offset, limit, enableWatchFeedEntrypoint: false });
-  const first = apiPlaylist(await query(context, 'playlist', variables(0, Math.min(PLAYLIST_PAGE, Math.max(1, max))), 'playlistV2'), previews);
+  const first = apiPlaylist(await query(context, 'playlist', variables(0, Math.min(PLAYLIST_PAGE, Math.max(1, max)))), previews);
   const items = await collectPages<PlaylistItem>(
-    async (offset, limit) => apiPlaylist(await query(context, 'playlist', variables(offset, limit), 'playlistV2'), previews).page,
+    async (offset, limit) => apiPlaylist(await query(context, 'playlist', variables(offset, limit)), previews).page,
     { max, pageSize: PLAYLIST_PAGE, first: first.page },
   );
   reportPaging(context, `playlist ${playlist.id}`, items);
@@ -87,7 +90,7 @@ async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promi
 }
 
 async function enrichEpisode(episode: Episode, context: EnrichContext): Promise<Episode> {
-  const data = await query(context, 'episode', { uri: episode.uri }, 'episodeUnionV2');
+  const data = await query(context, 'episode', { uri: episode.uri });
   const rich = apiEpisode(data, previewsOf([episode]));
   if (!rich) return episode;
   const show = episode.show && rich.show ? fillGaps(episode.show, rich.show) : (episode.show ?? rich.show);
@@ -102,7 +105,7 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   let enriched = show;
   let metadataError: unknown;
   try {
-    const details = apiShow(await query(context, 'show', { uri: show.uri }, 'podcastUnionV2'));
+    const details = apiShow(await query(context, 'show', { uri: show.uri }));
     enriched = fillGaps(show, { ...details, name: undefined });
   } catch (error) {
     if (error instanceof NotFoundError) throw error;
@@ -117,7 +120,7 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   let episodes: PagedResult<Episode>;
   try {
     episodes = await collectPages(
-      async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }, 'podcastUnionV2'), previews),
+      async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews),
       { max, pageSize: EPISODE_PAGE },
     );
   } catch (error) {

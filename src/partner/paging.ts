@@ -1,4 +1,4 @@
-import type { ApiPage } from '../parse/pathfinder/page.js';
+import type { ApiPage } from './page.js';
 
 export interface PagedResult<T> {
   items: T[];

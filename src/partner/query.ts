@@ -1,55 +1,53 @@
 import { HttpError, NotFoundError, ParseError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
 import { readText } from '../http/transport.js';
-import { at, isRaw, list, str } from '../parse/raw.js';
-import { operationUrl, type PersistedOperation } from './operations.js';
+import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
+import { OPERATIONS, operationUrl, type OperationKind, type PersistedOperation } from './operations.js';
+import type { AccessTokens } from './token.js';
 
-/** The embed page's anonymous token, and a way to get a fresh one when the API answers 401. */
-export interface PartnerAuth {
-  token: string;
-  refresh(signal: AbortSignal | undefined): Promise<string>;
-}
-
+/** What one call needs to query the partner API. */
 export interface QueryContext {
   http: HttpClient;
-  auth: PartnerAuth;
+  tokens: AccessTokens;
+  operations: Readonly<Record<OperationKind, PersistedOperation>>;
   maxBytes: number;
   signal: AbortSignal | undefined;
+  /**
+   * The token this call uses: an entity's own embed page token, or one leased on the first query.
+   * Every query of the call shares it; a 401 replaces it.
+   */
+  token?: string | undefined;
 }
 
 /**
  * Runs one persisted query and returns `data.<root>`. A 401 gets one fresh token and one more try.
- * GraphQL errors (a rotated hash answers "PersistedQueryNotFound") are ParseErrors; a root of
- * `__typename: "NotFound"` is a NotFoundError.
+ * GraphQL errors (a rotated hash answers "PersistedQueryNotFound") are ParseErrors naming the
+ * operation and the `operations` key that overrides it; a root of `__typename: "NotFound"` is a NotFoundError.
  */
-export async function runQuery(
-  context: QueryContext,
-  operation: PersistedOperation,
-  variables: Readonly<Record<string, unknown>>,
-  root: string,
-): Promise<unknown> {
+export async function runQuery(context: QueryContext, kind: OperationKind, variables: Readonly<Record<string, unknown>>): Promise<Raw> {
+  const operation = context.operations[kind];
   const url = operationUrl(operation, variables);
+  context.token ??= await context.tokens.lease(context.signal);
   let json: unknown;
   try {
-    json = await send(context, url);
+    json = await send(context, url, context.token);
   } catch (error) {
     if ((error as { status?: unknown }).status !== 401) throw error;
-    context.auth.token = await context.auth.refresh(context.signal);
-    json = await send(context, url);
+    context.token = await context.tokens.renew(context.token, context.signal);
+    json = await send(context, url, context.token);
   }
-  return readRoot(json, operation, root, url);
+  return readRoot(json, kind, operation, url);
 }
 
-async function send(context: QueryContext, url: string): Promise<unknown> {
+async function send(context: QueryContext, url: string, token: string): Promise<unknown> {
   const body = await context.http
     .get(url, {
       signal: context.signal,
-      headers: { authorization: `Bearer ${context.auth.token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
       consume: (response) => readText(response, context.maxBytes),
     })
     .catch((error: unknown) => {
-      // The embed page proved the entity exists: an HTTP 404 here is the endpoint failing, not the
-      // entity missing (that is a `NotFound` root), so it degrades to embed data like other failures.
+      // An HTTP 404 here is the endpoint failing, not the entity missing (that is a `NotFound` root).
       if (error instanceof NotFoundError) throw new HttpError(`The partner API answered HTTP 404: ${url}`, { url, status: 404, cause: error });
       throw error;
     });
@@ -60,15 +58,20 @@ async function send(context: QueryContext, url: string): Promise<unknown> {
   }
 }
 
-function readRoot(json: unknown, operation: PersistedOperation, root: string, url: string): unknown {
-  const errors = list(at(json, 'errors'));
+function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperation, url: string): Raw {
+  const { root } = OPERATIONS[kind];
   const value = at(json, 'data', root);
-  if (!isRaw(value)) {
-    const why = str(at(errors[0], 'message')) ?? `no data.${root}`;
-    throw new ParseError(`The partner API's ${operation.name} failed: ${why}`, { url });
+  if (isRaw(value)) {
+    if (value['__typename'] === 'NotFound' || value['__typename'] === 'GenericError') {
+      throw new NotFoundError(`The partner API has no such entity (${operation.name})`, { url, status: 404 });
+    }
+    return value;
   }
-  if (value['__typename'] === 'NotFound' || value['__typename'] === 'GenericError') {
-    throw new NotFoundError(`The partner API has no such entity (${operation.name})`, { url, status: 404 });
-  }
-  return value;
+  // Some operations answer a list at the root (extractedColors).
+  if (Array.isArray(value)) return { items: value };
+  const why = str(at(list(at(json, 'errors'))[0], 'message')) ?? `no data.${root}`;
+  throw new ParseError(
+    `The partner API's ${operation.name} failed: ${why}. If Spotify rotated its hash, override it with the client option operations.${kind}`,
+    { url },
+  );
 }

@@ -14,6 +14,7 @@ const MIDFAIL = 'MidFai100000000000000P';
 const GONE = 'GoneFromApi00000000000';
 const NO_API = 'NoApiRoute000000000000';
 const SHOW_NO_META = 'ShowNoMeta000000000000';
+const BOOTSTRAP = '4uLU6hMCjMI75M1A2tKUQC';
 
 const playlistIds = Array.from({ length: 1234 }, (_, i) => itemId('p', i));
 const episodeIds = Array.from({ length: 120 }, (_, i) => itemId('e', i));
@@ -39,6 +40,8 @@ const embeds: Record<string, () => string> = {
   [`/embed/track/${GONE}`]: () => page(trackEntity({ id: GONE, uri: `spotify:track:${GONE}` })),
   [`/embed/track/${NO_API}`]: () => page(trackEntity({ id: NO_API, uri: `spotify:track:${NO_API}` })),
   [`/embed/track/${EXPIRED}`]: () => page(trackEntity({ id: EXPIRED, uri: `spotify:track:${EXPIRED}` }), `token-${(rotatingToken += 1)}-abcdef`),
+  // The page the client bootstraps a fresh token from (after a 401, or for calls without a page).
+  [`/embed/track/${BOOTSTRAP}`]: () => page(trackEntity({ id: BOOTSTRAP, uri: `spotify:track:${BOOTSTRAP}` }), `token-${(rotatingToken += 1)}-abcdef`),
   [`/embed/album/${ALBUM}`]: () => page(listEntity('album', albumIds.map((id) => row({ uri: `spotify:track:${id}` })), { id: ALBUM, uri: `spotify:album:${ALBUM}` })),
 };
 
@@ -209,7 +212,7 @@ describe('richer fields', () => {
 });
 
 describe('tokens and degradation', () => {
-  it('a 401 fetches a fresh embed token once and retries', async () => {
+  it('a 401 fetches a fresh token from the bootstrap page once and retries', async () => {
     await using c = client();
     const start = server.requests.length;
     const track = await c.getTrack(EXPIRED);

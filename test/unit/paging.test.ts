@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiPage } from '../../src/parse/pathfinder/page.js';
+import type { ApiPage } from '../../src/partner/page.js';
 import { collectPages } from '../../src/partner/paging.js';
 
 /** A list of `total` items served in pages; `limitCap` imitates servers that return fewer than asked. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ParseError, PlaylistItemSchema, TrackSchema } from '../../src/index.js';
-import { apiPlaylist } from '../../src/parse/pathfinder/entities.js';
+import { apiPlaylist } from '../../src/partner/entity-readers.js';
 import { playlistPage } from '../helpers/partner.js';
 import { validateModel } from '../../src/parse/validate.js';
 import { parseEmbedHtml, readEmbedPage } from '../../src/parse/index.js';

@@ -1,5 +1,5 @@
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
-import { registerSecret } from './redact.js';
+import { registerSecret } from '../redact.js';
 
 /** The dispatcher a client uses, and whether the client owns (and so closes) it. */
 export interface DispatcherChoice {

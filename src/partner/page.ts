@@ -1,4 +1,4 @@
-import { at, str } from '../raw.js';
+import { at, str } from '../parse/raw.js';
 
 /**
  * One page of a partner API list. `raw` counts every item returned, readable or not (paging advances

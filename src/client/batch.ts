@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { InvalidInputError, SpotifyScraperError } from './errors.js';
+import { InvalidInputError, SpotifyScraperError } from '../errors.js';
 
 /** One entry of a batch result, in input order. */
 export type BatchResult<T> =

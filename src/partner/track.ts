@@ -1,7 +1,7 @@
-import type { AlbumRef } from '../../models/common.js';
-import type { Track } from '../../models/track.js';
-import { entityUri, entityUrl, idFromUri } from '../fields.js';
-import { at, bool, count, str, text } from '../raw.js';
+import type { AlbumRef } from '../models/common.js';
+import type { Track } from '../models/track.js';
+import { entityUri, entityUrl, idFromUri } from '../parse/fields.js';
+import { at, bool, count, str, text } from '../parse/raw.js';
 import { NO_PREVIEWS, albumRefOf, artistsOf, isExplicitLabel, totalMs, type Previews } from './common.js';
 
 /**

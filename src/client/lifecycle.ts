@@ -1,4 +1,4 @@
-import { ClientClosedError } from './errors.js';
+import { ClientClosedError } from '../errors.js';
 
 /**
  * Tracks calls in flight so that `close()` can let them finish, and refuses calls after close.

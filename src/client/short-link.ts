@@ -1,8 +1,9 @@
-import type { HttpClient } from './http/http-client.js';
-import { readCapped } from './http/transport.js';
+import type { HttpClient } from '../http/http-client.js';
+import { readCapped } from '../http/transport.js';
+import { ENTITY_TYPES } from '../models/entities.js';
 
 const LANDING_HOST = 'open.spotify.com';
-const LANDING_URL = /https:\/\/open\.spotify\.com\/(?:intl-[a-z-]+\/)?(?:track|album|artist|playlist|episode|show)\/[0-9A-Za-z]{22}/;
+const LANDING_URL = new RegExp(`https://open\\.spotify\\.com/(?:intl-[a-z-]+/)?(?:${ENTITY_TYPES.join('|')})/[0-9A-Za-z]{22}`);
 
 /**
  * Resolves a `spotify.link/...` short link by following its redirects (Spotify hosts only) until one

@@ -1,9 +1,9 @@
-import type { UserRef } from '../../models/common.js';
-import type { Episode } from '../../models/episode.js';
-import type { PlaylistItem } from '../../models/playlist.js';
-import type { Track } from '../../models/track.js';
-import { entityUrl, idFromUri } from '../fields.js';
-import { at, count, isRaw, list, str, text } from '../raw.js';
+import type { UserRef } from '../models/common.js';
+import type { Episode } from '../models/episode.js';
+import type { PlaylistItem } from '../models/playlist.js';
+import type { Track } from '../models/track.js';
+import { entityUrl, idFromUri } from '../parse/fields.js';
+import { at, count, isRaw, list, str, text } from '../parse/raw.js';
 import { albumRefOf, artistsOf, sourcesOf, userOf, type Previews } from './common.js';
 import { apiEpisode } from './episode.js';
 import { toPage, type ApiPage } from './page.js';

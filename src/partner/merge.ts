@@ -1,5 +1,5 @@
-import type { Episode } from '../../models/episode.js';
-import type { Track } from '../../models/track.js';
+import type { Episode } from '../models/episode.js';
+import type { Track } from '../models/track.js';
 import type { Previews } from './common.js';
 
 /** The embed's value wherever it has one; the partner API's where the embed has null or an empty list. */

@@ -1,7 +1,7 @@
-import type { AlbumRef, ArtistRef, Image, UserRef } from '../../models/common.js';
-import { idFromUri } from '../fields.js';
-import { readImageList } from '../images.js';
-import { at, isRaw, list, str, text } from '../raw.js';
+import type { AlbumRef, ArtistRef, Image, UserRef } from '../models/common.js';
+import { idFromUri } from '../parse/fields.js';
+import { readImageList } from '../parse/images.js';
+import { at, isRaw, list, str, text } from '../parse/raw.js';
 
 /** `{sources: [...]}` image holders (coverArt, avatarImage, images.items[n]). */
 export function sourcesOf(holder: unknown): Image[] {

@@ -1,7 +1,7 @@
-import type { ShowRef } from '../../models/common.js';
-import type { Episode } from '../../models/episode.js';
-import { entityUri, entityUrl, idFromUri } from '../fields.js';
-import { at, bool, list, str, text } from '../raw.js';
+import type { ShowRef } from '../models/common.js';
+import type { Episode } from '../models/episode.js';
+import { entityUri, entityUrl, idFromUri } from '../parse/fields.js';
+import { at, bool, list, str, text } from '../parse/raw.js';
 import { NO_PREVIEWS, isExplicitLabel, sourcesOf, totalMs, type Previews } from './common.js';
 
 /** A partner API episode: `episodeUnionV2`, a show's `episodesV2.items[].entity.data`, a playlist item. */

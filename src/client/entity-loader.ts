@@ -1,0 +1,83 @@
+import { NotFoundError, ParseError } from '../errors.js';
+import type { HttpClient } from '../http/http-client.js';
+import { readText } from '../http/transport.js';
+import { ENTITY_SCHEMAS, embedUrl, type EntityByType, type EntityType } from '../models/entities.js';
+import type { ResolvedOptions } from '../options.js';
+import { modelFromEmbed, readEmbedPage, type EmbedPage, type ListLimits } from '../parse/index.js';
+import { validateModel } from '../parse/validate.js';
+import { enrich } from '../partner/enrich.js';
+import { PARTNER_API_URL } from '../partner/operations.js';
+import type { QueryContext } from '../partner/query.js';
+import type { AccessTokens, SessionToken } from '../partner/token.js';
+
+/** What loading needs from the client. */
+export interface LoaderContext {
+  http: HttpClient;
+  options: ResolvedOptions;
+  tokens: AccessTokens;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal | undefined;
+  limits: ListLimits;
+}
+
+/** The page the client reads a token from when it has loaded no embed page yet (SPEC §6). */
+export const BOOTSTRAP_PAGE: { type: EntityType; id: string } = { type: 'track', id: '4uLU6hMCjMI75M1A2tKUQC' };
+
+/** Fetches one embed page and reads its state; its token is offered to the client's token holder. */
+export async function fetchEmbedPage(
+  context: LoaderContext,
+  type: EntityType,
+  id: string,
+  signal: AbortSignal | undefined,
+): Promise<{ page: EmbedPage; pageUrl: string }> {
+  const pageUrl = embedUrl(type, id);
+  const html = await context.http.get(pageUrl, {
+    signal,
+    consume: (response) => readText(response, context.options.maxPageBytes),
+  });
+  const page = readEmbedPage(html, pageUrl);
+  context.tokens.offer(page.session);
+  return { page, pageUrl };
+}
+
+/** The token of the bootstrap page, for calls that have no page of their own. */
+export async function bootstrapToken(context: LoaderContext): Promise<SessionToken> {
+  const { page, pageUrl } = await fetchEmbedPage(context, BOOTSTRAP_PAGE.type, BOOTSTRAP_PAGE.id, undefined);
+  if (!page.session) throw new ParseError(`${pageUrl} carries no access token for the partner API`, { url: pageUrl });
+  return page.session;
+}
+
+/** A query context for one call, using `token` first when the call has one of its own. */
+export function queryContext(context: LoaderContext, signal: AbortSignal | undefined, token?: string): QueryContext {
+  const { http, options, tokens } = context;
+  return { http, tokens, operations: options.operations, maxBytes: options.maxPageBytes, signal, token };
+}
+
+/** id -> embed page -> validated model, enriched by the partner API unless that is off. */
+export async function loadEntity<T extends EntityType>(
+  context: LoaderContext,
+  type: T,
+  id: string,
+  options: LoadOptions,
+): Promise<EntityByType[T]> {
+  const { options: resolved } = context;
+  const { page, pageUrl } = await fetchEmbedPage(context, type, id, options.signal);
+  const model = modelFromEmbed(type, page, id, pageUrl, options.limits);
+  if (!resolved.partnerApi) return model;
+  try {
+    const enriched = await enrich(type, model, {
+      query: queryContext(context, options.signal, page.session?.accessToken),
+      limits: options.limits,
+      warn: (message) => resolved.onWarning?.(message),
+    });
+    return validateModel(ENTITY_SCHEMAS[type], enriched, PARTNER_API_URL) as EntityByType[T];
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (error instanceof NotFoundError) throw error;
+    const why = error instanceof Error ? error.message : String(error);
+    resolved.onWarning?.(`Partner API failed for ${type} ${id}, returning embed data: ${why}`);
+    return model;
+  }
+}
