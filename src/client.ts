@@ -1,13 +1,14 @@
 import type { Dispatcher } from 'undici';
 import { runBatch, type BatchOptions, type BatchResult } from './client/batch.js';
 import { bootstrapToken, loadEntity, type LoaderContext } from './client/entity-loader.js';
+import * as discovery from './client/discovery.js';
+import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
 import { Lifecycle } from './client/lifecycle.js';
-import { resolveShortLink } from './client/short-link.js';
-import { InvalidInputError, NotFoundError } from './errors.js';
+import { resolveId } from './client/short-link.js';
+import { limitOption } from './client/arguments.js';
 import { chooseDispatcher } from './http/dispatcher.js';
 import { HttpClient } from './http/http-client.js';
 import { HostRateLimiter } from './http/rate-limit.js';
-import { isShortLink, parseSpotifyUrl } from './input.js';
 import {
   downloadCover,
   downloadPreview,
@@ -17,7 +18,20 @@ import {
   type EntityWithPreview,
 } from './media/downloads.js';
 import type { EntityByType, EntityType } from './models/entities.js';
-import type { Album, Artist, Episode, Playlist, Show, Track } from './models/index.js';
+import type {
+  Album,
+  Artist,
+  ArtistSummary,
+  Colors,
+  Concert,
+  Episode,
+  Image,
+  Playlist,
+  Release,
+  SearchResults,
+  Show,
+  Track,
+} from './models/index.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
 import { AccessTokens } from './partner/token.js';
@@ -143,6 +157,36 @@ export class AsyncSpotifyClient {
     );
   }
 
+  /** Searches Spotify: one page of hits per type (tracks, albums, artists, playlists, shows, episodes). */
+  search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    return this.#call(options, (signal) => discovery.search(this.#context, query, { ...options, signal }));
+  }
+
+  /** An artist's releases (albums, singles, EPs, compilations), newest first, up to `maxReleases`. */
+  getArtistDiscography(value: string, options: DiscographyOptions = {}): Promise<Release[]> {
+    return this.#call(options, (signal) => discovery.getArtistDiscography(this.#context, value, { ...options, signal }));
+  }
+
+  /** Artists Spotify relates to this one ("Fans also like"). */
+  getRelatedArtists(value: string, options: CallOptions = {}): Promise<ArtistSummary[]> {
+    return this.#call(options, (signal) => discovery.getRelatedArtists(this.#context, value, { signal }));
+  }
+
+  /** Albums Spotify recommends from a track. */
+  getSimilarAlbums(trackValue: string, options: SimilarAlbumsOptions = {}): Promise<Release[]> {
+    return this.#call(options, (signal) => discovery.getSimilarAlbums(this.#context, trackValue, { ...options, signal }));
+  }
+
+  /** The concerts Spotify lists for an artist. */
+  getArtistConcerts(value: string, options: CallOptions = {}): Promise<Concert[]> {
+    return this.#call(options, (signal) => discovery.getArtistConcerts(this.#context, value, { signal }));
+  }
+
+  /** The colours Spotify extracts from a picture: an image URL, a `spotify:image:` URI or any model with images. */
+  getColors(imageOrEntity: string | { readonly images: readonly Image[] }, options: CallOptions = {}): Promise<Colors> {
+    return this.#call(options, (signal) => discovery.getColors(this.#context, imageOrEntity, { signal }));
+  }
+
   /**
    * Downloads the entity's cover (a track without images uses its album's) into `dest`, created if
    * missing, through a temp file renamed when complete. Resolves to the absolute path written.
@@ -173,17 +217,24 @@ export class AsyncSpotifyClient {
     return this.close();
   }
 
+  /** One tracked call: refused after close, and not started when its signal has already aborted. */
+  #call<T>(options: CallOptions | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    return this.#lifecycle.run(async () => {
+      const signal = options?.signal;
+      signal?.throwIfAborted();
+      return work(signal);
+    });
+  }
+
   #get<T extends EntityType>(
     type: T,
     value: string,
     options: GetOptions,
     readLimits: () => Partial<ListLimits> = () => ({}),
   ): Promise<EntityByType[T]> {
-    return this.#lifecycle.run(async () => {
-      const { signal } = options ?? {};
-      signal?.throwIfAborted();
+    return this.#call(options, async (signal) => {
       const limits = readLimits();
-      const id = await this.#resolveId(type, value, signal);
+      const id = await resolveId(this.#context.http, type, value, signal);
       return loadEntity(this.#context, type, id, {
         signal,
         limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
@@ -193,15 +244,6 @@ export class AsyncSpotifyClient {
 
   #downloads() {
     return { http: this.#context.http, maxBytes: this.#context.options.maxMediaBytes };
-  }
-
-  async #resolveId(type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
-    if (typeof value === 'string' && isShortLink(value)) {
-      const landed = await resolveShortLink(this.#context.http, value.trim(), signal);
-      if (landed === undefined) throw new NotFoundError(`The short link ${value.trim()} leads to no Spotify entity`);
-      return parseSpotifyUrl(landed, type).id;
-    }
-    return parseSpotifyUrl(value, type).id;
   }
 
   #batch<T>(
@@ -215,13 +257,4 @@ export class AsyncSpotifyClient {
 
 function withSignal(signal: AbortSignal | undefined): GetOptions {
   return signal ? { signal } : {};
-}
-
-function limitOption(field: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (value === Infinity) return Infinity;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidInputError(`${field} must be a whole number >= 0 or Infinity, got ${String(value)}`);
-  }
-  return value;
 }

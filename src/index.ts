@@ -1,4 +1,5 @@
 export { AsyncSpotifyClient, type GetOptions, type GetPlaylistOptions, type GetShowOptions } from './client.js';
+export type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
 export type { BatchOptions, BatchProgress, BatchResult } from './client/batch.js';
 export type { DownloadCoverOptions, DownloadPreviewOptions, EntityWithImages, EntityWithPreview } from './media/downloads.js';
 export type { CoverSize } from './media/images.js';
@@ -26,22 +27,38 @@ export type { EntityByType } from './models/entities.js';
 export {
   AlbumSchema,
   ArtistSchema,
+  ArtistSummarySchema,
+  ColorsSchema,
+  ConcertSchema,
   EpisodeSchema,
   ImageSchema,
   PlaylistItemSchema,
   PlaylistSchema,
+  PlaylistSummarySchema,
+  ReleaseSchema,
+  SEARCH_TYPES,
+  SearchResultsSchema,
   ShowSchema,
+  ShowSummarySchema,
   TrackSchema,
   type Album,
   type AlbumRef,
   type Artist,
   type ArtistRef,
+  type ArtistSummary,
+  type Colors,
+  type Concert,
   type Episode,
   type Image,
   type Playlist,
   type PlaylistItem,
+  type PlaylistSummary,
+  type Release,
+  type SearchResults,
+  type SearchType,
   type Show,
   type ShowRef,
+  type ShowSummary,
   type Track,
   type UserRef,
 } from './models/index.js';

@@ -12,6 +12,13 @@ import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from '../s
 import { apiEpisode } from '../src/partner/episode.js';
 import { apiTrack } from '../src/partner/track.js';
 import { EpisodeSchema, PlaylistItemSchema, TrackSchema } from '../src/index.js';
+import { ArtistSummarySchema, ColorsSchema, ConcertSchema, ReleaseSchema, SEARCH_TYPES, SearchResultsSchema } from '../src/index.js';
+import { readColors } from '../src/partner/colors.js';
+import { readConcerts } from '../src/partner/concerts.js';
+import { discographyPage } from '../src/partner/discography.js';
+import { readRelatedArtists } from '../src/partner/related-artists.js';
+import { readSearch } from '../src/partner/search.js';
+import { readSimilarAlbums } from '../src/partner/similar-albums.js';
 import { nextDataHtml, type Json } from './helpers/pages.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'shared', 'fixtures');
@@ -154,5 +161,77 @@ describe.skipIf(!present)('conformance with real partner API responses (pathfind
     const page = apiShowEpisodes(episodes, none);
     expect(page.total).toBe(episodes.episodesV2.totalCount);
     expect(page.items.map((e) => EpisodeSchema.parse(e).id)).toEqual(episodes.episodesV2.items.map((i: Raw) => i['entity'].data.id));
+  });
+});
+
+describe.skipIf(!present)('conformance with real discovery answers (discovery/*.json)', () => {
+  const load = (name: string): Raw => JSON.parse(readFileSync(join(FIXTURES, 'discovery', `${name}.json`), 'utf8'))['data'];
+
+  it('every discovery fixture is mapped by this test', () => {
+    expect(files('discovery', '.json').sort()).toEqual(['artist_discography', 'artist_related', 'colors', 'concerts', 'search', 'similar_albums'].map((n) => `${n}.json`));
+  });
+
+  it('search', () => {
+    const raw = load('search')['searchV2'];
+    const { results, unreadable } = readSearch(raw, { query: 'daft punk', types: new Set(SEARCH_TYPES), limit: 20, offset: 0 });
+    const parsed = SearchResultsSchema.parse(results);
+    expect(unreadable).toBe(0);
+    expect(parsed.tracks.map((t) => t.id)).toEqual(raw.tracksV2.items.map((i: Raw) => i['item'].data.id));
+    expect(parsed.tracks[0]).toMatchObject({ name: raw.tracksV2.items[0].item.data.name, durationMs: raw.tracksV2.items[0].item.data.duration.totalMilliseconds });
+    expect(parsed.albums.map((a) => a.uri)).toEqual(raw.albumsV2.items.map((i: Raw) => i['data'].uri));
+    expect(parsed.albums[0]?.releaseDate).toBe(String(raw.albumsV2.items[0].data.date.year));
+    expect(parsed.artists.map((a) => a.name)).toEqual(raw.artists.items.map((i: Raw) => i['data'].profile.name));
+    expect(parsed.playlists.map((p) => p.owner?.name)).toEqual(raw.playlists.items.map((i: Raw) => i['data'].ownerV2.data.name));
+    expect(parsed.shows.map((s) => s.publisher)).toEqual(raw.podcasts.items.map((i: Raw) => i['data'].publisher.name));
+    expect(parsed.episodes.map((e) => e.show?.name)).toEqual(raw.episodes.items.map((i: Raw) => i['data'].podcastV2.data.name));
+    expect(parsed.totals).toEqual({
+      track: raw.tracksV2.totalCount,
+      album: raw.albumsV2.totalCount,
+      artist: raw.artists.totalCount,
+      playlist: raw.playlists.totalCount,
+      show: raw.podcasts.totalCount,
+      episode: raw.episodes.totalCount,
+    });
+  });
+
+  it('artist_discography', () => {
+    const raw = load('artist_discography')['artistUnion'];
+    const page = discographyPage(raw);
+    const releases = raw.discography.all.items.flatMap((group: Raw) => group['releases'].items);
+    expect(page).toMatchObject({ raw: raw.discography.all.items.length, total: raw.discography.all.totalCount, unreadable: 0 });
+    expect(page.items.map((r) => ReleaseSchema.parse(r).id)).toEqual(releases.map((r: Raw) => r['id']));
+    expect(page.items.map((r) => [r.albumType, r.totalTracks, r.releaseDate])).toEqual(releases.map((r: Raw) => [r['type'], r['tracks'].totalCount, r['date'].isoString]));
+  });
+
+  it('artist_related', () => {
+    const raw = load('artist_related')['artistUnion'];
+    const page = readRelatedArtists(raw);
+    expect(page.items.map((a) => ArtistSummarySchema.parse(a).id)).toEqual(raw.relatedContent.relatedArtists.items.map((a: Raw) => a['id']));
+    expect(page.items.map((a) => a.name)).toEqual(raw.relatedContent.relatedArtists.items.map((a: Raw) => a['profile'].name));
+  });
+
+  it('similar_albums', () => {
+    const raw = load('similar_albums')['seoRecommendedTrackAlbum'];
+    const page = readSimilarAlbums(raw);
+    expect(page.items.map((a) => ReleaseSchema.parse(a).uri)).toEqual(raw.items.map((i: Raw) => i['data'].uri));
+    expect(page.items.map((a) => a.artists.map((artist) => artist.name))).toEqual(raw.items.map((i: Raw) => i['data'].artists.items.map((a: Raw) => a['profile'].name)));
+  });
+
+  it('concerts', () => {
+    const raw = load('concerts')['concerts'];
+    const page = readConcerts(raw);
+    expect(page.items.map((c) => ConcertSchema.parse(c).uri)).toEqual(raw.concerts.items.map((i: Raw) => i['data'].uri));
+    expect(page.items.map((c) => [c.title, c.startDate, c.city])).toEqual(raw.concerts.items.map((i: Raw) => [i['data'].title, i['data'].startDateIsoString, i['data'].location.city]));
+    expect(page.items[0]?.artists.map((a) => a.name)).toEqual(raw.concerts.items[0].data.artists.items.map((a: Raw) => a['data'].profile.name));
+  });
+
+  it('colors', () => {
+    const raw = load('colors')['extractedColors'];
+    expect(ColorsSchema.parse(readColors({ items: raw }))).toEqual({
+      raw: raw[0].colorRaw.hex.toUpperCase(),
+      dark: raw[0].colorDark.hex.toUpperCase(),
+      light: raw[0].colorLight.hex.toUpperCase(),
+      isFallback: raw[0].colorRaw.isFallback,
+    });
   });
 });

@@ -1,6 +1,8 @@
+import { NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
 import { readCapped } from '../http/transport.js';
-import { ENTITY_TYPES } from '../models/entities.js';
+import { isShortLink, parseSpotifyUrl } from '../input.js';
+import { ENTITY_TYPES, type EntityType } from '../models/entities.js';
 
 const LANDING_HOST = 'open.spotify.com';
 const LANDING_URL = new RegExp(`https://open\\.spotify\\.com/(?:intl-[a-z-]+/)?(?:${ENTITY_TYPES.join('|')})/[0-9A-Za-z]{22}`);
@@ -20,4 +22,14 @@ export async function resolveShortLink(http: HttpClient, link: string, signal?: 
       return LANDING_URL.exec(body.toString('utf8'))?.[0];
     },
   });
+}
+
+/** A value's id for a call of `type`: parsed, or (for a short link) resolved with one request first. */
+export async function resolveId(http: HttpClient, type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
+  if (typeof value === 'string' && isShortLink(value)) {
+    const landed = await resolveShortLink(http, value.trim(), signal);
+    if (landed === undefined) throw new NotFoundError(`The short link ${value.trim()} leads to no Spotify entity`);
+    return parseSpotifyUrl(landed, type).id;
+  }
+  return parseSpotifyUrl(value, type).id;
 }

@@ -10,6 +10,9 @@ export type DeepReadonly<T> = T extends ReadonlyArray<infer U>
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
+/** A Spotify id: 22 letters and digits (base62). */
+export const SpotifyIdSchema = z.string().regex(/^[0-9A-Za-z]{22}$/, 'a Spotify id is 22 letters and digits');
+
 /** A picture Spotify serves, with its size when Spotify states it. */
 export const ImageSchema = z
   .object({

@@ -8,10 +8,11 @@ export function sourcesOf(holder: unknown): Image[] {
   return readImageList(at(holder, 'sources'));
 }
 
-/** `artists.items[] {profile: {name}, uri}` -> ArtistRef[]. */
+/** `artists.items[] {profile: {name}, uri}` (or `{data: {...}}`, as concerts list them) -> ArtistRef[]. */
 export function artistsOf(items: unknown): ArtistRef[] {
   const artists: ArtistRef[] = [];
-  for (const item of list(items)) {
+  for (const entry of list(items)) {
+    const item = isRaw(at(entry, 'data')) ? at(entry, 'data') : entry;
     const name = str(at(item, 'profile', 'name')) ?? str(at(item, 'name'));
     if (name === undefined) continue;
     const uri = text(at(item, 'uri')) ?? null;

@@ -12,7 +12,15 @@ export interface ApiPage<T> {
   unreadable: number;
 }
 
-export function toPage<T>(rawItems: readonly unknown[], read: (item: unknown) => T | undefined, total: number | null): ApiPage<T> {
+/** A row's own key: its uid, else the uri of the entity it wraps. */
+const rowKey = (item: unknown): string | undefined => str(at(item, 'uid')) ?? str(at(item, 'entity', '_uri'));
+
+export function toPage<T>(
+  rawItems: readonly unknown[],
+  read: (item: unknown) => T | undefined,
+  total: number | null,
+  keyOf: (item: unknown, value: T) => string | undefined = rowKey,
+): ApiPage<T> {
   const page: ApiPage<T> = { items: [], keys: [], raw: rawItems.length, total, unreadable: 0 };
   rawItems.forEach((item, index) => {
     const value = read(item);
@@ -21,7 +29,7 @@ export function toPage<T>(rawItems: readonly unknown[], read: (item: unknown) =>
       return;
     }
     page.items.push(value);
-    page.keys.push(str(at(item, 'uid')) ?? str(at(item, 'entity', '_uri')) ?? `#${index}`);
+    page.keys.push(keyOf(item, value) ?? `#${index}`);
   });
   return page;
 }

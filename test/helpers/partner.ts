@@ -93,5 +93,6 @@ export function showEpisodesPage(uri: string, ids: readonly string[], offset: nu
 
 /** A synthetic, valid 22-character id for item `index` of a list. */
 export function itemId(prefix: string, index: number): string {
-  return `${prefix}${index.toString(36)}`.padEnd(22, '0').slice(0, 22);
+  // The index is padded first: padding after it would make `x1` and `x10` the same id.
+  return `${prefix}${index.toString(36).padStart(5, '0')}`.padEnd(22, 'Z').slice(0, 22);
 }

@@ -1,0 +1,108 @@
+import { InvalidInputError } from '../errors.js';
+import type { Image } from '../models/common.js';
+import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
+import { chooseImage } from '../media/images.js';
+import type { SearchRequest } from '../partner/search.js';
+
+/** Per-call arguments, checked before any request: a bad one is an InvalidInputError naming it. */
+
+/** A count such as `maxTracks`: a whole number >= 0, or Infinity for all. */
+export function limitOption(field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (value === Infinity) return Infinity;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidInputError(`${field} must be a whole number >= 0 or Infinity, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** A whole number within [min, max]. */
+export function wholeInRange(field: string, value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new InvalidInputError(`${field} must be a whole number ${range}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export const MAX_QUERY_LENGTH = 500;
+
+export interface SearchOptionsInput {
+  types?: readonly SearchType[] | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** A search's query (trimmed, inner whitespace collapsed), types, limit and offset. */
+export function searchRequest(query: unknown, options: SearchOptionsInput): SearchRequest {
+  if (typeof query !== 'string') throw new InvalidInputError(`A search query is a string, got ${typeof query}`);
+  const normalised = query.trim().replace(/\s+/g, ' ');
+  if (normalised === '') throw new InvalidInputError('A search query cannot be empty or blank');
+  if (normalised.length > MAX_QUERY_LENGTH) {
+    throw new InvalidInputError(`A search query is at most ${MAX_QUERY_LENGTH} characters, got ${normalised.length}`);
+  }
+  return {
+    query: normalised,
+    types: searchTypes(options.types),
+    limit: wholeInRange('limit', options.limit, 20, 1, 100),
+    offset: wholeInRange('offset', options.offset, 0, 0, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+function searchTypes(types: unknown): ReadonlySet<SearchType> {
+  if (types === undefined) return new Set(SEARCH_TYPES);
+  if (!Array.isArray(types)) throw new InvalidInputError(`types must be a list of ${SEARCH_TYPES.join(', ')}`);
+  if (types.length === 0) throw new InvalidInputError(`types cannot be empty: leave it out to search ${SEARCH_TYPES.join(', ')}`);
+  for (const type of types) {
+    if (!(SEARCH_TYPES as readonly unknown[]).includes(type)) {
+      throw new InvalidInputError(`Unknown search type ${describe(type)}; known: ${SEARCH_TYPES.join(', ')}`);
+    }
+  }
+  return new Set(types as SearchType[]);
+}
+
+const IMAGE_ID = /^[0-9a-f]{40}$/;
+const IMAGE_HOSTS = /^(?:i\.scdn\.co|image-cdn-[a-z0-9-]+\.spotifycdn\.com)$/;
+
+/**
+ * The image id `getColors` asks about: from `https://i.scdn.co/image/<id>` (or Spotify's image CDN),
+ * `spotify:image:<id>`, or any model with `images` (its largest picture).
+ */
+export function imageIdOf(value: unknown): string {
+  if (typeof value === 'string') return imageIdOfText(value);
+  const images = (value as { images?: unknown } | null)?.images;
+  if (typeof value !== 'object' || value === null || !Array.isArray(images)) {
+    throw new InvalidInputError('getColors takes an image URL, a spotify:image: URI or a model with images');
+  }
+  const image = chooseImage(images as Image[], 'largest');
+  if (!image) throw new InvalidInputError('getColors: the model has no images');
+  return imageIdOfText(image.url);
+}
+
+function imageIdOfText(value: string): string {
+  const trimmed = value.trim();
+  const uri = /^spotify:image:(.+)$/.exec(trimmed);
+  if (uri) {
+    if (IMAGE_ID.test(uri[1] as string)) return uri[1] as string;
+    throw new InvalidInputError(`Not a Spotify image id: ${describe(trimmed)} (40 lowercase hex characters)`);
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new InvalidInputError(`Not an image URL or spotify:image: URI: ${describe(trimmed)}`);
+  }
+  const id = /^\/image\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (url.protocol !== 'https:' || !IMAGE_HOSTS.test(url.hostname) || id === undefined || !IMAGE_ID.test(id)) {
+    throw new InvalidInputError(`Not an image on Spotify's image host (https://i.scdn.co/image/<40 hex>): ${describe(trimmed)}`);
+  }
+  return id;
+}
+
+/** A value quoted for a message: JSON-escaped and cut short. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'a function' : String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}

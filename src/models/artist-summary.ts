@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { ImageListSchema, entityBase, type DeepReadonly } from './common.js';
+
+/** An artist as lists name it (search hits, related artists): `getArtist(summary.uri)` has the rest. */
+export const ArtistSummarySchema = z.object({
+  ...entityBase('artist'),
+  images: ImageListSchema,
+});
+export type ArtistSummary = DeepReadonly<z.infer<typeof ArtistSummarySchema>>;
