@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
 import { benchE2e } from './e2e.js';
 import { benchLimiter } from './limiter.js';
@@ -13,6 +14,7 @@ import { machine, type Row } from './util.js';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   parse: benchParse,
+  discovery: benchDiscovery,
   e2e: benchE2e,
   limiter: benchLimiter,
   download: benchDownload,

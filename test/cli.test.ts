@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSpotify } from './helpers/fake-spotify.js';
-import { sendHtml, type Loopback } from './helpers/loopback.js';
+import { discographyAnswer, searchAnswer } from './helpers/discovery.js';
+import { sendHtml, sendJson, type Loopback } from './helpers/loopback.js';
 import { JPEG } from './helpers/media.js';
 import { runNode, type ProcessResult } from './helpers/run-process.js';
 import { embedHtml, embedState, listEntity, row, trackEntity } from './helpers/pages.js';
@@ -30,6 +31,18 @@ beforeAll(async () => {
     [`/embed/track/${LIMITED}`]: (_r, res) => sendHtml(res, 'slow down', 429, { 'retry-after': '3600' }),
     [`/embed/playlist/${PLAYLIST}`]: embedHtml(embedState(listEntity('playlist', Array.from({ length: 30 }, () => row()), { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` }))),
     '/image/ab67616d0000b273': (_r, res) => void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG),
+    // The partner API: the discovery commands read it with the token of the bootstrap page (track B).
+    '/pathfinder/v1/query': (request, res) => {
+      const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as Record<string, any>;
+      switch (request.url.searchParams.get('operationName')) {
+        case 'searchDesktop':
+          return sendJson(res, searchAnswer(variables['searchTerm'], Math.min(2, variables['limit']), variables['offset']));
+        case 'queryArtistDiscographyAll':
+          return sendJson(res, discographyAnswer(variables['uri'], 8, variables['offset'], variables['limit']));
+        default:
+          return sendJson(res, { errors: [{ message: 'PersistedQueryNotFound' }] });
+      }
+    },
   });
   dir = mkdtempSync(join(tmpdir(), 'ss-cli-'));
 }, 120_000);
@@ -105,6 +118,24 @@ describe('spotify-scraper CLI', () => {
     const run = await cli(['track', LIMITED]);
     expect(run.stderr).toContain('RateLimitedError');
     expect(run.code).toBe(4);
+  });
+
+  it('search prints one JSON object of hits; --type keeps the types asked for', async () => {
+    const run = await cli(['search', 'daft', 'punk', '--type', 'track,artist', '--limit', '2']);
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout);
+    expect(results).toMatchObject({ query: 'daft punk', albums: [], totals: { track: 1000, album: null } });
+    expect(results.tracks).toHaveLength(2);
+    const bad = await cli(['search', 'x', '--type', 'track,podcast']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown type "podcast"/);
+  });
+
+  it('discography prints a JSON array per artist, NDJSON for several', async () => {
+    const run = await cli(['discography', `spotify:artist:${A}`, B, '--max-releases', '3']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((releases: unknown[]) => releases.length)).toEqual([3, 3]);
   });
 
   it('download cover writes the file and prints its path', async () => {

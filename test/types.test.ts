@@ -4,6 +4,11 @@ import {
   AsyncSpotifyClient,
   parseSpotifyUrl,
   type Album,
+  type ArtistSummary,
+  type Colors,
+  type Concert,
+  type Release,
+  type SearchResults,
   type EntityWithImages,
   type BatchResult,
   type ClientOptions,
@@ -25,6 +30,21 @@ describe('public types', () => {
     expectTypeOf(client.getTracks(['x'])).toEqualTypeOf<Promise<Array<BatchResult<Track>>>>();
     expectTypeOf(client.downloadCover).parameter(0).toEqualTypeOf<EntityWithImages>();
     expectTypeOf(client.downloadPreview).returns.toEqualTypeOf<Promise<string>>();
+    void client.close();
+  });
+
+  it('discovery methods resolve to the summary models', () => {
+    const client = new AsyncSpotifyClient();
+    expectTypeOf(client.search('x', { types: ['track'], limit: 5 })).toEqualTypeOf<Promise<SearchResults>>();
+    expectTypeOf(client.getArtistDiscography('x', { maxReleases: Infinity })).toEqualTypeOf<Promise<Release[]>>();
+    expectTypeOf(client.getRelatedArtists('x')).toEqualTypeOf<Promise<ArtistSummary[]>>();
+    expectTypeOf(client.getSimilarAlbums('x', { limit: 3 })).toEqualTypeOf<Promise<Release[]>>();
+    expectTypeOf(client.getArtistConcerts('x')).toEqualTypeOf<Promise<Concert[]>>();
+    expectTypeOf(client.getColors).toBeCallableWith({} as Album);
+    expectTypeOf(client.getColors('https://i.scdn.co/image/x')).toEqualTypeOf<Promise<Colors>>();
+    expectTypeOf<SearchResults['albums'][number]>().not.toHaveProperty('tracks');
+    // @ts-expect-error an unknown search type does not compile
+    void client.search('x', { types: ['podcast'] });
     void client.close();
   });
 

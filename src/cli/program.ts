@@ -3,6 +3,7 @@ import { AsyncSpotifyClient } from '../client.js';
 import { InvalidInputError } from '../errors.js';
 import { ENTITY_TYPES } from '../input.js';
 import { clientOptionsFrom, limitFlag, type CliFlags } from './client-options.js';
+import { addDiscoveryCommands } from './discovery-commands.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { runDownload, runFetch, type Io } from './run.js';
 import { collectValues } from './values.js';
@@ -24,7 +25,9 @@ Examples:
   spotify-scraper track https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC --pretty
   spotify-scraper playlist 37i9dQZF1DXcBWIGoYBM5M --max-tracks all > playlist.json
   cat ids.txt | spotify-scraper album --rate 1 --burst 2
-  spotify-scraper download preview spotify:track:4uLU6hMCjMI75M1A2tKUQC --dest previews --embed-cover`;
+  spotify-scraper download preview spotify:track:4uLU6hMCjMI75M1A2tKUQC --dest previews --embed-cover
+  spotify-scraper search daft punk --type track,artist --limit 5
+  spotify-scraper discography spotify:artist:4tZwfgrHOc3mvqYlEYSvVi --max-releases 20`;
 
 /** Builds the `spotify-scraper` command. `run` resolves to the exit code; nothing here calls process.exit. */
 export function buildProgram(version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): { program: Command; exitCode: () => number } {
@@ -82,6 +85,8 @@ export function buildProgram(version: string, io: Io, stdin: NodeJS.ReadableStre
         runDownload(client, what, values, { dest: flags.dest, embedCover: flags.embedCover === true, pretty: flags.pretty === true, ...(flags.size ? { size: flags.size } : {}) }, io, concurrency),
       );
     });
+
+  addDiscoveryCommands(program, { io, stdin, withClient });
 
   return { program, exitCode: () => exitCode };
 }

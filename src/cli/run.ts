@@ -38,6 +38,11 @@ export async function runFetch(client: AsyncSpotifyClient, type: EntityType, val
   return report(await batch(values, concurrency, io, fetchOne), flags.pretty === true, io);
 }
 
+/** Runs `fetchOne` over every value and prints the results as the fetch commands do. */
+export async function runValues(values: string[], pretty: boolean, io: Io, concurrency: number, fetchOne: (value: string, signal: AbortSignal | undefined) => Promise<unknown>): Promise<number> {
+  return report(await batch(values, concurrency, io, fetchOne), pretty, io);
+}
+
 export interface DownloadFlags {
   dest: string;
   embedCover?: boolean;
@@ -64,7 +69,7 @@ export async function runDownload(client: AsyncSpotifyClient, what: 'cover' | 'p
   );
 }
 
-function fetchAny(client: AsyncSpotifyClient, type: EntityType, value: string) {
+export function fetchAny(client: AsyncSpotifyClient, type: EntityType, value: string) {
   const getters = {
     track: () => client.getTrack(value),
     album: () => client.getAlbum(value),
