@@ -1,4 +1,7 @@
-import { redact } from './redact.js';
+import { clip, redact } from './redact.js';
+
+/** A message longer than this is cut (after redaction): messages quote outside text only cut short anyway. */
+const MAX_MESSAGE = 2_000;
 
 /** What an error may carry besides its message. Every field is optional. */
 export interface ErrorDetails {
@@ -20,7 +23,7 @@ export class SpotifyScraperError extends Error {
   readonly code: string | undefined;
 
   constructor(message: string, details: ErrorDetails = {}) {
-    super(redact(message), details.cause === undefined ? undefined : { cause: safeCause(details.cause) });
+    super(clip(redact(message), MAX_MESSAGE), details.cause === undefined ? undefined : { cause: safeCause(details.cause) });
     this.url = details.url === undefined ? undefined : redact(details.url);
     this.status = details.status;
     this.code = details.code;
@@ -82,7 +85,7 @@ export class ClientClosedError extends SpotifyScraperError {
 function safeCause(cause: unknown): unknown {
   if (!(cause instanceof Error)) return cause;
   if (cause instanceof SpotifyScraperError) return cause;
-  const message = redact(cause.message);
+  const message = clip(redact(cause.message), MAX_MESSAGE);
   if (message === cause.message && !(cause.cause instanceof Error)) return cause;
   const copy = new Error(message, cause.cause === undefined ? undefined : { cause: safeCause(cause.cause) });
   copy.name = cause.name;

@@ -6,6 +6,7 @@ import type { RetryInfo } from './http/http-client.js';
 import { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+import { quote } from './redact.js';
 
 /** Options of `new AsyncSpotifyClient(options)`. Every field is optional. */
 export interface ClientOptions {
@@ -158,7 +159,7 @@ function toProxy(value: unknown): URL | undefined {
     throw new InvalidInputError('options.proxy is not a valid URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidInputError(`options.proxy must be an http: or https: URL, got ${url.protocol}`);
+    throw new InvalidInputError(`options.proxy must be an http: or https: URL, got ${quote(url.protocol, 20)}`);
   }
   return url;
 }
@@ -175,7 +176,7 @@ function buildHeaders(options: ClientOptions): Record<string, string> {
   };
   if (options.locale !== undefined) headers['accept-language'] = acceptLanguage(options.locale);
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (typeof value !== 'string') throw new InvalidInputError(`options.headers["${name}"] must be a string`);
+    if (typeof value !== 'string') throw new InvalidInputError(`options.headers[${quote(name, 60)}] must be a string`);
     headers[name.toLowerCase()] = value;
   }
   return headers;
@@ -188,7 +189,7 @@ function acceptLanguage(locale: unknown): string {
   } catch {
     canonical = undefined;
   }
-  if (canonical === undefined) throw new InvalidInputError(`options.locale is not a BCP-47 language tag: ${JSON.stringify(locale)}`);
+  if (canonical === undefined) throw new InvalidInputError(`options.locale is not a BCP-47 language tag: ${quote(locale, 60)}`);
   const language = canonical.split('-')[0] as string;
   return language === canonical ? canonical : `${canonical},${language};q=0.9`;
 }
@@ -198,7 +199,7 @@ function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedO
   const operations = { ...DEFAULT_OPERATIONS };
   for (const [kind, operation] of Object.entries(value)) {
     if (!(kind in DEFAULT_OPERATIONS)) {
-      throw new InvalidInputError(`options.operations has an unknown kind "${kind}"; known: ${Object.keys(DEFAULT_OPERATIONS).join(', ')}`);
+      throw new InvalidInputError(`options.operations has an unknown kind ${quote(kind, 60)}; known: ${Object.keys(DEFAULT_OPERATIONS).join(', ')}`);
     }
     const { name, hash } = (operation ?? {}) as Partial<PersistedOperation>;
     if (typeof name !== 'string' || name === '' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
@@ -219,7 +220,7 @@ function checkDispatcher(value: unknown): Dispatcher | undefined {
 
 function positiveInteger(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidInputError(`options.${field} must be a whole number >= 1, got ${String(value)}`);
+    throw new InvalidInputError(`options.${field} must be a whole number >= 1, got ${quote(value)}`);
   }
   return value;
 }

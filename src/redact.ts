@@ -1,35 +1,65 @@
 /**
  * Secrets the library must never print: proxy passwords and Spotify access tokens.
- * Patterns cover the shapes they take in URLs, headers and JSON; registered values cover the rest
- * (a token echoed verbatim in a server's error body, for example).
+ *
+ * Redaction is structural, not a registry of values seen: credentials in a URL (`scheme://user:pass@`),
+ * `Bearer …` and `accessToken` fields are replaced wherever they appear, and the few places that quote
+ * a server's own words (a GraphQL error message) pass the token they sent as `secrets`. Every scan here
+ * is linear in the text's length, and outside text is cut short before it reaches a message.
  */
-const PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  // scheme://user:password@host -> scheme://***@host
-  [/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*(?::[^\s/@]*)?@/gi, '$1***@'],
-  [/(bearer\s+)[^\s"',;]+/gi, '$1***'],
-  [/("?accessToken"?\s*[:=]\s*"?)[^\s"',}]+/gi, '$1***'],
-];
 
-// Bounded: tokens rotate hourly, so a long-running process must not collect them forever.
-const MAX_REGISTERED = 64;
-const registered = new Set<string>();
+/** The most characters of outside text (a value, a server's message) a message quotes. */
+export const MAX_QUOTED = 200;
 
-/** Remembers a secret value so that every later message has it replaced by `***`. */
-export function registerSecret(value: string | undefined | null): void {
-  if (!value || value.length < 4 || registered.has(value)) return;
-  registered.add(value);
-  if (registered.size > MAX_REGISTERED) {
-    const oldest = registered.values().next().value;
-    if (oldest !== undefined) registered.delete(oldest);
+const STOP_AUTHORITY = new Set(['/', '?', '#', '"', "'", '<', '>', '`', ' ', '\t', '\n', '\r', '\f', '\v']);
+// Bounded quantifiers: no backtracking can go past a few thousand characters from any start.
+const BEARER = /(bearer[ \t]{1,16})[^\s"',;]{1,8192}/gi;
+const ACCESS_TOKEN = /("?accessToken"?[ \t]{0,16}[:=][ \t]{0,16}"?)[^\s"',}]{1,8192}/gi;
+
+/** Returns `text` with credentials, bearer tokens and the given `secrets` replaced by `***`. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = redactUserinfo(text);
+  if (/bearer/i.test(out)) out = out.replace(BEARER, '$1***');
+  if (/accesstoken/i.test(out)) out = out.replace(ACCESS_TOKEN, '$1***');
+  for (const secret of secrets) {
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('***');
+  }
+  return out;
+}
+
+/** `scheme://user:pass@host` -> `scheme://***@host`, in one pass over the text. */
+function redactUserinfo(text: string): string {
+  let from = 0;
+  let out = '';
+  for (;;) {
+    const marker = text.indexOf('://', from);
+    if (marker < 0) return out === '' ? text : out + text.slice(from);
+    const start = marker + 3;
+    // The authority ends at the first '/', quote or space; the next "://" always starts after it.
+    let end = start;
+    let at = -1;
+    while (end < text.length && !STOP_AUTHORITY.has(text[end] as string)) {
+      if (text[end] === '@') at = end;
+      end += 1;
+    }
+    out += text.slice(from, start) + (at >= 0 ? `***${text.slice(at, end)}` : text.slice(start, end));
+    from = end;
   }
 }
 
-/** Returns `text` with every known secret replaced by `***`. */
-export function redact(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-  for (const secret of registered) {
-    if (out.includes(secret)) out = out.split(secret).join('***');
+/**
+ * Outside text as a message quotes it: cut to `max` characters, JSON-quoted (so control characters and
+ * terminal escapes are shown escaped, never interpreted) and redacted.
+ */
+export function quote(value: unknown, max = MAX_QUOTED, secrets: readonly string[] = []): string {
+  if (typeof value !== 'string') {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+    return Array.isArray(value) ? 'an array' : `a${typeof value === 'object' ? 'n object' : ' function'}`;
   }
-  return out;
+  const cut = value.length > max ? `${value.slice(0, max)}…(${value.length} characters)` : value;
+  return redact(JSON.stringify(cut), secrets);
+}
+
+/** Text cut to `max` characters (for URLs and other text shown unquoted). */
+export function clip(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

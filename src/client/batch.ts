@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { InvalidInputError, SpotifyScraperError } from '../errors.js';
+import { quote } from '../redact.js';
 
 /** One entry of a batch result, in input order. */
 export type BatchResult<T> =
@@ -37,7 +38,7 @@ export async function runBatch<T>(
   if (!Array.isArray(values)) throw new InvalidInputError('A batch takes an array of values');
   const concurrency = options.concurrency ?? defaultConcurrency;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
-    throw new InvalidInputError(`concurrency must be a whole number >= 1, got ${String(concurrency)}`);
+    throw new InvalidInputError(`concurrency must be a whole number >= 1, got ${quote(concurrency)}`);
   }
   const { signal, onProgress } = options;
   signal?.throwIfAborted();

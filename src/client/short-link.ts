@@ -3,6 +3,7 @@ import type { HttpClient } from '../http/http-client.js';
 import { readCapped } from '../http/transport.js';
 import { isShortLink, parseSpotifyUrl } from '../input.js';
 import { ENTITY_TYPES, type EntityType } from '../models/entities.js';
+import { quote } from '../redact.js';
 
 const LANDING_HOST = 'open.spotify.com';
 const LANDING_URL = new RegExp(`https://open\\.spotify\\.com/(?:intl-[a-z-]+/)?(?:${ENTITY_TYPES.join('|')})/[0-9A-Za-z]{22}`);
@@ -28,7 +29,7 @@ export async function resolveShortLink(http: HttpClient, link: string, signal?: 
 export async function resolveId(http: HttpClient, type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
   if (typeof value === 'string' && isShortLink(value)) {
     const landed = await resolveShortLink(http, value.trim(), signal);
-    if (landed === undefined) throw new NotFoundError(`The short link ${value.trim()} leads to no Spotify entity`);
+    if (landed === undefined) throw new NotFoundError(`The short link ${quote(value.trim())} leads to no Spotify entity`);
     return parseSpotifyUrl(landed, type).id;
   }
   return parseSpotifyUrl(value, type).id;

@@ -13,6 +13,7 @@ import { isSpotifyHost } from './hosts.js';
 import type { HostRateLimiter } from './rate-limit.js';
 import { parseRetryAfter } from './retry-after.js';
 import { isRetryable, type RetryPolicy } from './retry.js';
+import { clip, quote } from '../redact.js';
 import { discard, networkError, sendRequest, type WireResponse } from './transport.js';
 
 /** What `onRetry` receives before each retry wait. */
@@ -120,10 +121,10 @@ export class HttpClient {
   private checkRedirect(from: URL, to: URL, hop: number, options: GetOptions<unknown>): URL {
     const allowed = options.allowRedirect ?? ((url: URL) => isSpotifyHost(url.hostname));
     if (hop + 1 > MAX_REDIRECTS) {
-      throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${from.href}`, { url: from.href, code: 'TOO_MANY_REDIRECTS' });
+      throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${clip(from.href)}`, { url: from.href, code: 'TOO_MANY_REDIRECTS' });
     }
     if (!allowed(to)) {
-      throw new NetworkError(`Refused redirect from ${from.href} to ${to.host}: not a Spotify host`, {
+      throw new NetworkError(`Refused redirect from ${clip(from.href)} to ${quote(to.host, 100)}: not a Spotify host`, {
         url: from.href,
         code: 'REDIRECT_REFUSED',
       });
@@ -136,12 +137,12 @@ export class HttpClient {
     if (status >= 200 && status < 300) return;
     discard(wire.body);
     const url = wire.url.href;
-    if (status === 404 || status === 410) throw new NotFoundError(`Not found (HTTP ${status}): ${url}`, { url, status });
+    if (status === 404 || status === 410) throw new NotFoundError(`Not found (HTTP ${status}): ${clip(url)}`, { url, status });
     const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.config.clock.now());
     if (status === 429) {
-      throw new RateLimitedError(`Rate limited (HTTP 429) by ${wire.url.host}`, { url, status, retryAfterMs });
+      throw new RateLimitedError(`Rate limited (HTTP 429) by ${clip(wire.url.host, 100)}`, { url, status, retryAfterMs });
     }
-    const error = new HttpError(`HTTP ${status} from ${url}`, { url, status });
+    const error = new HttpError(`HTTP ${status} from ${clip(url)}`, { url, status });
     if (retryAfterMs !== undefined) serverDelays.set(error, retryAfterMs);
     throw error;
   }
@@ -162,7 +163,7 @@ export class HttpClient {
         timer = setTimeout(() => {
           attempt.timedOut = true;
           for (const body of attempt.bodies) body.destroy();
-          reject(new TimeoutError(`No complete response from ${url.href} within ${ms} ms`, { url: url.href, code: 'TIMEOUT' }));
+          reject(new TimeoutError(`No complete response from ${clip(url.href)} within ${ms} ms`, { url: url.href, code: 'TIMEOUT' }));
         }, ms);
         work = run(attempt);
         work.then(resolve, reject);

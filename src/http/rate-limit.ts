@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 import type { Clock } from './clock.js';
+import { quote } from '../redact.js';
 
 /** Settings of one token bucket: `burst` requests at once, refilled at `perSecond`. */
 export interface RateLimitSettings {
@@ -17,10 +18,10 @@ export class RateLimit implements RateLimitSettings {
   constructor(settings: RateLimitSettings) {
     const { perSecond, burst } = settings ?? ({} as RateLimitSettings);
     if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0) {
-      throw new InvalidInputError(`RateLimit.perSecond must be a finite number > 0, got ${String(perSecond)}`);
+      throw new InvalidInputError(`RateLimit.perSecond must be a finite number > 0, got ${quote(perSecond)}`);
     }
     if (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1) {
-      throw new InvalidInputError(`RateLimit.burst must be a whole number >= 1, got ${String(burst)}`);
+      throw new InvalidInputError(`RateLimit.burst must be a whole number >= 1, got ${quote(burst)}`);
     }
     this.perSecond = perSecond;
     this.burst = burst;

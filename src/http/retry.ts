@@ -1,4 +1,5 @@
 import { HttpError, InvalidInputError, NetworkError, RateLimitedError, type SpotifyScraperError } from '../errors.js';
+import { quote } from '../redact.js';
 
 /** Settings of the retry policy. `maxAttempts` counts the first attempt. */
 export interface RetrySettings {
@@ -42,7 +43,7 @@ export const NO_RETRY = new RetryPolicy({ maxAttempts: 1, baseDelayMs: 0, maxDel
 
 function whole(field: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new InvalidInputError(`RetryPolicy.${field} must be a whole number >= ${min}, got ${String(value)}`);
+    throw new InvalidInputError(`RetryPolicy.${field} must be a whole number >= ${min}, got ${quote(value)}`);
   }
   return value;
 }

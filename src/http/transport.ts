@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { NetworkError, type SpotifyScraperError } from '../errors.js';
+import { clip, quote } from '../redact.js';
 
 /** One response as it came off the wire: the body is already decoded (gzip, deflate, br). */
 export interface WireResponse {
@@ -57,7 +58,7 @@ function decode(body: Readable, encoding: string | string[] | undefined): Readab
   let stream = body;
   for (const coding of codings) {
     const decoder = decoderFor(coding);
-    if (!decoder) throw new NetworkError(`Unsupported Content-Encoding: ${coding}`, { code: 'BAD_ENCODING' });
+    if (!decoder) throw new NetworkError(`Unsupported Content-Encoding: ${quote(coding, 40)}`, { code: 'BAD_ENCODING' });
     stream = pipeline(stream, decoder, () => undefined) as unknown as Readable;
   }
   return stream;
@@ -92,7 +93,7 @@ export async function readCapped(body: Readable, maxBytes: number, url: string):
     size += buffer.length;
     if (size > maxBytes) {
       body.destroy();
-      throw new NetworkError(`Response body of ${url} is larger than the ${maxBytes}-byte cap`, {
+      throw new NetworkError(`Response body of ${clip(url)} is larger than the ${maxBytes}-byte cap`, {
         url,
         code: 'BODY_TOO_LARGE',
       });
@@ -108,7 +109,7 @@ export function networkError(error: unknown, url: string): SpotifyScraperError {
   const message = error instanceof Error ? error.message : String(error);
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(message)?.[1];
   const code = proxyStatus ? `PROXY_${proxyStatus}` : errorCode(error);
-  return new NetworkError(`Request to ${url} failed: ${message}${code ? ` (${code})` : ''}`, { url, code, cause: error });
+  return new NetworkError(`Request to ${clip(url)} failed: ${clip(message, 500)}${code ? ` (${code})` : ''}`, { url, code, cause: error });
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -11,6 +11,7 @@ import { extensionOf, safeFilename, userFilename } from './filename.js';
 import { buildId3Tag, stripLeadingId3, type TagFields } from './id3.js';
 import { chooseImage, coverImagesOf, type CoverSize } from './images.js';
 import { extensionFor, imageMime } from './media-type.js';
+import { quote } from '../redact.js';
 
 /** Anything with pictures: every model the getters return. */
 export type EntityWithImages = EntityByType[EntityType];
@@ -44,9 +45,9 @@ export async function downloadCover(context: DownloadContext, entity: EntityWith
   checkEntity(entity);
   const dir = checkDest(dest);
   const size = options.size ?? 'largest';
-  if (size !== 'largest' && size !== 'smallest') throw new InvalidInputError(`size must be 'largest' or 'smallest', got ${String(size)}`);
+  if (size !== 'largest' && size !== 'smallest') throw new InvalidInputError(`size must be 'largest' or 'smallest', got ${quote(size, 40)}`);
   const image = chooseImage(coverImagesOf(entity), size);
-  if (!image) throw new MediaError(`The ${entity.type} ${entity.id} has no cover image`);
+  if (!image) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no cover image`);
   const url = mediaUrl(image.url, entity);
   await ensureDir(dir);
   return saveMedia(context, url, dir, options.signal, {
@@ -59,9 +60,9 @@ export async function downloadPreview(context: DownloadContext, entity: EntityWi
   checkEntity(entity);
   const dir = checkDest(dest);
   if (entity.type !== 'track' && entity.type !== 'episode') {
-    throw new InvalidInputError(`Only tracks and episodes have previews, got a ${(entity as { type: string }).type}`);
+    throw new InvalidInputError(`Only tracks and episodes have previews, got a ${quote((entity as { type: string }).type, 40)}`);
   }
-  if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${entity.id} has no preview`);
+  if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no preview`);
   const url = mediaUrl(entity.previewUrl, entity);
   await ensureDir(dir);
   const tag = options.embedCover ? buildId3Tag(await tagFields(context, entity, options.signal)) : undefined;
@@ -118,10 +119,10 @@ function mediaUrl(value: string, entity: { type: string; id: string }): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new MediaError(`The ${entity.type} ${entity.id} has a malformed media URL`);
+    throw new MediaError(`The ${quote(entity.type, 40)} ${quote(entity.id, 40)} has a malformed media URL`);
   }
   if (!isSpotifyMediaUrl(url)) {
-    throw new MediaError(`Refusing to download from ${url.protocol}//${url.host}: not an https URL on a Spotify media host`, { url: url.href });
+    throw new MediaError(`Refusing to download from ${quote(`${url.protocol}//${url.host}`, 100)}: not an https URL on a Spotify media host`, { url: url.href });
   }
   return url;
 }

@@ -10,6 +10,7 @@ import { str, type Raw } from './raw.js';
 import { readShow } from './show.js';
 import { readTrack } from './track.js';
 import { validateModel } from './validate.js';
+import { quote } from '../redact.js';
 
 export { readEmbedPage, type EmbedPage, type EmbedSession } from './embed-page.js';
 
@@ -68,5 +69,5 @@ function checkEntityType(type: EntityType, entity: Raw, pageUrl: string): void {
   const actual = str(entity['type']);
   if (actual === undefined || actual === type) return;
   if (type === 'show' && actual === 'episode') return;
-  throw new ParseError(`Expected a ${type} in ${pageUrl}, the page describes a ${actual}`, { url: pageUrl });
+  throw new ParseError(`Expected a ${type} in ${pageUrl}, the page describes a ${quote(actual, 40)}`, { url: pageUrl });
 }

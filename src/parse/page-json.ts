@@ -41,10 +41,9 @@ function parseJson(source: string, where: string, pageUrl: string): unknown {
   try {
     return JSON.parse(trimmed);
   } catch (error) {
-    throw new ParseError(`The ${where} script of ${pageUrl} is not valid JSON: ${(error as Error).message}`, {
-      url: pageUrl,
-      cause: error,
-    });
+    // The engine's message quotes the page around the fault, and a page carries a token: keep only where.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new ParseError(`The ${where} script of ${pageUrl} is not valid JSON${position === undefined ? '' : ` (at position ${position})`}`, { url: pageUrl });
   }
 }
 

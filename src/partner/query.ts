@@ -4,6 +4,7 @@ import { readText } from '../http/transport.js';
 import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
 import { OPERATIONS, operationUrl, type OperationKind, type PersistedOperation } from './operations.js';
 import type { AccessTokens } from './token.js';
+import { MAX_QUOTED, quote } from '../redact.js';
 
 /** What one call needs to query the partner API. */
 export interface QueryContext {
@@ -36,7 +37,7 @@ export async function runQuery(context: QueryContext, kind: OperationKind, varia
     context.token = await context.tokens.renew(context.token, context.signal);
     json = await send(context, url, context.token);
   }
-  return readRoot(json, kind, operation, url);
+  return readRoot(json, kind, operation, url, context.token);
 }
 
 async function send(context: QueryContext, url: string, token: string): Promise<unknown> {
@@ -53,12 +54,13 @@ async function send(context: QueryContext, url: string, token: string): Promise<
     });
   try {
     return JSON.parse(body);
-  } catch (error) {
-    throw new ParseError(`The partner API answered ${url} with something that is not JSON`, { url, cause: error });
+  } catch {
+    // No cause: the engine's message quotes the body, which may echo the token.
+    throw new ParseError(`The partner API answered ${url} with something that is not JSON`, { url });
   }
 }
 
-function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperation, url: string): Raw {
+function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperation, url: string, token: string): Raw {
   const { root } = OPERATIONS[kind];
   const value = at(json, 'data', root);
   if (isRaw(value)) {
@@ -69,7 +71,9 @@ function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperat
   }
   // Some operations answer a list at the root (extractedColors).
   if (Array.isArray(value)) return { items: value };
-  const why = str(at(list(at(json, 'errors'))[0], 'message')) ?? `no data.${root}`;
+  // The server's own words, which may echo the token it was sent: quoted short, with that token redacted.
+  const message = str(at(list(at(json, 'errors'))[0], 'message'));
+  const why = message === undefined ? `no data.${root}` : quote(message, MAX_QUOTED, [token]);
   throw new ParseError(
     `The partner API's ${operation.name} failed: ${why}. If Spotify rotated its hash, override it with the client option operations.${kind}`,
     { url },

@@ -1,5 +1,3 @@
-import { registerSecret } from '../redact.js';
-
 /** An anonymous access token as an embed page carries it. */
 export interface SessionToken {
   accessToken: string;
@@ -28,7 +26,6 @@ interface Held {
  * The partner API's anonymous token, over its whole life: taken from any embed page the client loads,
  * bootstrapped from one embed page when none is at hand, kept until 60 s before it expires, shared by
  * concurrent callers (one bootstrap for all of them) and renewed once when the API answers 401.
- * Every token it sees is registered for redaction.
  */
 export class AccessTokens {
   #held: Held | undefined;
@@ -39,7 +36,6 @@ export class AccessTokens {
   /** Keeps a page's token when it outlives the one held. */
   offer(session: SessionToken | null | undefined): void {
     if (!session) return;
-    registerSecret(session.accessToken);
     const expiresAtMs = session.expiresAtMs ?? this.config.now() + ASSUMED_LIFETIME_MS;
     if (!this.#usable(expiresAtMs)) return;
     if (this.#held === undefined || expiresAtMs > this.#held.expiresAtMs) this.#held = { token: session.accessToken, expiresAtMs };
