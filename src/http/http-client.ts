@@ -92,11 +92,12 @@ export class HttpClient {
 
   private async attempt<T>(start: URL, options: GetOptions<T>): Promise<T> {
     let url = start;
+    const headers = this.headers(options);
     for (let hop = 0; ; hop += 1) {
       const wait = this.config.limiter.take(url.hostname, options.signal);
       if (wait) await wait;
       const response = await this.withTimeout(url, options.signal, async (attempt) => {
-        const wire = await sendRequest({ url, headers: this.headers(options), dispatcher: this.config.dispatcher, signal: attempt.signal, timeoutMs: this.config.timeoutMs });
+        const wire = await sendRequest({ url, headers, dispatcher: this.config.dispatcher, signal: attempt.signal, timeoutMs: this.config.timeoutMs });
         attempt.bodies.push(wire.body);
         if (attempt.timedOut) wire.body.destroy();
         const next = redirectTarget(wire);
@@ -110,7 +111,10 @@ export class HttpClient {
       if ('value' in response) return response.value;
       const landed = options.landed?.(response.next);
       if (landed !== undefined) return landed;
-      url = this.checkRedirect(url, response.next, hop, options);
+      const next = this.checkRedirect(url, response.next, hop, options);
+      // Credentials go only where they were meant to: not to another scheme or host.
+      if (next.protocol !== url.protocol || next.host !== url.host) delete headers['authorization'];
+      url = next;
     }
   }
 
@@ -122,6 +126,12 @@ export class HttpClient {
     const allowed = options.allowRedirect ?? ((url: URL) => isSpotifyHost(url.hostname));
     if (hop + 1 > MAX_REDIRECTS) {
       throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${clip(from.href)}`, { url: from.href, code: 'TOO_MANY_REDIRECTS' });
+    }
+    if (from.protocol === 'https:' && to.protocol !== 'https:') {
+      throw new NetworkError(`Refused redirect from ${clip(from.href)} to ${quote(to.protocol, 20)}: no downgrade from https`, {
+        url: from.href,
+        code: 'REDIRECT_REFUSED',
+      });
     }
     if (!allowed(to)) {
       throw new NetworkError(`Refused redirect from ${clip(from.href)} to ${quote(to.host, 100)}: not a Spotify host`, {

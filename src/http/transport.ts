@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { Readable, pipeline, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { NetworkError, type SpotifyScraperError } from '../errors.js';
@@ -37,30 +36,55 @@ export async function sendRequest(wire: WireRequest): Promise<WireResponse> {
     url: wire.url,
     status: response.statusCode,
     headers: response.headers,
-    body: decode(response.body, response.headers['content-encoding']),
+    body: decode(response.body, response.headers['content-encoding'], wire.url),
   };
 }
 
-/** Drops a body we will not read, so the socket goes back to the pool. */
+/** How much of an unread body (an error page, a redirect) is drained for keep-alive before the socket is dropped. */
+export const DRAIN_LIMIT = { bytes: 64 * 1024, ms: 1_000 };
+
+/**
+ * Drops a body we will not read. A short one is drained so the socket goes back to the pool; one
+ * longer than DRAIN_LIMIT (or slower) is destroyed, closing its socket: an endless error body must not
+ * keep downloading, nor keep `close()` waiting.
+ */
 export function discard(body: Readable): void {
   body.on('error', () => undefined);
+  if (body.destroyed || body.readableEnded) return;
+  let seen = 0;
+  const stop = (): void => {
+    clearTimeout(timer);
+    body.destroy();
+  };
+  const timer = setTimeout(stop, DRAIN_LIMIT.ms);
+  timer.unref();
+  body.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT.bytes) stop();
+  });
+  body.once('close', () => clearTimeout(timer));
   body.resume();
 }
 
-function decode(body: Readable, encoding: string | string[] | undefined): Readable {
+function decode(body: Readable, encoding: string | string[] | undefined, url: URL): Readable {
   if (encoding === undefined || encoding === 'identity') return body;
-  const codings = String(encoding ?? '')
+  const codings = String(encoding)
     .toLowerCase()
     .split(',')
     .map((coding) => coding.trim())
     .filter((coding) => coding !== '' && coding !== 'identity')
     .reverse();
-  let stream = body;
-  for (const coding of codings) {
-    const decoder = decoderFor(coding);
-    if (!decoder) throw new NetworkError(`Unsupported Content-Encoding: ${quote(coding, 40)}`, { code: 'BAD_ENCODING' });
-    stream = pipeline(stream, decoder, () => undefined) as unknown as Readable;
+  const decoders = codings.map((coding) => ({ coding, decoder: decoderFor(coding) }));
+  const unknown = decoders.find((entry) => entry.decoder === undefined);
+  if (unknown) {
+    // Nothing will read this body: destroy it, so its socket does not stay stuck (and close() pending).
+    body.on('error', () => undefined);
+    body.destroy();
+    for (const entry of decoders) entry.decoder?.destroy();
+    throw new NetworkError(`Unsupported Content-Encoding ${quote(unknown.coding, 40)} from ${clip(url.href)}`, { url: url.href, code: 'BAD_ENCODING' });
   }
+  let stream = body;
+  for (const { decoder } of decoders) stream = pipeline(stream, decoder as Transform, () => undefined) as unknown as Readable;
   return stream;
 }
 
