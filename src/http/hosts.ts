@@ -7,7 +7,7 @@ export function isSpotifyHost(hostname: string): boolean {
   return SPOTIFY_EXACT.has(host) || SPOTIFY_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }
 
-/** A URL the client may fetch media from: https on a Spotify host. */
+/** A URL the client may fetch media from: https on a Spotify host, on the default port, without credentials. */
 export function isSpotifyMediaUrl(url: URL): boolean {
-  return url.protocol === 'https:' && isSpotifyHost(url.hostname) && url.username === '' && url.password === '';
+  return url.protocol === 'https:' && url.port === '' && isSpotifyHost(url.hostname) && url.username === '' && url.password === '';
 }

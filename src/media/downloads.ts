@@ -23,6 +23,8 @@ export interface DownloadCoverOptions {
   size?: CoverSize;
   /** File name; reduced to its base name and made safe. The extension comes from Content-Type when it has none. */
   filename?: string;
+  /** Replace a file of the same name. Otherwise the download takes a free name (`name (2).jpg`). @default false */
+  overwrite?: boolean;
   signal?: AbortSignal;
 }
 
@@ -31,6 +33,8 @@ export interface DownloadPreviewOptions {
   filename?: string;
   /** Write an ID3v2 tag: title, artist (or show name), largest cover as front cover. @default false */
   embedCover?: boolean;
+  /** Replace a file of the same name. Otherwise the download takes a free name (`name (2).mp3`). @default false */
+  overwrite?: boolean;
   signal?: AbortSignal;
 }
 
@@ -49,8 +53,8 @@ export async function downloadCover(context: DownloadContext, entity: EntityWith
   const image = chooseImage(coverImagesOf(entity), size);
   if (!image) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no cover image`);
   const url = mediaUrl(image.url, entity);
-  await ensureDir(dir);
-  return saveMedia(context, url, dir, options.signal, {
+  await ensureDir(dir, options.signal);
+  return saveMedia(context, url, dir, options, {
     accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
     name: (contentType) => fileName(entity, options.filename, extensionFor(contentType, 'jpg')),
   });
@@ -64,9 +68,9 @@ export async function downloadPreview(context: DownloadContext, entity: EntityWi
   }
   if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no preview`);
   const url = mediaUrl(entity.previewUrl, entity);
-  await ensureDir(dir);
+  await ensureDir(dir, options.signal);
   const tag = options.embedCover ? buildId3Tag(await tagFields(context, entity, options.signal)) : undefined;
-  return saveMedia(context, url, dir, options.signal, {
+  return saveMedia(context, url, dir, options, {
     accept: 'audio/mpeg,audio/*;q=0.8',
     name: (contentType) => fileName(entity, options.filename, extensionFor(contentType, 'mp3')),
     // A fresh transform per attempt: a retry starts the file over.
@@ -81,15 +85,18 @@ interface SaveOptions {
 }
 
 /** GETs a media URL (Spotify hosts only, redirects too) into `dir` through an atomic write. */
-function saveMedia(context: DownloadContext, url: URL, dir: string, signal: AbortSignal | undefined, save: SaveOptions): Promise<string> {
+function saveMedia(context: DownloadContext, url: URL, dir: string, options: { signal?: AbortSignal | undefined; overwrite?: boolean | undefined }, save: SaveOptions): Promise<string> {
+  const overwrite = options.overwrite ?? false;
+  if (typeof overwrite !== 'boolean') throw new InvalidInputError('overwrite must be true or false');
   return context.http.get(url.href, {
-    signal,
+    signal: options.signal,
     headers: { accept: save.accept },
     allowRedirect: isSpotifyMediaUrl,
     consume: (response) =>
       writeAtomically(dir, save.name(response.headers['content-type']), response.body, {
         maxBytes: context.maxBytes,
         url: url.href,
+        overwrite,
         ...save.tagging?.(),
       }),
   });

@@ -2,10 +2,11 @@ import { posix, win32 } from 'node:path';
 
 const MAX_BYTES = 150;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// Bidi overrides and isolates can disguise an extension (`cover\u202Egpj.exe`); zero-width marks hide text.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// Bidi marks, overrides and isolates can disguise an extension (`cover\u202Egpj.exe`); zero-width and
+// other invisible characters (soft hyphen, fillers, tag characters, line separators) hide text.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
 const RESERVED = /[<>:"/\\|?*]/g;
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
 
 /**
  * Turns any text into a safe file name: no path separators, control, invisible or reserved

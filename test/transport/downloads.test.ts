@@ -104,6 +104,36 @@ describe('downloadCover', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('never replaces an existing file unless overwrite is set', async () => {
+    await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false });
+    const mine = join(dir, 'Midnight Signal.jpg');
+    writeFileSync(mine, 'my own file');
+    const first = await client.downloadCover(track(), dir);
+    const second = await client.downloadCover(track(), dir);
+    expect([first, second]).toEqual([join(dir, 'Midnight Signal (2).jpg'), join(dir, 'Midnight Signal (3).jpg')]);
+    expect(readFileSync(mine, 'utf8')).toBe('my own file');
+    expect(readFileSync(second)).toEqual(JPEG);
+    const replaced = await client.downloadCover(track(), dir, { overwrite: true });
+    expect(replaced).toBe(mine);
+    expect(readFileSync(mine)).toEqual(JPEG);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.part'))).toEqual([]);
+    await expect(client.downloadCover(track(), dir, { overwrite: 'yes' as unknown as boolean })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('refuses media on a port other than the default, before any request', async () => {
+    await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false });
+    const start = server.requests.length;
+    await expect(client.downloadCover(track({ images: [image('https://i.scdn.co:8443/image/big.jpg', 640)] }), dir)).rejects.toBeInstanceOf(MediaError);
+    expect(server.requests.length).toBe(start);
+  });
+
+  it.runIf(process.platform === 'linux')('a dest under /proc is a MediaError at once, not an endless mkdir', async () => {
+    await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false });
+    const start = performance.now();
+    await expect(client.downloadCover(track(), '/proc/self/no-such/deeper')).rejects.toBeInstanceOf(MediaError);
+    expect(performance.now() - start).toBeLessThan(5_000); // a hang detector: mkdir -p here never returns
+  });
+
   it('a dest that cannot be a directory is a MediaError, before any request', async () => {
     await using c = client();
     const before = server.requests.length;
