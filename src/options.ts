@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { InvalidInputError } from './errors.js';
 import type { Clock } from './http/clock.js';
-import { systemClock } from './http/clock.js';
+import { MAX_TIMER_MS, systemClock } from './http/clock.js';
 import type { RetryInfo } from './http/http-client.js';
 import { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
@@ -102,7 +102,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     hostRateLimits: toHostRateLimits(options.hostRateLimits ?? {}),
     retry: toRetry(options.retry ?? DEFAULTS.retry),
     proxy: toProxy(options.proxy),
-    timeout: positiveInteger('timeout', options.timeout ?? DEFAULTS.timeout),
+    timeout: timeoutOption(options.timeout ?? DEFAULTS.timeout),
     headers: buildHeaders(options),
     dispatcher: checkDispatcher(options.dispatcher),
     partnerApi: booleanOption('partnerApi', options.partnerApi ?? DEFAULTS.partnerApi),
@@ -223,6 +223,12 @@ function positiveInteger(field: string, value: unknown): number {
     throw new InvalidInputError(`options.${field} must be a whole number >= 1, got ${quote(value)}`);
   }
   return value;
+}
+
+function timeoutOption(value: unknown): number {
+  const ms = positiveInteger('timeout', value);
+  if (ms > MAX_TIMER_MS) throw new InvalidInputError(`options.timeout must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${ms}`);
+  return ms;
 }
 
 function booleanOption(field: string, value: unknown): boolean {
