@@ -4,6 +4,7 @@
  */
 import { Agent, request } from 'undici';
 import { systemClock } from '../src/http/clock.js';
+import { HostGate } from '../src/http/host-gate.js';
 import { HttpClient } from '../src/http/http-client.js';
 import { HostRateLimiter, RateLimit } from '../src/http/rate-limit.js';
 import { RetryPolicy } from '../src/http/retry.js';
@@ -63,6 +64,7 @@ async function layerOverhead(): Promise<Row[]> {
   const http = new HttpClient({
     dispatcher: agent,
     limiter: new HostRateLimiter(new RateLimit({ perSecond: 1e9, burst: 1e6 }), new Map(), systemClock),
+    gate: new HostGate(32),
     retry: new RetryPolicy(),
     clock: systemClock,
     timeoutMs: 10_000,

@@ -6,7 +6,8 @@ import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptio
 import { Lifecycle } from './client/lifecycle.js';
 import { resolveId } from './client/short-link.js';
 import { limitOption } from './client/arguments.js';
-import { chooseDispatcher } from './http/dispatcher.js';
+import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
+import { HostGate } from './http/host-gate.js';
 import { HttpClient } from './http/http-client.js';
 import { HostRateLimiter } from './http/rate-limit.js';
 import {
@@ -78,6 +79,7 @@ export class AsyncSpotifyClient {
     const http = new HttpClient({
       dispatcher,
       limiter: new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock),
+      gate: new HostGate(CONNECTIONS_PER_HOST),
       retry: resolved.retry,
       clock,
       timeoutMs: resolved.timeout,

@@ -10,6 +10,7 @@ import {
 } from '../errors.js';
 import type { Clock } from './clock.js';
 import { isSpotifyHost } from './hosts.js';
+import type { HostGate } from './host-gate.js';
 import type { HostRateLimiter } from './rate-limit.js';
 import { parseRetryAfter } from './retry-after.js';
 import { isRetryable, type RetryPolicy } from './retry.js';
@@ -28,6 +29,8 @@ export interface RetryInfo {
 export interface HttpClientConfig {
   dispatcher: Dispatcher;
   limiter: HostRateLimiter;
+  /** Requests in flight per host; passed before a token is taken. */
+  gate: HostGate;
   retry: RetryPolicy;
   clock: Clock;
   timeoutMs: number;
@@ -94,9 +97,29 @@ export class HttpClient {
     let url = start;
     const headers = this.headers(options);
     for (let hop = 0; ; hop += 1) {
-      const wait = this.config.limiter.take(url.hostname, options.signal);
+      const response = await this.send(url, headers, options);
+      if ('value' in response) return response.value;
+      const landed = options.landed?.(response.next);
+      if (landed !== undefined) return landed;
+      const next = this.checkRedirect(url, response.next, hop, options);
+      // Credentials go only where they were meant to: not to another scheme or host.
+      if (next.protocol !== url.protocol || next.host !== url.host) delete headers['authorization'];
+      url = next;
+    }
+  }
+
+  /**
+   * One request on the wire: a free slot for its host first, then a rate-limit token, so the token is
+   * taken only when the request can really go (SPEC §4 is about what reaches the host).
+   */
+  private async send<T>(url: URL, headers: Record<string, string>, options: GetOptions<T>): Promise<{ value: T } | { next: URL }> {
+    const host = url.hostname;
+    const entering = this.config.gate.enter(host, options.signal);
+    if (entering) await entering;
+    try {
+      const wait = this.config.limiter.take(host, options.signal);
       if (wait) await wait;
-      const response = await this.withTimeout(url, options.signal, async (attempt) => {
+      return await this.withTimeout(url, options.signal, async (attempt) => {
         const wire = await sendRequest({ url, headers, dispatcher: this.config.dispatcher, signal: attempt.signal, timeoutMs: this.config.timeoutMs });
         attempt.bodies.push(wire.body);
         if (attempt.timedOut) wire.body.destroy();
@@ -108,13 +131,8 @@ export class HttpClient {
         this.checkStatus(wire);
         return { value: await options.consume(wire) };
       });
-      if ('value' in response) return response.value;
-      const landed = options.landed?.(response.next);
-      if (landed !== undefined) return landed;
-      const next = this.checkRedirect(url, response.next, hop, options);
-      // Credentials go only where they were meant to: not to another scheme or host.
-      if (next.protocol !== url.protocol || next.host !== url.host) delete headers['authorization'];
-      url = next;
+    } finally {
+      this.config.gate.leave(host);
     }
   }
 

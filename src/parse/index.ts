@@ -1,5 +1,5 @@
 import { ParseError } from '../errors.js';
-import { ENTITY_SCHEMAS, type EntityByType, type EntityType } from '../models/entities.js';
+import { ENTITY_SCHEMAS, isEntityType, type EntityByType, type EntityType } from '../models/entities.js';
 import { readAlbum } from './album.js';
 import { readArtist } from './artist.js';
 import { readEmbedPage, type EmbedPage } from './embed-page.js';
@@ -69,5 +69,5 @@ function checkEntityType(type: EntityType, entity: Raw, pageUrl: string): void {
   const actual = str(entity['type']);
   if (actual === undefined || actual === type) return;
   if (type === 'show' && actual === 'episode') return;
-  throw new ParseError(`Expected a ${type} in ${pageUrl}, the page describes a ${quote(actual, 40)}`, { url: pageUrl });
+  throw new ParseError(`Expected a ${type} in ${pageUrl}, the page describes a ${isEntityType(actual) ? actual : quote(actual, 40)}`, { url: pageUrl });
 }

@@ -1,0 +1,69 @@
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+interface HostSlots {
+  active: number;
+  queue: Waiter[];
+}
+
+/**
+ * At most `limit` requests in flight per host, FIFO, abortable. A request passes this gate *before*
+ * it takes a rate-limit token, so it takes the token only when a connection is free to carry it at
+ * once: requests never hold tokens while queued behind a stalled host, and so never reach it in a
+ * burst when it recovers.
+ */
+export class HostGate {
+  readonly #hosts = new Map<string, HostSlots>();
+
+  constructor(readonly limit: number) {}
+
+  /** Enters: undefined when a slot was free (no await needed), else a promise of one. */
+  enter(host: string, signal?: AbortSignal): Promise<void> | undefined {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const slots = this.#slots(host);
+    if (slots.queue.length === 0 && slots.active < this.limit) {
+      slots.active += 1;
+      return undefined;
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = slots.queue.indexOf(waiter);
+          if (index >= 0) slots.queue.splice(index, 1);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      slots.queue.push(waiter);
+    });
+  }
+
+  /** Leaves: the slot goes to the first waiter, if any. */
+  leave(host: string): void {
+    const slots = this.#slots(host);
+    const next = slots.queue.shift();
+    if (next) {
+      next.signal?.removeEventListener('abort', next.onAbort);
+      next.resolve();
+      return;
+    }
+    slots.active -= 1;
+    if (slots.active === 0) this.#hosts.delete(host);
+  }
+
+  #slots(host: string): HostSlots {
+    let slots = this.#hosts.get(host);
+    if (!slots) {
+      slots = { active: 0, queue: [] };
+      this.#hosts.set(host, slots);
+    }
+    return slots;
+  }
+}
