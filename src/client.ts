@@ -5,7 +5,8 @@ import * as discovery from './client/discovery.js';
 import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
 import { Lifecycle } from './client/lifecycle.js';
 import { resolveId } from './client/short-link.js';
-import { limitOption } from './client/arguments.js';
+import { checkCallOptions, limitOption } from './client/arguments.js';
+import { shareableSignal, withSignal } from './client/signals.js';
 import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
 import { HostGate } from './http/host-gate.js';
 import { HttpClient } from './http/http-client.js';
@@ -95,114 +96,106 @@ export class AsyncSpotifyClient {
     return this.#lifecycle.isClosed;
   }
 
-  getTrack(value: string, options: GetOptions = {}): Promise<Track> {
-    return this.#get('track', value, options);
+  getTrack(value: string, options?: GetOptions): Promise<Track> {
+    return this.#call(options, (_o, signal) => this.#load('track', value, signal));
   }
 
-  getAlbum(value: string, options: GetOptions = {}): Promise<Album> {
-    return this.#get('album', value, options);
+  getAlbum(value: string, options?: GetOptions): Promise<Album> {
+    return this.#call(options, (_o, signal) => this.#load('album', value, signal));
   }
 
-  getArtist(value: string, options: GetOptions = {}): Promise<Artist> {
-    return this.#get('artist', value, options);
+  getArtist(value: string, options?: GetOptions): Promise<Artist> {
+    return this.#call(options, (_o, signal) => this.#load('artist', value, signal));
   }
 
-  getPlaylist(value: string, options: GetPlaylistOptions = {}): Promise<Playlist> {
-    return this.#get('playlist', value, options, () => ({
-      maxTracks: limitOption('maxTracks', options.maxTracks, DEFAULT_MAX_TRACKS),
-    }));
+  getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
+    return this.#call(options, (o, signal) =>
+      this.#load('playlist', value, signal, { maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS) }),
+    );
   }
 
-  getEpisode(value: string, options: GetOptions = {}): Promise<Episode> {
-    return this.#get('episode', value, options);
+  getEpisode(value: string, options?: GetOptions): Promise<Episode> {
+    return this.#call(options, (_o, signal) => this.#load('episode', value, signal));
   }
 
-  getShow(value: string, options: GetShowOptions = {}): Promise<Show> {
-    return this.#get('show', value, options, () => ({
-      maxEpisodes: limitOption('maxEpisodes', options.maxEpisodes, DEFAULT_MAX_EPISODES),
-    }));
+  getShow(value: string, options?: GetShowOptions): Promise<Show> {
+    return this.#call(options, (o, signal) =>
+      this.#load('show', value, signal, { maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES) }),
+    );
   }
 
-  getTracks(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Track>>> {
+  getTracks(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Track>>> {
     return this.#batch(values, options, (value, signal) => this.getTrack(value, withSignal(signal)));
   }
 
-  getAlbums(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Album>>> {
+  getAlbums(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Album>>> {
     return this.#batch(values, options, (value, signal) => this.getAlbum(value, withSignal(signal)));
   }
 
-  getArtists(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Artist>>> {
+  getArtists(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Artist>>> {
     return this.#batch(values, options, (value, signal) => this.getArtist(value, withSignal(signal)));
   }
 
-  getPlaylists(
-    values: readonly string[],
-    options: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'> = {},
-  ): Promise<Array<BatchResult<Playlist>>> {
-    const { maxTracks } = options;
-    return this.#batch(values, options, (value, signal) =>
+  getPlaylists(values: readonly string[], options?: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'>): Promise<Array<BatchResult<Playlist>>> {
+    return this.#batch(values, options, (value, signal, { maxTracks }) =>
       this.getPlaylist(value, { ...withSignal(signal), ...(maxTracks === undefined ? {} : { maxTracks }) }),
     );
   }
 
-  getEpisodes(values: readonly string[], options: BatchOptions = {}): Promise<Array<BatchResult<Episode>>> {
+  getEpisodes(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Episode>>> {
     return this.#batch(values, options, (value, signal) => this.getEpisode(value, withSignal(signal)));
   }
 
-  getShows(
-    values: readonly string[],
-    options: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'> = {},
-  ): Promise<Array<BatchResult<Show>>> {
-    const { maxEpisodes } = options;
-    return this.#batch(values, options, (value, signal) =>
+  getShows(values: readonly string[], options?: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'>): Promise<Array<BatchResult<Show>>> {
+    return this.#batch(values, options, (value, signal, { maxEpisodes }) =>
       this.getShow(value, { ...withSignal(signal), ...(maxEpisodes === undefined ? {} : { maxEpisodes }) }),
     );
   }
 
   /** Searches Spotify: one page of hits per type (tracks, albums, artists, playlists, shows, episodes). */
-  search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
-    return this.#call(options, (signal) => discovery.search(this.#context, query, { ...options, signal }));
+  search(query: string, options?: SearchOptions): Promise<SearchResults> {
+    return this.#call(options, (o, signal) => discovery.search(this.#context, query, { ...o, signal }));
   }
 
   /** An artist's releases (albums, singles, EPs, compilations), newest first, up to `maxReleases`. */
-  getArtistDiscography(value: string, options: DiscographyOptions = {}): Promise<Release[]> {
-    return this.#call(options, (signal) => discovery.getArtistDiscography(this.#context, value, { ...options, signal }));
+  getArtistDiscography(value: string, options?: DiscographyOptions): Promise<Release[]> {
+    return this.#call(options, (o, signal) => discovery.getArtistDiscography(this.#context, value, { ...o, signal }));
   }
 
   /** Artists Spotify relates to this one ("Fans also like"). */
-  getRelatedArtists(value: string, options: CallOptions = {}): Promise<ArtistSummary[]> {
-    return this.#call(options, (signal) => discovery.getRelatedArtists(this.#context, value, { signal }));
+  getRelatedArtists(value: string, options?: CallOptions): Promise<ArtistSummary[]> {
+    return this.#call(options, (_o, signal) => discovery.getRelatedArtists(this.#context, value, { signal }));
   }
 
   /** Albums Spotify recommends from a track. */
-  getSimilarAlbums(trackValue: string, options: SimilarAlbumsOptions = {}): Promise<Release[]> {
-    return this.#call(options, (signal) => discovery.getSimilarAlbums(this.#context, trackValue, { ...options, signal }));
+  getSimilarAlbums(trackValue: string, options?: SimilarAlbumsOptions): Promise<Release[]> {
+    return this.#call(options, (o, signal) => discovery.getSimilarAlbums(this.#context, trackValue, { ...o, signal }));
   }
 
   /** The concerts Spotify lists for an artist. */
-  getArtistConcerts(value: string, options: CallOptions = {}): Promise<Concert[]> {
-    return this.#call(options, (signal) => discovery.getArtistConcerts(this.#context, value, { signal }));
+  getArtistConcerts(value: string, options?: CallOptions): Promise<Concert[]> {
+    return this.#call(options, (_o, signal) => discovery.getArtistConcerts(this.#context, value, { signal }));
   }
 
   /** The colours Spotify extracts from a picture: an image URL, a `spotify:image:` URI or any model with images. */
-  getColors(imageOrEntity: string | { readonly images: readonly Image[] }, options: CallOptions = {}): Promise<Colors> {
-    return this.#call(options, (signal) => discovery.getColors(this.#context, imageOrEntity, { signal }));
+  getColors(imageOrEntity: string | { readonly images: readonly Image[] }, options?: CallOptions): Promise<Colors> {
+    return this.#call(options, (_o, signal) => discovery.getColors(this.#context, imageOrEntity, { signal }));
   }
 
   /**
    * Downloads the entity's cover (a track without images uses its album's) into `dest`, created if
-   * missing, through a temp file renamed when complete. Resolves to the absolute path written.
+   * missing, through a temp file given its name when complete. Resolves to the absolute path written.
    */
-  downloadCover(entity: EntityWithImages, dest: string, options: DownloadCoverOptions = {}): Promise<string> {
-    return this.#lifecycle.run(() => downloadCover(this.#downloads(), entity, dest, options));
+  downloadCover(entity: EntityWithImages, dest: string, options?: DownloadCoverOptions): Promise<string> {
+    return this.#call(options, (o, signal) => downloadCover(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }));
   }
 
   /**
    * Downloads a track's or episode's 30-second preview into `dest`; `embedCover` adds an ID3v2 tag with
    * title, artist (or show) and the largest cover. No preview is a MediaError before any request.
    */
-  downloadPreview(entity: EntityWithPreview, dest: string, options: DownloadPreviewOptions = {}): Promise<string> {
-    return this.#lifecycle.run(() => downloadPreview(this.#downloads(), entity, dest, options));
+  downloadPreview(entity: EntityWithPreview, dest: string, options?: DownloadPreviewOptions): Promise<string> {
+    return this.#call(options, (o, signal) => downloadPreview(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }));
   }
 
   /**
@@ -219,28 +212,24 @@ export class AsyncSpotifyClient {
     return this.close();
   }
 
-  /** One tracked call: refused after close, and not started when its signal has already aborted. */
-  #call<T>(options: CallOptions | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  /**
+   * One tracked call: refused after close; its options checked (a bad one is an InvalidInputError); its
+   * signal linked once for all calls that share it; not started when that signal has already aborted.
+   */
+  #call<O extends CallOptions, T>(options: O | undefined, work: (options: O, signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     return this.#lifecycle.run(async () => {
-      const signal = options?.signal;
+      const checked = checkCallOptions(options);
+      const signal = shareableSignal(checked.signal);
       signal?.throwIfAborted();
-      return work(signal);
+      return work(checked, signal);
     });
   }
 
-  #get<T extends EntityType>(
-    type: T,
-    value: string,
-    options: GetOptions,
-    readLimits: () => Partial<ListLimits> = () => ({}),
-  ): Promise<EntityByType[T]> {
-    return this.#call(options, async (signal) => {
-      const limits = readLimits();
-      const id = await resolveId(this.#context.http, type, value, signal);
-      return loadEntity(this.#context, type, id, {
-        signal,
-        limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
-      });
+  async #load<T extends EntityType>(type: T, value: string, signal: AbortSignal | undefined, limits: Partial<ListLimits> = {}): Promise<EntityByType[T]> {
+    const id = await resolveId(this.#context.http, type, value, signal);
+    return loadEntity(this.#context, type, id, {
+      signal,
+      limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
     });
   }
 
@@ -248,15 +237,14 @@ export class AsyncSpotifyClient {
     return { http: this.#context.http, maxBytes: this.#context.options.maxMediaBytes };
   }
 
-  #batch<T>(
+  async #batch<O extends BatchOptions, T>(
     values: readonly string[],
-    options: BatchOptions,
-    fetchOne: (value: string, signal: AbortSignal | undefined) => Promise<T>,
+    options: O | undefined,
+    fetchOne: (value: string, signal: AbortSignal | undefined, options: O) => Promise<T>,
   ): Promise<Array<BatchResult<T>>> {
-    return runBatch(values, options, this.#context.options.maxConcurrency, fetchOne);
+    const checked = checkCallOptions(options);
+    const signal = shareableSignal(checked.signal);
+    return runBatch(values, { ...checked, ...withSignal(signal) }, this.#context.options.maxConcurrency, (value, inner) => fetchOne(value, inner, checked));
   }
 }
 
-function withSignal(signal: AbortSignal | undefined): GetOptions {
-  return signal ? { signal } : {};
-}

@@ -92,6 +92,10 @@ export interface ResolvedOptions {
   clock: Clock;
 }
 
+// RFC 9110: a header name is a token; a value has no CR, LF, NUL or other control characters but tab.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
   if (options.proxy !== undefined && options.dispatcher !== undefined) {
@@ -161,13 +165,20 @@ function toProxy(value: unknown): URL | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidInputError(`options.proxy must be an http: or https: URL, got ${quote(url.protocol, 20)}`);
   }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    // Never quoted: this is the credential.
+    throw new InvalidInputError('options.proxy has a malformed %-escape in its user name or password');
+  }
   return url;
 }
 
 function buildHeaders(options: ClientOptions): Record<string, string> {
   const userAgent = options.userAgent ?? DEFAULTS.userAgent;
-  if (typeof userAgent !== 'string' || userAgent.trim() === '') {
-    throw new InvalidInputError('options.userAgent must be a non-empty string');
+  if (typeof userAgent !== 'string' || userAgent.trim() === '' || !HEADER_VALUE.test(userAgent)) {
+    throw new InvalidInputError('options.userAgent must be a non-empty string without line breaks or control characters');
   }
   const headers: Record<string, string> = {
     'user-agent': userAgent,
@@ -175,8 +186,13 @@ function buildHeaders(options: ClientOptions): Record<string, string> {
     'accept-encoding': 'gzip, deflate, br',
   };
   if (options.locale !== undefined) headers['accept-language'] = acceptLanguage(options.locale);
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (typeof value !== 'string') throw new InvalidInputError(`options.headers[${quote(name, 60)}] must be a string`);
+  const extra: unknown = options.headers ?? {};
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw new InvalidInputError('options.headers must be an object of strings');
+  for (const [name, value] of Object.entries(extra)) {
+    if (!HEADER_NAME.test(name)) throw new InvalidInputError(`options.headers has an invalid header name ${quote(name, 60)}`);
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
+      throw new InvalidInputError(`options.headers[${quote(name, 60)}] must be a string without line breaks or control characters`);
+    }
     headers[name.toLowerCase()] = value;
   }
   return headers;

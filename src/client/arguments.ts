@@ -106,3 +106,27 @@ export function describe(value: unknown): string {
   if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'a function' : String(value);
   return Array.isArray(value) ? 'an array' : 'an object';
 }
+
+/** A method's options object: absent is `{}`; anything but a plain object, or a `signal` that is not an AbortSignal, is refused. */
+export function checkCallOptions<O extends object>(options: O | null | undefined): O {
+  if (options === undefined) return {} as O;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidInputError(`options must be an object, got ${describe(options)}`);
+  }
+  const signal = (options as { signal?: unknown }).signal;
+  if (signal !== undefined && !isAbortSignal(signal)) throw new InvalidInputError(`signal must be an AbortSignal, got ${describe(signal)}`);
+  return options;
+}
+
+function isAbortSignal(value: unknown): value is AbortSignal {
+  if (value instanceof AbortSignal) return true;
+  const candidate = value as Partial<AbortSignal> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.aborted === 'boolean' &&
+    typeof candidate.addEventListener === 'function' &&
+    typeof candidate.removeEventListener === 'function' &&
+    typeof candidate.throwIfAborted === 'function'
+  );
+}

@@ -76,3 +76,32 @@ describe('batch helpers', () => {
     await expect(client.getTracks('x' as unknown as string[])).rejects.toBeInstanceOf(InvalidInputError);
   });
 });
+
+describe('one signal shared by many calls', () => {
+  it('warns of no listener leak: a batch of concurrency 20, and 30 getTrack calls with the same signal', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      await using client = clientFor(server, { rateLimit: { perSecond: 1000, burst: 3 } });
+      const controller = new AbortController();
+      const ids = Array.from({ length: 40 }, () => newId('w'));
+      const results = await client.getTracks(ids, { concurrency: 20, signal: controller.signal });
+      expect(results.every((entry) => entry.ok)).toBe(true);
+      await Promise.all(ids.slice(0, 30).map((id) => client.getTrack(id, { signal: controller.signal })));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((name) => name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
+  it('aborting the shared signal still rejects every call with its reason', async () => {
+    await using client = clientFor(server, { rateLimit: { perSecond: 1, burst: 1 } });
+    const controller = new AbortController();
+    const reason = new Error('stop all');
+    const calls = Array.from({ length: 5 }, () => client.getTrack(newId('a'), { signal: controller.signal }).catch((e: unknown) => e));
+    controller.abort(reason);
+    expect(await Promise.all(calls)).toEqual(Array.from({ length: 5 }, () => reason));
+  });
+});

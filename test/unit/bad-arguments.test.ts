@@ -1,0 +1,39 @@
+/** Bad arguments are InvalidInputErrors, up front: never a TypeError, a URIError, or a client that fails every call. */
+import { describe, expect, it } from 'vitest';
+import { AsyncSpotifyClient, InvalidInputError } from '../../src/index.js';
+
+const ID = '4uLU6hMCjMI75M1A2tKUQC';
+
+describe('construction', () => {
+  it.each<[string, () => unknown]>([
+    ['a null options object', () => new AsyncSpotifyClient(null as never)],
+    ['a malformed %-escape in the proxy password', () => new AsyncSpotifyClient({ proxy: 'http://user:%E0%A4%A@127.0.0.1:9' })],
+    ['CR/LF in a header value', () => new AsyncSpotifyClient({ headers: { 'x-a': 'b\r\nInjected: 1' } })],
+    ['a header name with a space', () => new AsyncSpotifyClient({ headers: { 'x a': 'b' } })],
+    ['a NUL in the user agent', () => new AsyncSpotifyClient({ userAgent: 'agent\u0000' })],
+    ['headers that are not an object', () => new AsyncSpotifyClient({ headers: 'x' as never })],
+  ])('%s', (_name, build) => {
+    expect(build).toThrow(InvalidInputError);
+  });
+
+  it('the proxy credential is not quoted in the error', () => {
+    expect(() => new AsyncSpotifyClient({ proxy: 'http://user:s3cr%E0t@127.0.0.1:9' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cr') }));
+  });
+});
+
+describe('per-call options', () => {
+  const client = new AsyncSpotifyClient({ rateLimit: false, retry: false });
+  it.each<[string, () => Promise<unknown>]>([
+    ['getTrack with null options', () => client.getTrack(ID, null as never)],
+    ['getPlaylist with null options', () => client.getPlaylist(ID, null as never)],
+    ['getShow with a string for options', () => client.getShow(ID, 'x' as never)],
+    ['getTrack with {} as signal', () => client.getTrack(ID, { signal: {} as AbortSignal })],
+    ['search with {} as signal', () => client.search('x', { signal: {} as AbortSignal })],
+    ['getTracks with null options', () => client.getTracks([ID], null as never)],
+    ['getPlaylists with null options', () => client.getPlaylists([ID], null as never)],
+    ['getTracks with {} as signal', () => client.getTracks([ID], { signal: {} as AbortSignal })],
+    ['downloadCover with null options', () => client.downloadCover({} as never, '/tmp', null as never)],
+  ])('%s', async (_name, call) => {
+    await expect(call()).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
