@@ -82,7 +82,8 @@ describe.skipIf(!present)('conformance with real Spotify payloads', () => {
     it.each(files('embed', '.json'))('%s', (name) => {
       const json = JSON.parse(readFileSync(join(FIXTURES, 'embed', name), 'utf8')) as Json;
       const type = typeOf(name);
-      const model = parseEmbedHtml(type, nextDataHtml(json), 'unused000000000000000', `fixture:${name}`);
+      const state = (json as Raw)['props'].pageProps.state;
+      const model = parseEmbedHtml(type, nextDataHtml(json), idOf(state.data.embeded_entity_uri) as string, `fixture:${name}`);
       checkAgainstRaw(type, model, (json as Raw)['props'].pageProps.state);
     });
   });
@@ -92,11 +93,12 @@ describe.skipIf(!present)('conformance with real Spotify payloads', () => {
       const html = readFileSync(join(FIXTURES, 'html', name), 'utf8');
       const type = typeOf(name);
       const raw = JSON.parse(scanScriptText(html, '__NEXT_DATA__') ?? 'null') as Raw;
-      if (!raw['props'].pageProps.state) {
+      const state = raw['props'].pageProps.state;
+      if (!state) {
         expect(() => parseEmbedHtml(type, html, 'x', `fixture:${name}`)).toThrow(NotFoundError);
         return;
       }
-      checkAgainstRaw(type, parseEmbedHtml(type, html, 'x', `fixture:${name}`), raw['props'].pageProps.state);
+      checkAgainstRaw(type, parseEmbedHtml(type, html, idOf(state.data.embeded_entity_uri) as string, `fixture:${name}`), state);
     });
   });
 });

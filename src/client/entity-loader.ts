@@ -64,13 +64,14 @@ export async function loadEntity<T extends EntityType>(
 ): Promise<EntityByType[T]> {
   const { options: resolved } = context;
   const { page, pageUrl } = await fetchEmbedPage(context, type, id, options.signal);
-  const model = modelFromEmbed(type, page, id, pageUrl, options.limits);
+  const warn = (message: string): void => resolved.onWarning?.(message);
+  const model = modelFromEmbed(type, page, id, pageUrl, { limits: options.limits, warn: (message) => warn(`${pageUrl}: ${message}`) });
   if (!resolved.partnerApi) return model;
   try {
     const enriched = await enrich(type, model, {
       query: queryContext(context, options.signal, page.session?.accessToken),
       limits: options.limits,
-      warn: (message) => resolved.onWarning?.(message),
+      warn,
     });
     return validateModel(ENTITY_SCHEMAS[type], enriched, PARTNER_API_URL) as EntityByType[T];
   } catch (error) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArtistRefSchema, ImageListSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
+import { ArtistRefSchema, ImageListSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
 import { TrackSchema } from './track.js';
 
 export const AlbumSchema = z
@@ -14,5 +14,5 @@ export const AlbumSchema = z
     tracks: z.array(TrackSchema),
     copyrights: z.array(z.string()),
   })
-;
+  .superRefine(sameIdentity);
 export type Album = DeepReadonly<z.infer<typeof AlbumSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArtistRefSchema, ImageListSchema, entityBase, nullableCount, type DeepReadonly } from './common.js';
+import { ArtistRefSchema, ImageListSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
 
 /**
  * An album as lists name it (search hits, an artist's discography, similar albums): a summary, not a
@@ -12,5 +12,5 @@ export const ReleaseSchema = z.object({
   images: ImageListSchema,
   releaseDate: z.string().nullable(),
   totalTracks: nullableCount,
-});
+}).superRefine(sameIdentity);
 export type Release = DeepReadonly<z.infer<typeof ReleaseSchema>>;

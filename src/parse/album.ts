@@ -1,15 +1,16 @@
 import type { Album } from '../models/album.js';
-import { entityUri, entityUrl, readArtists, readName, readReleaseDate } from './fields.js';
+import type { ParseContext } from './context.js';
+import { entityUrl, readArtists, readName, readReleaseDate } from './fields.js';
 import { readEntityImages } from './images.js';
-import { str, text, type Raw } from './raw.js';
+import { text, type Raw } from './raw.js';
 import { readRows, rowTrack } from './rows.js';
 
 /** An album from its embed: the embed lists every track; label, type and copyrights need the partner API. */
-export function readAlbum(entity: Raw, id: string): Album {
-  const uri = str(entity['uri']) ?? entityUri('album', id);
+export function readAlbum(entity: Raw, id: string, context: ParseContext): Album {
+  const uri = `spotify:album:${id}`;
   const name = readName(entity) ?? '';
   const images = readEntityImages(entity);
-  const album = { id, uri, name, images };
+  const album = name === '' ? null : { id, uri, name, images };
   return {
     type: 'album',
     id,
@@ -22,7 +23,7 @@ export function readAlbum(entity: Raw, id: string): Album {
     releaseDate: readReleaseDate(entity),
     label: null,
     totalTracks: null,
-    tracks: readRows(entity).map((row) => rowTrack(row, { album, images })),
+    tracks: readRows(entity, context, ['track']).map((row) => rowTrack(row, context, { album, images })),
     copyrights: [],
   };
 }

@@ -1,15 +1,16 @@
 import type { Artist } from '../models/artist.js';
-import { entityUri, entityUrl, readName } from './fields.js';
+import type { ParseContext } from './context.js';
+import { entityUrl, readName } from './fields.js';
 import { readEntityImages } from './images.js';
-import { str, type Raw } from './raw.js';
+import type { Raw } from './raw.js';
 import { readRows, rowTrack } from './rows.js';
 
 /** An artist from its embed: name, pictures and the ten top tracks. */
-export function readArtist(entity: Raw, id: string): Artist {
+export function readArtist(entity: Raw, id: string, context: ParseContext): Artist {
   return {
     type: 'artist',
     id,
-    uri: str(entity['uri']) ?? entityUri('artist', id),
+    uri: `spotify:artist:${id}`,
     url: entityUrl('artist', id),
     name: readName(entity) ?? '',
     images: readEntityImages(entity),
@@ -17,6 +18,6 @@ export function readArtist(entity: Raw, id: string): Artist {
     followers: null,
     monthlyListeners: null,
     worldRank: null,
-    topTracks: readRows(entity).map((row) => rowTrack(row)),
+    topTracks: readRows(entity, context, ['track']).map((row) => rowTrack(row, context)),
   };
 }

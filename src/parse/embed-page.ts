@@ -14,6 +14,8 @@ export interface EmbedPage {
   /** `embeded_entity_uri`: the entity asked for (for a show, the show; `entity` is then its latest episode). */
   entityUri: string | null;
   session: EmbedSession | null;
+  /** Where `entity` sits in the page's JSON, for messages: `props.pageProps.state.data.entity` or `data.entity`. */
+  entityPath: string;
 }
 
 /**
@@ -25,14 +27,13 @@ export function readEmbedPage(html: string, pageUrl: string): EmbedPage {
   const { format, json } = readPageJson(html, pageUrl);
   const state = format === 'next-data' ? nextDataState(json, pageUrl) : json;
   const entity = at(state, 'data', 'entity');
-  if (!isRaw(entity)) {
-    const path = format === 'next-data' ? 'props.pageProps.state.data.entity' : 'data.entity';
-    throw new ParseError(`Missing ${path} in ${pageUrl}`, { url: pageUrl });
-  }
+  const entityPath = format === 'next-data' ? 'props.pageProps.state.data.entity' : 'data.entity';
+  if (!isRaw(entity)) throw new ParseError(`Missing ${entityPath} in ${pageUrl}`, { url: pageUrl });
   return {
     entity,
     entityUri: text(at(state, 'data', 'embeded_entity_uri')) ?? null,
     session: readSession(at(state, 'settings', 'session')),
+    entityPath,
   };
 }
 

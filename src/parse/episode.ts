@@ -1,9 +1,8 @@
 import type { Episode } from '../models/episode.js';
 import type { ShowRef } from '../models/common.js';
 import {
-  entityUri,
+  entityIdFromUri,
   entityUrl,
-  idFromUri,
   readDurationMs,
   readExplicit,
   readName,
@@ -12,16 +11,15 @@ import {
   readReleaseDate,
 } from './fields.js';
 import { readEntityImages, readImageList } from './images.js';
-import { at, bool, str, text, type Raw } from './raw.js';
+import { at, bool, text, type Raw } from './raw.js';
 
-/** An episode from an episode embed's entity or from an episode row of a playlist. */
-export function readEpisode(raw: Raw, fallbackId: string): Episode {
-  const id = str(raw['id']) ?? idFromUri(raw['uri'], 'episode') ?? fallbackId;
+/** An episode from an episode embed's entity or from an episode row, with the id its caller checked. */
+export function readEpisode(raw: Raw, id: string): Episode {
   const ownImages = readEntityImages(raw);
   return {
     type: 'episode',
     id,
-    uri: str(raw['uri']) ?? entityUri('episode', id),
+    uri: `spotify:episode:${id}`,
     url: entityUrl('episode', id),
     name: readName(raw) ?? '',
     description: text(raw['description']) ?? null,
@@ -36,15 +34,15 @@ export function readEpisode(raw: Raw, fallbackId: string): Episode {
   };
 }
 
-/** The show an episode embed points at through `relatedEntityUri`, named by its `subtitle`. */
+/** The show an episode embed points at through `relatedEntityUri`, named by its `subtitle` (none without both). */
 export function readShowRef(raw: Raw): ShowRef | null {
-  const uri = str(raw['relatedEntityUri']);
-  const id = idFromUri(uri, 'show');
-  if (uri === undefined || id === undefined) return null;
+  const id = entityIdFromUri(raw['relatedEntityUri'], 'show');
+  const name = text(raw['subtitle']);
+  if (id === undefined || name === undefined) return null;
   return {
     id,
-    uri,
-    name: str(raw['subtitle']) ?? '',
+    uri: `spotify:show:${id}`,
+    name,
     publisher: null,
     images: readImageList(at(raw, 'relatedEntityCoverArt')),
   };

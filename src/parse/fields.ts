@@ -1,7 +1,19 @@
 import type { ArtistRef } from '../models/common.js';
-import { at, bool, isRaw, list, num, str, text } from './raw.js';
+import { at, bool, isRaw, list, num, text } from './raw.js';
 
 export { entityUri, entityUrl } from '../models/entities.js';
+
+const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
+
+/** A 22-character base62 id, or undefined. */
+export function spotifyId(value: unknown): string | undefined {
+  return typeof value === 'string' && SPOTIFY_ID.test(value) ? value : undefined;
+}
+
+/** The 22-character id of a `spotify:TYPE:ID` uri of that type, or undefined (local files, other types, junk). */
+export function entityIdFromUri(uri: unknown, type: string): string | undefined {
+  return spotifyId(idFromUri(uri, type));
+}
 
 /** `spotify:TYPE:ID` -> ID, or undefined when the URI is not of that type. */
 export function idFromUri(uri: unknown, type?: string): string | undefined {
@@ -14,9 +26,9 @@ export function idFromUri(uri: unknown, type?: string): string | undefined {
   return id === '' ? undefined : id;
 }
 
-/** The display name: embeds use `title`, the partner API and older embeds `name`. */
+/** The display name: embeds use `title`, the partner API and older embeds `name`. Empty is none. */
 export function readName(raw: unknown): string | undefined {
-  return str(at(raw, 'title')) ?? str(at(raw, 'name'));
+  return text(at(raw, 'title')) ?? text(at(raw, 'name'));
 }
 
 export function readExplicit(raw: unknown): boolean {
@@ -59,10 +71,10 @@ export function readArtists(raw: unknown): ArtistRef[] {
   const artists: ArtistRef[] = [];
   for (const item of list(at(raw, 'artists'))) {
     if (!isRaw(item)) continue;
-    const name = str(item['name']);
-    if (name === undefined) continue;
-    const uri = text(item['uri']) ?? null;
-    artists.push({ name, id: idFromUri(uri, 'artist') ?? null, uri });
+    const name = text(item['name'])?.trim();
+    if (name === undefined || name === '') continue;
+    const id = entityIdFromUri(item['uri'], 'artist') ?? null;
+    artists.push({ name, id, uri: id === null ? null : `spotify:artist:${id}` });
   }
   return artists.length > 0 ? artists : splitArtistNames(at(raw, 'subtitle'));
 }

@@ -1,17 +1,18 @@
 import type { UserRef } from '../models/common.js';
 import type { Playlist } from '../models/playlist.js';
-import { entityUri, entityUrl, idFromUri, readName } from './fields.js';
+import type { ParseContext } from './context.js';
+import { entityUrl, idFromUri, readName } from './fields.js';
 import { readEntityImages } from './images.js';
-import { at, isRaw, list, str, text, type Raw } from './raw.js';
+import { at, isRaw, list, text, type Raw } from './raw.js';
 import { readRows, rowItem } from './rows.js';
 
 /** A playlist from its embed: at most the first 100 items, the owner's name from `subtitle`. */
-export function readPlaylist(entity: Raw, id: string, maxTracks: number): Playlist {
-  const rows = readRows(entity);
+export function readPlaylist(entity: Raw, id: string, maxTracks: number, context: ParseContext): Playlist {
+  const rows = readRows(entity, context, ['track', 'episode']);
   return {
     type: 'playlist',
     id,
-    uri: str(entity['uri']) ?? entityUri('playlist', id),
+    uri: `spotify:playlist:${id}`,
     url: entityUrl('playlist', id),
     name: readName(entity) ?? '',
     description: text(entity['description']) ?? null,
@@ -19,16 +20,17 @@ export function readPlaylist(entity: Raw, id: string, maxTracks: number): Playli
     followers: null,
     images: readEntityImages(entity),
     totalTracks: null,
-    tracks: rows.slice(0, maxTracks).map((row) => ({ track: rowItem(row), addedAt: null, addedBy: null })),
+    tracks: rows.slice(0, maxTracks).map((row) => ({ track: rowItem(row, context), addedAt: null, addedBy: null })),
   };
 }
 
 function readOwner(entity: Raw): UserRef | null {
   const author = list(entity['authors']).find(isRaw);
-  const name = str(at(author, 'name'));
+  const name = text(at(author, 'name'));
   if (name !== undefined) {
-    const uri = text(at(author, 'uri')) ?? null;
-    return { name, id: idFromUri(uri, 'user') ?? null, uri };
+    const uri = text(at(author, 'uri'));
+    const userUri = uri?.startsWith('spotify:user:') && !/\s/.test(uri) ? uri : null;
+    return { name, id: idFromUri(userUri, 'user') ?? null, uri: userUri };
   }
   const subtitle = text(entity['subtitle']);
   return subtitle === undefined ? null : { name: subtitle, id: null, uri: null };

@@ -1,25 +1,68 @@
+import { ParseError } from '../errors.js';
 import type { Episode } from '../models/episode.js';
 import type { Track } from '../models/track.js';
+import { quote } from '../redact.js';
+import type { ParseContext } from './context.js';
 import { readEpisode } from './episode.js';
-import { idFromUri } from './fields.js';
+import { entityIdFromUri, readName, readPlayable, splitArtistNames } from './fields.js';
 import { isRaw, list, str, type Raw } from './raw.js';
 import { readTrack, type TrackContext } from './track.js';
 
-/** The `trackList` rows of an album, artist or playlist embed, in page order. Non-object rows are skipped. */
-export function readRows(entity: Raw): Raw[] {
-  return list(entity['trackList']).filter(isRaw);
+export type RowType = 'track' | 'episode';
+
+/** A `trackList` row that names what it is: its type and 22-character id. */
+export interface Row {
+  raw: Raw;
+  type: RowType;
+  id: string;
+  /** JSON path of the row, for messages. */
+  path: string;
 }
 
 export function isEpisodeRow(row: Raw): boolean {
   return row['entityType'] === 'episode' || str(row['uri'])?.startsWith('spotify:episode:') === true;
 }
 
-/** A row as a Track; rows of unplayable (country-restricted) tracks are kept with `playable: false`. */
-export function rowTrack(row: Raw, context: TrackContext = {}): Track {
-  return readTrack(row, str(row['uid']) ?? '', context);
+/**
+ * The `trackList` rows of an album, artist, playlist or show embed, in page order. Decision: a row
+ * without a uri of an accepted type (none at all, a local file, junk) is skipped and reported through
+ * `warn` with its position; a playable row without a title is a ParseError naming its path.
+ * Country-restricted rows (playable: false, empty title) are kept.
+ */
+export function readRows(entity: Raw, context: ParseContext, accepted: readonly RowType[]): Row[] {
+  const rows: Row[] = [];
+  list(entity['trackList']).forEach((raw, index) => {
+    const path = `${context.path}.trackList[${index}]`;
+    if (!isRaw(raw)) {
+      context.warn(`${path} is not an object: skipped`);
+      return;
+    }
+    const type: RowType = isEpisodeRow(raw) ? 'episode' : 'track';
+    const id = accepted.includes(type) ? entityIdFromUri(raw['uri'], type) : undefined;
+    if (id === undefined) {
+      context.warn(`${path} has no ${accepted.join(' or ')} uri (uri: ${quote(raw['uri'], 80)}): skipped`);
+      return;
+    }
+    if (readPlayable(raw) && readName(raw) === undefined) {
+      throw new ParseError(`Missing ${path}.title in ${context.url}: a playable row must have a title`, { url: context.url });
+    }
+    rows.push({ raw, type, id, path });
+  });
+  return rows;
+}
+
+/** A row as a Track; a playable one must name its artists (in `subtitle`). */
+export function rowTrack(row: Row, context: ParseContext, track: TrackContext = {}): Track {
+  const model = readTrack(row.raw, row.id, track);
+  if (model.playable && model.artists.length === 0) {
+    throw new ParseError(`Missing ${row.path}.subtitle in ${context.url}: a playable track row must name its artists`, { url: context.url });
+  }
+  return model;
 }
 
 /** A playlist row as a Track or an Episode. */
-export function rowItem(row: Raw): Track | Episode {
-  return isEpisodeRow(row) ? readEpisode(row, idFromUri(row['uri']) ?? str(row['uid']) ?? '') : rowTrack(row);
+export function rowItem(row: Row, context: ParseContext): Track | Episode {
+  return row.type === 'episode' ? readEpisode(row.raw, row.id) : rowTrack(row, context);
 }
+
+export { splitArtistNames };

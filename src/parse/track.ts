@@ -1,9 +1,7 @@
 import type { AlbumRef, Image } from '../models/common.js';
 import type { Track } from '../models/track.js';
 import {
-  entityUri,
   entityUrl,
-  idFromUri,
   readArtists,
   readDurationMs,
   readExplicit,
@@ -13,7 +11,7 @@ import {
   readReleaseDate,
 } from './fields.js';
 import { readEntityImages } from './images.js';
-import { str, type Raw } from './raw.js';
+import type { Raw } from './raw.js';
 
 /** What a row or entity cannot tell about itself but its container can. */
 export interface TrackContext {
@@ -21,14 +19,16 @@ export interface TrackContext {
   images?: Image[];
 }
 
-/** A track from a track embed's entity or from a `trackList` row of an album, artist or playlist. */
-export function readTrack(raw: Raw, fallbackId: string, context: TrackContext = {}): Track {
-  const id = str(raw['id']) ?? idFromUri(raw['uri'], 'track') ?? idFromUri(raw['uri']) ?? fallbackId;
+/**
+ * A track from a track embed's entity or from a `trackList` row, with the id its caller checked.
+ * A name or artist the page lacks stays empty here; the caller decides whether that is allowed.
+ */
+export function readTrack(raw: Raw, id: string, context: TrackContext = {}): Track {
   const images = readEntityImages(raw);
   return {
     type: 'track',
     id,
-    uri: str(raw['uri']) ?? entityUri('track', id),
+    uri: `spotify:track:${id}`,
     url: entityUrl('track', id),
     name: readName(raw) ?? '',
     durationMs: readDurationMs(raw),

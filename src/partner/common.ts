@@ -1,5 +1,5 @@
 import type { AlbumRef, ArtistRef, Image, UserRef } from '../models/common.js';
-import { idFromUri } from '../parse/fields.js';
+import { entityIdFromUri, idFromUri } from '../parse/fields.js';
 import { readImageList } from '../parse/images.js';
 import { at, isRaw, list, str, text } from '../parse/raw.js';
 
@@ -13,28 +13,37 @@ export function artistsOf(items: unknown): ArtistRef[] {
   const artists: ArtistRef[] = [];
   for (const entry of list(items)) {
     const item = isRaw(at(entry, 'data')) ? at(entry, 'data') : entry;
-    const name = str(at(item, 'profile', 'name')) ?? str(at(item, 'name'));
+    const name = text(at(item, 'profile', 'name')) ?? text(at(item, 'name'));
     if (name === undefined) continue;
-    const uri = text(at(item, 'uri')) ?? null;
-    artists.push({ name, id: text(at(item, 'id')) ?? idFromUri(uri, 'artist') ?? null, uri });
+    const id = entityIdFromUri(at(item, 'uri'), 'artist') ?? null;
+    artists.push({ name, id, uri: id === null ? null : `spotify:artist:${id}` });
   }
   return artists;
 }
 
+/**
+ * An album as a track names it, or null. Decision: a reference without a name (an artist's top
+ * tracks carry only the album's uri and cover) is null rather than an AlbumRef named "": the track
+ * keeps the cover as its `images`.
+ */
 export function albumRefOf(album: unknown): AlbumRef | null {
   const uri = text(at(album, 'uri'));
-  const id = text(at(album, 'id')) ?? idFromUri(uri, 'album');
-  if (uri === undefined || id === undefined) return null;
-  return { id, uri, name: str(at(album, 'name')) ?? '', images: sourcesOf(at(album, 'coverArt')) };
+  const id = idFromUri(uri, 'album');
+  const name = text(at(album, 'name'));
+  if (uri === undefined || id === undefined || name === undefined) return null;
+  return { id, uri, name, images: sourcesOf(at(album, 'coverArt')) };
 }
 
 /** A user as `{data: {name, uri, username}}` or `{name, uri, username}`. */
 export function userOf(value: unknown): UserRef | null {
   const user = isRaw(at(value, 'data')) ? at(value, 'data') : value;
-  const uri = text(at(user, 'uri')) ?? null;
-  const name = str(at(user, 'name')) ?? text(at(user, 'displayName')) ?? text(at(user, 'username'));
-  if (name === undefined && uri === null) return null;
-  return { name: name ?? '', id: text(at(user, 'username')) ?? idFromUri(uri, 'user') ?? null, uri };
+  const uri = text(at(user, 'uri'));
+  const userUri = uri?.startsWith('spotify:user:') && !/\s/.test(uri) ? uri : undefined;
+  const id = text(at(user, 'username')) ?? idFromUri(userUri, 'user');
+  const name = text(at(user, 'name')) ?? text(at(user, 'displayName')) ?? id;
+  // Nobody to name: no user at all, rather than a user called "".
+  if (name === undefined) return null;
+  return { name, id: id ?? null, uri: userUri ?? null };
 }
 
 export function isExplicitLabel(value: unknown): boolean {

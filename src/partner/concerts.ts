@@ -1,5 +1,5 @@
 import type { Concert } from '../models/concert.js';
-import { idFromUri } from '../parse/fields.js';
+import { entityIdFromUri } from '../parse/fields.js';
 import { at, list, str, text, type Raw } from '../parse/raw.js';
 import { artistsOf } from './common.js';
 import { toPage, type ApiPage } from './page.js';
@@ -10,12 +10,11 @@ export function readConcerts(root: Raw): ApiPage<Concert> {
 }
 
 function apiConcert(raw: unknown): Concert | undefined {
-  const uri = text(at(raw, 'uri'));
-  const id = idFromUri(uri, 'concert');
-  if (uri === undefined || id === undefined) return undefined;
+  const id = entityIdFromUri(at(raw, 'uri'), 'concert');
+  if (id === undefined) return undefined;
   return {
     id,
-    uri,
+    uri: `spotify:concert:${id}`,
     title: str(at(raw, 'title')) ?? '',
     startDate: text(at(raw, 'startDateIsoString')) ?? text(at(raw, 'startDate', 'isoString')) ?? null,
     city: text(at(raw, 'location', 'city')) ?? null,

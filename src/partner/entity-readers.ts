@@ -2,7 +2,7 @@ import type { UserRef } from '../models/common.js';
 import type { Episode } from '../models/episode.js';
 import type { PlaylistItem } from '../models/playlist.js';
 import type { Track } from '../models/track.js';
-import { entityUrl, idFromUri } from '../parse/fields.js';
+import { entityIdFromUri, entityUrl } from '../parse/fields.js';
 import { at, count, isRaw, list, str, text } from '../parse/raw.js';
 import { albumRefOf, artistsOf, sourcesOf, userOf, type Previews } from './common.js';
 import { apiEpisode } from './episode.js';
@@ -59,25 +59,28 @@ export function apiPlaylist(playlist: unknown, previews: Previews) {
 }
 
 function apiPlaylistItem(item: unknown, previews: Previews): PlaylistItem | undefined {
+  if (!isRaw(item)) return undefined;
   const data = at(item, 'itemV2', 'data');
   const kind = str(at(data, '__typename'));
   const uri = str(at(data, 'uri')) ?? '';
   const track: Track | Episode | undefined =
     kind === 'Episode' || uri.startsWith('spotify:episode:') ? apiEpisode(data, previews) : apiTrack(data, previews);
-  if (!isRaw(item)) return undefined;
   const addedBy: UserRef | null = userOf(at(item, 'addedBy'));
-  // A row the API lists without readable data (a removed or unavailable track) is kept, unplayable.
+  // A row the API lists without readable data (a removed or unavailable track) is kept, unplayable;
+  // a row with no track uri at all (or a local file) is unreadable and counted, never a made-up track.
   const kept = track ?? unavailableTrack(text(at(data, 'uri')) ?? text(at(item, 'itemV2', '_uri')) ?? text(at(item, '_uri')));
+  if (kept === undefined) return undefined;
   return { track: kept, addedAt: text(at(item, 'addedAt', 'isoString')) ?? null, addedBy };
 }
 
-function unavailableTrack(uri: string | undefined): Track {
-  const id = idFromUri(uri) ?? '';
+function unavailableTrack(uri: string | undefined): Track | undefined {
+  const id = entityIdFromUri(uri, 'track');
+  if (id === undefined) return undefined;
   return {
     type: 'track',
     id,
-    uri: uri ?? '',
-    url: id === '' ? '' : entityUrl('track', id),
+    uri: `spotify:track:${id}`,
+    url: entityUrl('track', id),
     name: '',
     durationMs: 0,
     explicit: false,

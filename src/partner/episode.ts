@@ -1,15 +1,14 @@
 import type { ShowRef } from '../models/common.js';
 import type { Episode } from '../models/episode.js';
-import { entityUri, entityUrl, idFromUri } from '../parse/fields.js';
+import { entityIdFromUri, entityUri, entityUrl, spotifyId } from '../parse/fields.js';
 import { at, bool, list, str, text } from '../parse/raw.js';
 import { NO_PREVIEWS, isExplicitLabel, sourcesOf, totalMs, type Previews } from './common.js';
 
 /** A partner API episode: `episodeUnionV2`, a show's `episodesV2.items[].entity.data`, a playlist item. */
 export function apiEpisode(raw: unknown, previews: Previews = NO_PREVIEWS): Episode | undefined {
-  const uri = text(at(raw, 'uri'));
-  const id = text(at(raw, 'id')) ?? idFromUri(uri, 'episode');
+  const id = entityIdFromUri(at(raw, 'uri'), 'episode') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
   if (id === undefined) return undefined;
-  const episodeUri = uri ?? entityUri('episode', id);
+  const episodeUri = entityUri('episode', id);
   return {
     type: 'episode',
     id,
@@ -29,13 +28,13 @@ export function apiEpisode(raw: unknown, previews: Previews = NO_PREVIEWS): Epis
 }
 
 export function showRefOf(show: unknown): ShowRef | null {
-  const uri = text(at(show, 'uri'));
-  const id = text(at(show, 'id')) ?? idFromUri(uri, 'show');
-  if (uri === undefined || id === undefined) return null;
+  const id = entityIdFromUri(at(show, 'uri'), 'show');
+  const name = text(at(show, 'name'));
+  if (id === undefined || name === undefined) return null;
   return {
     id,
-    uri,
-    name: str(at(show, 'name')) ?? '',
+    uri: `spotify:show:${id}`,
+    name,
     publisher: text(at(show, 'publisher', 'name')) ?? null,
     images: sourcesOf(at(show, 'coverArt')),
   };

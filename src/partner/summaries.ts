@@ -2,13 +2,13 @@ import type { ArtistSummary } from '../models/artist-summary.js';
 import type { PlaylistSummary } from '../models/playlist-summary.js';
 import type { Release } from '../models/release.js';
 import type { ShowSummary } from '../models/show-summary.js';
-import { entityUrl, idFromUri } from '../parse/fields.js';
+import { entityIdFromUri, entityUrl } from '../parse/fields.js';
 import { at, count, num, str, text } from '../parse/raw.js';
 import { artistsOf, sourcesOf, userOf } from './common.js';
 
 /** The id of a partner API item of `type` from its uri, or undefined when it has no usable uri. */
 function idOf(raw: unknown, type: 'album' | 'artist' | 'playlist' | 'show'): string | undefined {
-  return idFromUri(at(raw, 'uri'), type);
+  return entityIdFromUri(at(raw, 'uri'), type);
 }
 
 // The builders below write each object literal out in full: spreading a shared base object made

@@ -1,21 +1,21 @@
 import type { AlbumRef } from '../models/common.js';
 import type { Track } from '../models/track.js';
-import { entityUri, entityUrl, idFromUri } from '../parse/fields.js';
+import { entityIdFromUri, entityUri, entityUrl, spotifyId } from '../parse/fields.js';
 import { at, bool, count, str, text } from '../parse/raw.js';
-import { NO_PREVIEWS, albumRefOf, artistsOf, isExplicitLabel, totalMs, type Previews } from './common.js';
+import { NO_PREVIEWS, albumRefOf, artistsOf, isExplicitLabel, sourcesOf, totalMs, type Previews } from './common.js';
 
 /**
  * A partner API track: `trackUnion`, an album's `tracksV2.items[].track`, an artist's top track or a
  * playlist's `itemV2.data`. The API has no preview URLs; they come from the embed through `previews`.
  */
 export function apiTrack(raw: unknown, previews: Previews = NO_PREVIEWS, album: AlbumRef | null = null): Track | undefined {
-  const uri = text(at(raw, 'uri'));
-  const id = text(at(raw, 'id')) ?? idFromUri(uri, 'track') ?? idFromUri(uri);
+  // A row without a track id of its own (no uri, a local file) is unreadable, never a track with a made-up id.
+  const id = entityIdFromUri(at(raw, 'uri'), 'track') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
   if (id === undefined) return undefined;
   const ownAlbum = albumRefOf(at(raw, 'albumOfTrack'));
   const albumRef = ownAlbum ?? album;
   const artists = artistsOf(at(raw, 'artists', 'items'));
-  const trackUri = uri ?? entityUri('track', id);
+  const trackUri = entityUri('track', id);
   return {
     type: 'track',
     id,
@@ -27,7 +27,7 @@ export function apiTrack(raw: unknown, previews: Previews = NO_PREVIEWS, album: 
     playable: bool(at(raw, 'playability', 'playable')) ?? true,
     previewUrl: previews.get(trackUri) ?? null,
     artists: artists.length > 0 ? artists : [...artistsOf(at(raw, 'firstArtist', 'items')), ...artistsOf(at(raw, 'otherArtists', 'items'))],
-    images: albumRef?.images ?? [],
+    images: albumRef?.images ?? sourcesOf(at(raw, 'albumOfTrack', 'coverArt')),
     releaseDate: text(at(raw, 'albumOfTrack', 'date', 'isoString')) ?? null,
     album: albumRef,
     trackNumber: count(at(raw, 'trackNumber')),

@@ -10,8 +10,9 @@ let counter = 0;
 /** A fresh, valid 22-character base62 id. */
 export function newId(prefix = 'x'): string {
   counter += 1;
-  const body = `${prefix}${counter.toString(36)}`.replace(/[^0-9A-Za-z]/g, 'z');
-  return (body + '0'.repeat(22)).slice(0, 22);
+  // The counter is padded first: padding after it would make `x1` and `x10` the same id.
+  const body = `${prefix.slice(0, 10)}${counter.toString(36).padStart(6, '0')}`.replace(/[^0-9A-Za-z]/g, 'z');
+  return body.padEnd(22, 'Z').slice(0, 22);
 }
 
 export function visualImages(base = 'https://image-cdn-ak.spotifycdn.com/image/ab67616d'): Json[] {

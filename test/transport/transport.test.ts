@@ -7,7 +7,8 @@ import { sendHtml, type Loopback } from '../helpers/loopback.js';
 import { embedHtml, embedState, trackEntity } from '../helpers/pages.js';
 
 const ID = '0DiWol3AO6WpXZgp0goxAV';
-const page = embedHtml(embedState(trackEntity({ id: ID, uri: `spotify:track:${ID}` })));
+const pageFor = (id: string) => embedHtml(embedState(trackEntity({ id, uri: `spotify:track:${id}` })));
+const page = pageFor(ID);
 const path = (suffix: string) => `/embed/track/${suffix}`;
 const ids = {
   gzip: 'gzip000000000000000000',
@@ -27,20 +28,21 @@ let release: (() => void) | undefined;
 beforeAll(async () => {
   server = await startFakeSpotify({
     [path(ID)]: page,
-    [path(ids.gzip)]: (_r, res) => sendHtml(res, gzipSync(page) as unknown as string, 200, { 'content-encoding': 'gzip' }),
-    [path(ids.br)]: (_r, res) => sendHtml(res, brotliCompressSync(page) as unknown as string, 200, { 'content-encoding': 'br' }),
-    [path(ids.deflate)]: (_r, res) => sendHtml(res, deflateSync(page) as unknown as string, 200, { 'content-encoding': 'deflate' }),
+    [path(ids.gzip)]: (_r, res) => sendHtml(res, gzipSync(pageFor(ids.gzip)) as unknown as string, 200, { 'content-encoding': 'gzip' }),
+    [path(ids.br)]: (_r, res) => sendHtml(res, brotliCompressSync(pageFor(ids.br)) as unknown as string, 200, { 'content-encoding': 'br' }),
+    [path(ids.deflate)]: (_r, res) => sendHtml(res, deflateSync(pageFor(ids.deflate)) as unknown as string, 200, { 'content-encoding': 'deflate' }),
     [path(ids.slow)]: () => undefined, // never answers
     [path(ids.held)]: (_r, res) =>
       new Promise<void>((resolve) => {
         release = () => {
           release = undefined;
-          sendHtml(res, page);
+          sendHtml(res, pageFor(ids.held));
           resolve();
         };
       }),
     [path(ids.huge)]: (_r, res) => sendHtml(res, page + ' '.repeat(50_000)),
-    [path(ids.hop)]: (_r, res) => sendHtml(res, '', 302, { location: `https://open.spotify.com/embed/track/${ID}` }),
+    [path(ids.hop)]: (_r, res) => sendHtml(res, '', 302, { location: `https://open.spotify.com/embed/track/${ids.hop}/` }),
+    [`${path(ids.hop)}/`]: pageFor(ids.hop),
     [path(ids.away)]: (_r, res) => sendHtml(res, '', 301, { location: 'https://evil.example.com/steal' }),
     [path(ids.loop)]: (_r, res) => sendHtml(res, '', 302, { location: `/embed/track/${ids.loop}` }),
     '/shortAbc': (_r, res) => sendHtml(res, '', 307, { location: `https://open.spotify.com/track/${ID}?si=x` }),
@@ -80,7 +82,8 @@ describe('requests', () => {
 describe('redirects', () => {
   it('follows a redirect within Spotify hosts', async () => {
     await using client = clientFor(server);
-    await expect(client.getTrack(ids.hop)).resolves.toMatchObject({ id: ID });
+    await expect(client.getTrack(ids.hop)).resolves.toMatchObject({ id: ids.hop });
+    expect(server.requests.at(-1)?.path).toBe(`${path(ids.hop)}/`);
   });
 
   it('refuses a redirect to another host and more than 5 hops', async () => {
@@ -133,7 +136,7 @@ describe('timeouts, aborts and close', () => {
     const closing = client.close();
     await expect(client.getTrack(ID)).rejects.toBeInstanceOf(ClientClosedError);
     release?.();
-    await expect(inFlight).resolves.toMatchObject({ id: ID });
+    await expect(inFlight).resolves.toMatchObject({ id: ids.held });
     await closing;
     await client.close();
     expect(client.closed).toBe(true);

@@ -3,7 +3,7 @@ import { NotFoundError, ParseError, PlaylistItemSchema, TrackSchema } from '../.
 import { apiPlaylist } from '../../src/partner/entity-readers.js';
 import { playlistPage } from '../helpers/partner.js';
 import { validateModel } from '../../src/parse/validate.js';
-import { parseEmbedHtml, readEmbedPage } from '../../src/parse/index.js';
+import { parseEmbedHtml, readEmbedPage, type EmbedParseOptions } from '../../src/parse/index.js';
 import {
   TOKEN,
   embedHtml,
@@ -22,6 +22,12 @@ import {
 
 const URL = 'https://open.spotify.com/embed/x/y';
 
+/** Parses a page as the client does after asking for the entity the page embeds. */
+function parse<T extends 'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show'>(type: T, html: string, options: EmbedParseOptions = {}) {
+  const requested = String(readEmbedPage(html, URL).entityUri).split(':')[2] as string;
+  return parseEmbedHtml(type, html, requested, URL, options);
+}
+
 describe('embed page formats', () => {
   const entity = trackEntity({ id: '0DiWol3AO6WpXZgp0goxAV', uri: 'spotify:track:0DiWol3AO6WpXZgp0goxAV' });
   const state = embedState(entity);
@@ -36,12 +42,12 @@ describe('embed page formats', () => {
     const page = readEmbedPage(html, URL);
     expect(page.entity['id']).toBe('0DiWol3AO6WpXZgp0goxAV');
     expect(page.session?.accessToken).toBe(TOKEN);
-    expect(parseEmbedHtml('track', html, 'ignored', URL).name).toBe('One More Time');
+    expect(parse('track', html).name).toBe('One More Time');
   });
 
   it('falls back to cheerio for markup the scan does not understand', () => {
     const html = embedHtml(state).replace('<script id=', '<script data-x="a>b" id=');
-    expect(parseEmbedHtml('track', html, 'x', URL).id).toBe('0DiWol3AO6WpXZgp0goxAV');
+    expect(parse('track', html).id).toBe('0DiWol3AO6WpXZgp0goxAV');
   });
 });
 
@@ -64,7 +70,7 @@ describe('not found and malformed pages', () => {
   });
 
   it('reports a zod issue with its path and the page', () => {
-    const track = parseEmbedHtml('track', embedHtml(embedState(trackEntity())), 'x', URL);
+    const track = parse('track', embedHtml(embedState(trackEntity())));
     const broken = { ...track, artists: [{ name: 7, id: null, uri: null }] };
     const error = captureError(() => validateModel(TrackSchema, broken, URL));
     expect(error).toBeInstanceOf(ParseError);
@@ -73,19 +79,19 @@ describe('not found and malformed pages', () => {
   });
 
   it('never lets an out-of-range number through: it becomes a sane value', () => {
-    const track = parseEmbedHtml('track', embedHtml(embedState(trackEntity({ duration: -5 }))), 'x', URL);
+    const track = parse('track', embedHtml(embedState(trackEntity({ duration: -5 }))));
     expect(track.durationMs).toBe(0);
   });
 
   it('rejects a page describing another type', () => {
     const html = embedHtml(embedState(listEntity('album', [])));
-    expect(() => parseEmbedHtml('track', html, 'x', URL)).toThrow(/Expected a track .* describes a album/);
+    expect(() => parse('track', html)).toThrow(/Expected a track .* describes a album/);
   });
 });
 
 describe('track', () => {
   it('maps every field the embed carries', () => {
-    const track = parseEmbedHtml('track', embedHtml(embedState(trackEntity({ id: 'T'.repeat(22), uri: `spotify:track:${'T'.repeat(22)}` }))), 'x', URL);
+    const track = parse('track', embedHtml(embedState(trackEntity({ id: 'T'.repeat(22), uri: `spotify:track:${'T'.repeat(22)}` }))));
     expect(track).toEqual({
       type: 'track',
       id: 'T'.repeat(22),
@@ -120,7 +126,7 @@ describe('track', () => {
       audioPreview: null,
       releaseDate: null,
     });
-    const track = parseEmbedHtml('track', embedHtml(embedState(entity)), 'x', URL);
+    const track = parse('track', embedHtml(embedState(entity)));
     expect(track.explicit).toBe(true);
     expect(track.images).toEqual([
       { url: 'https://i.scdn.co/image/a', width: 640, height: 640 },
@@ -134,7 +140,7 @@ describe('track', () => {
 describe('lists', () => {
   it('album: every row, artists from subtitle with both separators, the album as each track album', () => {
     const rows = [row({ subtitle: 'A,\u00a0B' }), row({ subtitle: 'C, D', isExplicit: true }), restrictedRow()];
-    const album = parseEmbedHtml('album', embedHtml(embedState(listEntity('album', rows, { subtitle: 'Daft Punk' }))), 'x', URL);
+    const album = parse('album', embedHtml(embedState(listEntity('album', rows, { subtitle: 'Daft Punk' }))));
     expect(album.tracks).toHaveLength(3);
     expect(album.tracks[0]?.artists.map((a) => a.name)).toEqual(['A', 'B']);
     expect(album.tracks[1]?.artists.map((a) => a.name)).toEqual(['C', 'D']);
@@ -146,7 +152,7 @@ describe('lists', () => {
   });
 
   it('keeps country-restricted rows with playable:false', () => {
-    const artist = parseEmbedHtml('artist', embedHtml(embedState(listEntity('artist', [row(), restrictedRow()]))), 'x', URL);
+    const artist = parse('artist', embedHtml(embedState(listEntity('artist', [row(), restrictedRow()]))));
     expect(artist.topTracks).toHaveLength(2);
     expect(artist.topTracks[1]).toMatchObject({ playable: false, name: '', durationMs: 0, previewUrl: null });
   });
@@ -154,19 +160,19 @@ describe('lists', () => {
   it('playlist: episodes as Episode items, owner from subtitle, maxTracks trims', () => {
     const rows = [row(), episodeRow(), row(), restrictedRow()];
     const html = embedHtml(embedState(listEntity('playlist', rows, { subtitle: 'Spotify' })));
-    const playlist = parseEmbedHtml('playlist', html, 'x', URL);
+    const playlist = parse('playlist', html);
     expect(playlist.tracks.map((item) => item.track.type)).toEqual(['track', 'episode', 'track', 'track']);
     expect(playlist.tracks[1]?.track).toMatchObject({ type: 'episode', show: null, hasVideo: false });
     expect(playlist.owner).toEqual({ name: 'Spotify', id: null, uri: null });
     expect(playlist.tracks[0]).toMatchObject({ addedAt: null, addedBy: null });
-    const trimmed = parseEmbedHtml('playlist', html, 'x', URL, { maxTracks: 2, maxEpisodes: 0 });
+    const trimmed = parse('playlist', html, { limits: { maxTracks: 2, maxEpisodes: 0 } });
     expect(trimmed.tracks).toHaveLength(2);
   });
 });
 
 describe('episode and show', () => {
   it('episode: own images, explicit label, show from relatedEntityUri', () => {
-    const episode = parseEmbedHtml('episode', embedHtml(embedState(episodeEntity())), 'x', URL);
+    const episode = parse('episode', embedHtml(embedState(episodeEntity())));
     expect(episode.explicit).toBe(true);
     expect(episode.hasVideo).toBe(true);
     expect(episode.images[0]?.url).toContain('/image/ep');
@@ -186,7 +192,7 @@ describe('episode and show', () => {
   it('show: built from the latest-episode embed', () => {
     const latest = episodeEntity();
     const html = embedHtml(embedState(latest, 'spotify:show:4rOoJ6Egrf8K2IrywzwOMk'));
-    const show = parseEmbedHtml('show', html, '4rOoJ6Egrf8K2IrywzwOMk', URL, { maxTracks: 0, maxEpisodes: 50 });
+    const show = parse('show', html, { limits: { maxTracks: 0, maxEpisodes: 50 } });
     expect(show).toMatchObject({ type: 'show', id: '4rOoJ6Egrf8K2IrywzwOMk', name: 'The Show', totalEpisodes: null });
     expect(show.images.map((image) => image.url)).toEqual([
       'https://image-cdn-fa.spotifycdn.com/image/show640',
@@ -194,7 +200,7 @@ describe('episode and show', () => {
     ]);
     expect(show.episodes).toHaveLength(1);
     expect(show.episodes[0]?.id).toBe(latest['id']);
-    expect(parseEmbedHtml('show', html, 'x', URL, { maxTracks: 0, maxEpisodes: 0 }).episodes).toEqual([]);
+    expect(parse('show', html, { limits: { maxTracks: 0, maxEpisodes: 0 } }).episodes).toEqual([]);
   });
 });
 
