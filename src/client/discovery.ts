@@ -61,7 +61,7 @@ export async function getArtistDiscography(context: LoaderContext, value: string
   const query = queryContext(context, options.signal);
   const result = await collectPages(
     async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })),
-    { max: maxReleases, pageSize: OPERATIONS.discography.pageSize },
+    { max: maxReleases, pageSize: OPERATIONS.discography.pageSize, cap: OPERATIONS.discography.maxItems },
   );
   if (result.stoppedBy !== undefined) throw result.stoppedBy;
   warnUnreadable(context, 'discography', result.unreadable);

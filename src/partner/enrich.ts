@@ -1,4 +1,5 @@
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ParseError } from '../errors.js';
+import { quote } from '../redact.js';
 import type { EntityByType, EntityType } from '../models/entities.js';
 import type { Album, Artist, Episode, Playlist, PlaylistItem, Show, Track } from '../models/index.js';
 import type { ListLimits } from '../parse/index.js';
@@ -33,8 +34,17 @@ export function enrich<T extends EntityType>(type: T, model: EntityByType[T], co
   return (ENRICHERS[type] as unknown as Enricher<T>)(model, context);
 }
 
-function query(context: EnrichContext, kind: OperationKind, variables: Record<string, unknown>): Promise<unknown> {
-  return runQuery(context.query, kind, variables);
+/**
+ * One query about the entity being enriched. An answer about another entity (its `uri` is not the one
+ * asked for) is a ParseError: the loader then keeps the embed data and warns.
+ */
+async function query(context: EnrichContext, kind: OperationKind, variables: { uri: string } & Record<string, unknown>): Promise<unknown> {
+  const root = await runQuery(context.query, kind, variables);
+  const uri = root['uri'];
+  if (typeof uri === 'string' && uri !== variables.uri) {
+    throw new ParseError(`The partner API's ${OPERATIONS[kind].name} answered about ${quote(uri, 80)}, not ${variables.uri}: not merged`);
+  }
+  return root;
 }
 
 const ALBUM_PAGE = OPERATIONS.album.pageSize;
@@ -53,7 +63,7 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
   const first = apiAlbum(await query(context, 'album', variables(0, ALBUM_PAGE)), previews);
   const tracks = await collectPages(
     async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page,
-    { max: Infinity, pageSize: ALBUM_PAGE, first: first.page },
+    { max: Infinity, pageSize: ALBUM_PAGE, cap: OPERATIONS.album.maxItems, first: first.page },
   );
   reportPaging(context, `album ${album.id}`, tracks);
   const { details } = first;
@@ -61,14 +71,15 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
     ...fillGaps(album, { ...details, name: undefined, artists: undefined }),
     artists: details.artists.length > 0 ? details.artists : album.artists,
     totalTracks: tracks.total ?? album.totalTracks,
-    tracks: withEmbedTail(tracks.items, album.tracks, Infinity),
+    tracks: readable(context, `album ${album.id}`, withEmbedTail(tracks.items, album.tracks, Infinity, trackKey)),
   };
 }
 
 async function enrichArtist(artist: Artist, context: EnrichContext): Promise<Artist> {
   const data = await query(context, 'artist', { uri: artist.uri, locale: '', includePrerelease: false });
   const rich = apiArtist(data, previewsOf(artist.topTracks));
-  return { ...fillGaps(artist, { ...rich, topTracks: undefined }), topTracks: rich.topTracks.length > 0 ? rich.topTracks : artist.topTracks };
+  const topTracks = readable(context, `artist ${artist.id}`, withEmbedTail(rich.topTracks, [], Infinity, trackKey, artist.topTracks));
+  return { ...fillGaps(artist, { ...rich, topTracks: undefined }), topTracks: topTracks.length > 0 ? topTracks : artist.topTracks };
 }
 
 async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promise<Playlist> {
@@ -78,14 +89,14 @@ async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promi
   const first = apiPlaylist(await query(context, 'playlist', variables(0, Math.min(PLAYLIST_PAGE, Math.max(1, max)))), previews);
   const items = await collectPages<PlaylistItem>(
     async (offset, limit) => apiPlaylist(await query(context, 'playlist', variables(offset, limit)), previews).page,
-    { max, pageSize: PLAYLIST_PAGE, first: first.page },
+    { max, pageSize: PLAYLIST_PAGE, cap: OPERATIONS.playlist.maxItems, first: first.page },
   );
   reportPaging(context, `playlist ${playlist.id}`, items);
   const { details } = first;
   return {
     ...fillGaps(playlist, { ...details, name: undefined, owner: undefined }),
     owner: details.owner ?? playlist.owner,
-    tracks: withEmbedTail(items.items, playlist.tracks, max),
+    tracks: readable(context, `playlist ${playlist.id}`, withEmbedTail(items.items, playlist.tracks, max, itemKey), (item) => item.track),
   };
 }
 
@@ -121,7 +132,7 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   try {
     episodes = await collectPages(
       async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews),
-      { max, pageSize: EPISODE_PAGE },
+      { max, pageSize: EPISODE_PAGE, cap: OPERATIONS.showEpisodes.maxItems },
     );
   } catch (error) {
     if (metadataError !== undefined || error instanceof NotFoundError) throw error;
@@ -130,7 +141,23 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   }
   if (metadataError !== undefined) context.warn(`Show ${show.id}: metadata from the partner API failed: ${messageOf(metadataError)}`);
   reportPaging(context, `show ${show.id}`, episodes);
-  return { ...enriched, totalEpisodes: episodes.total, episodes: withEmbedTail(episodes.items, show.episodes, max) };
+  return { ...enriched, totalEpisodes: episodes.total, episodes: readable(context, `show ${show.id}`, withEmbedTail(episodes.items, show.episodes, max, trackKey)) };
+}
+
+const trackKey = (item: { uri: string }): string => item.uri;
+const itemKey = (item: PlaylistItem): string => item.track.uri;
+
+/**
+ * Items the API listed as playable but without a name (or a track without artists) that the embed
+ * could not fill in: dropped and reported, never returned as hollow tracks.
+ */
+function readable<T>(context: EnrichContext, what: string, items: T[], itemOf: (item: T) => Track | Episode = (item) => item as Track | Episode): T[] {
+  const kept = items.filter((item) => {
+    const entry = itemOf(item);
+    return !entry.playable || (entry.name !== '' && (entry.type !== 'track' || entry.artists.length > 0));
+  });
+  if (kept.length < items.length) context.warn(`${what}: ${items.length - kept.length} items from the partner API had no name and were dropped`);
+  return kept;
 }
 
 function messageOf(error: unknown): string {

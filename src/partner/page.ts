@@ -12,8 +12,9 @@ export interface ApiPage<T> {
   unreadable: number;
 }
 
-/** A row's own key: its uid, else the uri of the entity it wraps. */
-const rowKey = (item: unknown): string | undefined => str(at(item, 'uid')) ?? str(at(item, 'entity', '_uri'));
+/** A row's own key: its uid, else the uri of the entity it wraps, else the uri of what was read from it. */
+const rowKey = (item: unknown, value: unknown): string | undefined =>
+  str(at(item, 'uid')) ?? str(at(item, 'entity', '_uri')) ?? str(at(value, 'uri')) ?? str(at(value, 'track', 'uri'));
 
 export function toPage<T>(
   rawItems: readonly unknown[],

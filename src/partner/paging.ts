@@ -9,22 +9,35 @@ export interface PagedResult<T> {
   stoppedBy?: unknown;
 }
 
+/** Why paging stopped before the total: kept as `stoppedBy`, reported as a warning. */
+export class PagingStopped extends Error {
+  override name = 'PagingStopped';
+}
+
 /**
  * Fetches pages until `max` items, the API's total, or an empty page. The offset advances by the
- * number of raw items returned (servers may return fewer than asked). Items whose key (row uid) was
- * already seen are not added twice, and a page of nothing new ends paging. A failure on the first page
- * propagates; a later one stops paging.
+ * number of raw items returned (servers may return fewer than asked). Items whose key (row uid, else
+ * uri) was already seen are not added twice. Against a server that ignores the offset or omits totals
+ * paging still ends: a page that repeats the previous one, or brings nothing new, stops it, and so does
+ * the hard `cap` on items (a safety bound per operation, far above what Spotify serves). A failure on
+ * the first page propagates; a later one stops paging with what was fetched kept.
  */
 export async function collectPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<ApiPage<T>>,
-  options: { max: number; pageSize: number; first?: ApiPage<T> },
+  options: { max: number; pageSize: number; cap: number; first?: ApiPage<T> },
 ): Promise<PagedResult<T>> {
-  const { max, pageSize } = options;
+  const { pageSize, cap } = options;
+  const max = Math.min(options.max, cap);
   const seen = new Set<string>();
   const result: PagedResult<T> = { items: [], total: null, unreadable: 0 };
   let offset = 0;
   let page = options.first;
-  while (result.items.length < max) {
+  let previous: string | undefined;
+  for (let pages = 0; result.items.length < max; pages += 1) {
+    if (pages >= Math.ceil(cap / pageSize) + 1) {
+      result.stoppedBy = new PagingStopped(`stopped after ${pages} pages, the safety cap of ${cap} items`);
+      break;
+    }
     if (!page) {
       try {
         page = await fetchPage(offset, Math.min(pageSize, max - result.items.length));
@@ -34,12 +47,18 @@ export async function collectPages<T>(
         break;
       }
     }
+    const signature = page.keys.join('\n');
+    if (signature !== '' && signature === previous) {
+      result.stoppedBy = new PagingStopped(`the API answered offset ${offset} with the same page as before`);
+      break;
+    }
+    previous = signature;
     result.total = page.total ?? result.total;
     result.unreadable += page.unreadable;
     const before = result.items.length;
     page.items.forEach((item, index) => {
-      const raw = page?.keys[index] ?? '';
-      const id = raw.startsWith('#') ? `#${offset}${raw}` : raw;
+      const key = page?.keys[index] ?? '';
+      const id = key.startsWith('#') ? `#${offset}${key}` : key;
       if (seen.has(id) || result.items.length >= max) return;
       seen.add(id);
       result.items.push(item);
@@ -49,6 +68,9 @@ export async function collectPages<T>(
     // A server that ignores the offset would page forever: a page with nothing new ends paging.
     if (result.items.length === before && page.items.length > 0) break;
     page = undefined;
+  }
+  if (result.stoppedBy === undefined && options.max > cap && result.items.length >= cap) {
+    result.stoppedBy = new PagingStopped(`stopped at the safety cap of ${cap} items`);
   }
   return result;
 }
