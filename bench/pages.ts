@@ -1,13 +1,21 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { EntityType } from '../src/index.js';
+import { readEmbedPage } from '../src/parse/index.js';
 import { RECORDINGS } from '../scripts/replay-server.js';
 
 export interface BenchPage {
   name: string;
   type: EntityType;
+  /** The id the page embeds: what a client would have asked for. */
+  id: string;
   html: string;
   file: string;
+}
+
+/** The id a page embeds (`embeded_entity_uri`), read once when the page is loaded. */
+function embeddedId(html: string): string {
+  return /"embeded_entity_uri":"spotify:[a-z]+:([0-9A-Za-z]{22})"/.exec(html)?.[1] ?? readEmbedPage(html, 'bench').entityUri?.split(':')[2] ?? '';
 }
 
 /** The project's own recorded embed pages (demo/recordings), one per entity type. */
@@ -17,7 +25,8 @@ export function ownPages(): BenchPage[] {
   for (const type of readdirSync(root) as EntityType[]) {
     for (const file of readdirSync(join(root, type))) {
       const path = join(root, type, file);
-      pages.push({ name: relative(RECORDINGS, path), type, html: readFileSync(path, 'utf8'), file: path });
+      const html = readFileSync(path, 'utf8');
+      pages.push({ name: relative(RECORDINGS, path), type, id: embeddedId(html), html, file: path });
     }
   }
   return pages;
@@ -29,5 +38,8 @@ export function sharedPages(): BenchPage[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => !file.includes('404'))
-    .map((file) => ({ name: `shared/${file}`, type: file.split('-')[0] as EntityType, html: readFileSync(join(dir, file), 'utf8'), file: join(dir, file) }));
+    .map((file) => {
+      const html = readFileSync(join(dir, file), 'utf8');
+      return { name: `shared/${file}`, type: file.split('-')[0] as EntityType, id: embeddedId(html), html, file: join(dir, file) };
+    });
 }

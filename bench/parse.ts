@@ -28,7 +28,7 @@ function measure(label: string, pages: BenchPage[]): Row[] {
   const json = new Map(pages.map((page) => [page, scanScriptText(page.html, '__NEXT_DATA__') as string]));
   const results = { ours: [] as number[], peer: [] as number[], floor: [] as number[] };
   for (let round = 0; round < 3; round += 1) {
-    results.ours.push(rate(pages, (p) => parseEmbedHtml(p.type, p.html, 'x', p.name), 1500));
+    results.ours.push(rate(pages, (p) => parseEmbedHtml(p.type, p.html, p.id, p.name), 1500));
     results.peer.push(rate(pages, (p) => parseData(p.html), 1500));
     results.floor.push(rate(pages, (p) => JSON.parse(json.get(p) as string), 1500));
   }

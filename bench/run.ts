@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
 import { benchE2e } from './e2e.js';
+import { benchHostile } from './hostile.js';
 import { benchLimiter } from './limiter.js';
 import { benchMemory } from './memory.js';
 import { benchParse } from './parse.js';
@@ -15,6 +16,7 @@ import { machine, type Row } from './util.js';
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   parse: benchParse,
   discovery: benchDiscovery,
+  hostile: benchHostile,
   e2e: benchE2e,
   limiter: benchLimiter,
   download: benchDownload,

@@ -19,10 +19,10 @@ function time(label: string, fn: () => void, rounds = 3000): void {
 
 const texts = pages.map((p) => scanScriptText(p.html, '__NEXT_DATA__') as string);
 const states = pages.map((p) => readEmbedPage(p.html, p.name));
-const models = pages.map((p, i) => modelFromEmbed(p.type, states[i]!, 'x', p.name));
+const models = pages.map((p, i) => modelFromEmbed(p.type, states[i]!, p.id, p.name));
 
 time('scan only', () => pages.forEach((p) => scanScriptText(p.html, '__NEXT_DATA__')));
 time('JSON.parse only', () => texts.forEach((t) => JSON.parse(t)));
 time('readEmbedPage (scan+parse)', () => pages.forEach((p) => readEmbedPage(p.html, p.name)));
-time('modelFromEmbed (build+zod)', () => pages.forEach((p, i) => modelFromEmbed(p.type, states[i]!, 'x', p.name)));
+time('modelFromEmbed (build+zod)', () => pages.forEach((p, i) => modelFromEmbed(p.type, states[i]!, p.id, p.name)));
 time('zod safeParse only', () => pages.forEach((p, i) => SCHEMAS[p.type].safeParse(models[i])));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ArtistRefSchema, ImageListSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
+import { ArtistRefListSchema, ImageListSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
 import { TrackSchema } from './track.js';
 
 export const AlbumSchema = z
   .object({
     ...entityBase('album'),
     albumType: z.string().nullable(),
-    artists: z.array(ArtistRefSchema),
+    artists: ArtistRefListSchema,
     images: ImageListSchema,
     releaseDate: z.string().nullable(),
     label: z.string().nullable(),
@@ -14,5 +14,5 @@ export const AlbumSchema = z
     tracks: z.array(TrackSchema),
     copyrights: z.array(z.string()),
   })
-  .superRefine(sameIdentity);
+  .superRefine((value, context) => checkIdentity('album', value, context, 'required'));
 export type Album = DeepReadonly<z.infer<typeof AlbumSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
+import { ImageListSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
 import { TrackSchema } from './track.js';
 
 export const ArtistSchema = z
@@ -12,5 +12,5 @@ export const ArtistSchema = z
     worldRank: nullableCount,
     topTracks: z.array(TrackSchema),
   })
-  .superRefine(sameIdentity);
+  .superRefine((value, context) => checkIdentity('artist', value, context, 'required'));
 export type Artist = DeepReadonly<z.infer<typeof ArtistSchema>>;

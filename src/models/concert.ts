@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArtistRefSchema, SpotifyIdSchema, type DeepReadonly } from './common.js';
+import { ArtistRefListSchema, SpotifyIdSchema, type DeepReadonly } from './common.js';
 
 /** A concert Spotify lists for an artist. `startDate` is ISO-8601 with the venue's offset, as given. */
 export const ConcertSchema = z.object({
@@ -9,6 +9,6 @@ export const ConcertSchema = z.object({
   startDate: z.string().nullable(),
   city: z.string().nullable(),
   venue: z.string().nullable(),
-  artists: z.array(ArtistRefSchema),
+  artists: ArtistRefListSchema,
 });
 export type Concert = DeepReadonly<z.infer<typeof ConcertSchema>>;

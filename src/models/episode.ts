@@ -1,23 +1,26 @@
 import { z } from 'zod';
-import { ImageListSchema, ShowRefSchema, entityBase, playableHasName, sameIdentity, type DeepReadonly } from './common.js';
+import { ImageShape, ShowRefShape, checkCount, checkIdentity, checkImages, checkRef, entityBase, type DeepReadonly } from './common.js';
+
+/** An episode; like a track, its rules are one refinement over the whole object. */
+const P = { images: ['images'], show: ['show'], durationMs: ['durationMs'] };
 
 export const EpisodeSchema = z
   .object({
     ...entityBase('episode'),
-    // Relaxed for items Spotify lists but cannot play.
-    name: z.string(),
     description: z.string().nullable(),
-    durationMs: z.number().int().nonnegative(),
+    durationMs: z.number(),
     explicit: z.boolean(),
     playable: z.boolean(),
     releaseDate: z.string().nullable(),
-    images: ImageListSchema,
+    images: z.array(ImageShape),
     previewUrl: z.string().nullable(),
     hasVideo: z.boolean(),
-    show: ShowRefSchema.nullable(),
+    show: ShowRefShape.nullable(),
   })
   .superRefine((episode, context) => {
-    sameIdentity(episode, context);
-    playableHasName(episode, context);
+    checkIdentity('episode', episode, context, 'unless-unplayable');
+    checkImages(episode.images, context, P.images);
+    if (episode.show !== null) checkRef('show', episode.show, context, P.show);
+    checkCount(episode.durationMs, context, P.durationMs);
   });
 export type Episode = DeepReadonly<z.infer<typeof EpisodeSchema>>;

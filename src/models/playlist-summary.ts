@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, UserRefSchema, entityBase, sameIdentity, type DeepReadonly } from './common.js';
+import { ImageListSchema, UserRefSchema, entityBase, checkIdentity, type DeepReadonly } from './common.js';
 
 /** A playlist as search lists it: no items; `getPlaylist(summary.uri)` has them. */
 export const PlaylistSummarySchema = z.object({
@@ -7,5 +7,5 @@ export const PlaylistSummarySchema = z.object({
   description: z.string().nullable(),
   owner: UserRefSchema.nullable(),
   images: ImageListSchema,
-}).superRefine(sameIdentity);
+}).superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
 export type PlaylistSummary = DeepReadonly<z.infer<typeof PlaylistSummarySchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, UserRefSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
+import { ImageListSchema, UserRefSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
 import { EpisodeSchema } from './episode.js';
 import { TrackSchema } from './track.js';
 
@@ -23,5 +23,5 @@ export const PlaylistSchema = z
     totalTracks: nullableCount,
     tracks: z.array(PlaylistItemSchema),
   })
-  .superRefine(sameIdentity);
+  .superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
 export type Playlist = DeepReadonly<z.infer<typeof PlaylistSchema>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArtistRefSchema, ImageListSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
+import { ArtistRefListSchema, ImageListSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
 
 /**
  * An album as lists name it (search hits, an artist's discography, similar albums): a summary, not a
@@ -8,9 +8,9 @@ import { ArtistRefSchema, ImageListSchema, entityBase, sameIdentity, nullableCou
 export const ReleaseSchema = z.object({
   ...entityBase('album'),
   albumType: z.string().nullable(),
-  artists: z.array(ArtistRefSchema),
+  artists: ArtistRefListSchema,
   images: ImageListSchema,
   releaseDate: z.string().nullable(),
   totalTracks: nullableCount,
-}).superRefine(sameIdentity);
+}).superRefine((value, context) => checkIdentity('album', value, context, 'required'));
 export type Release = DeepReadonly<z.infer<typeof ReleaseSchema>>;

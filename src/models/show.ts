@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImageListSchema, entityBase, sameIdentity, nullableCount, type DeepReadonly } from './common.js';
+import { ImageListSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
 import { EpisodeSchema } from './episode.js';
 
 export const ShowSchema = z
@@ -12,5 +12,5 @@ export const ShowSchema = z
     totalEpisodes: nullableCount,
     episodes: z.array(EpisodeSchema),
   })
-  .superRefine(sameIdentity);
+  .superRefine((value, context) => checkIdentity('show', value, context, 'required'));
 export type Show = DeepReadonly<z.infer<typeof ShowSchema>>;

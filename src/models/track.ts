@@ -1,26 +1,38 @@
 import { z } from 'zod';
-import { AlbumRefSchema, ArtistRefSchema, ImageListSchema, entityBase, nullableCount, playableHasName, sameIdentity, type DeepReadonly } from './common.js';
+import { AlbumRefShape, ArtistRefShape, ImageShape, checkArtists, checkCount, checkIdentity, checkImages, checkRef, entityBase, type DeepReadonly } from './common.js';
+
+/**
+ * A track. Its rules are one refinement over the whole object (the hot path validates a hundred of
+ * these per playlist page): identity, a name and an artist unless Spotify cannot play it, valid
+ * artist, album and image references, whole-number counts.
+ */
+// Paths are constants: this refinement runs for every track of every page.
+const P = { artists: ['artists'], images: ['images'], album: ['album'], durationMs: ['durationMs'], trackNumber: ['trackNumber'], discNumber: ['discNumber'], playCount: ['playCount'] };
 
 export const TrackSchema = z
   .object({
     ...entityBase('track'),
-    // Relaxed for items Spotify lists but cannot play (country-restricted rows have no title).
-    name: z.string(),
-    durationMs: z.number().int().nonnegative(),
+    durationMs: z.number(),
     explicit: z.boolean(),
     playable: z.boolean(),
     previewUrl: z.string().nullable(),
-    artists: z.array(ArtistRefSchema),
-    images: ImageListSchema,
+    artists: z.array(ArtistRefShape),
+    images: z.array(ImageShape),
     releaseDate: z.string().nullable(),
-    album: AlbumRefSchema.nullable(),
-    trackNumber: nullableCount,
-    discNumber: nullableCount,
-    playCount: nullableCount,
+    album: AlbumRefShape.nullable(),
+    trackNumber: z.number().nullable(),
+    discNumber: z.number().nullable(),
+    playCount: z.number().nullable(),
   })
   .superRefine((track, context) => {
-    sameIdentity(track, context);
-    playableHasName(track, context);
-    if (track.playable && track.artists.length === 0) context.addIssue({ code: 'custom', path: ['artists'], message: 'a playable track must have an artist' });
+    checkIdentity('track', track, context, 'unless-unplayable');
+    if (track.playable && track.artists.length === 0) context.addIssue({ code: 'custom', path: P.artists, message: 'a playable track must have an artist' });
+    checkArtists(track.artists, context, P.artists);
+    checkImages(track.images, context, P.images);
+    if (track.album !== null) checkRef('album', track.album, context, P.album);
+    checkCount(track.durationMs, context, P.durationMs);
+    checkCount(track.trackNumber, context, P.trackNumber);
+    checkCount(track.discNumber, context, P.discNumber);
+    checkCount(track.playCount, context, P.playCount);
   });
 export type Track = DeepReadonly<z.infer<typeof TrackSchema>>;

@@ -2,12 +2,11 @@ import type { ArtistRef } from '../models/common.js';
 import { at, bool, isRaw, list, num, text } from './raw.js';
 
 export { entityUri, entityUrl } from '../models/entities.js';
-
-const SPOTIFY_ID = /^[0-9A-Za-z]{22}$/;
+import { isSpotifyId } from '../models/common.js';
 
 /** A 22-character base62 id, or undefined. */
 export function spotifyId(value: unknown): string | undefined {
-  return typeof value === 'string' && SPOTIFY_ID.test(value) ? value : undefined;
+  return typeof value === 'string' && isSpotifyId(value) ? value : undefined;
 }
 
 /** The 22-character id of a `spotify:TYPE:ID` uri of that type, or undefined (local files, other types, junk). */

@@ -61,33 +61,36 @@ export function modelFromEmbed<T extends EntityType>(
   options: EmbedParseOptions = {},
 ): EntityByType[T] {
   const { entity, entityPath } = page;
-  const fail = (what: string): never => {
-    throw new ParseError(`${what} in ${pageUrl}`, { url: pageUrl });
-  };
-  checkEntityType(type, entity, entityPath, fail);
-  const id = type === 'show' ? showId(page, requestedId, fail) : ownId(entity, type, page, requestedId, fail);
-  const context: ParseContext = { path: entityPath, url: pageUrl, warn: options.warn ?? (() => undefined) };
+  checkEntityType(type, entity, entityPath, pageUrl);
+  const id = type === 'show' ? showId(page, requestedId, pageUrl) : ownId(entity, type, page, requestedId, pageUrl);
+  const context: ParseContext = { path: entityPath, url: pageUrl, warn: options.warn ?? ignore };
   const built = (EMBED_READERS[type] as EmbedReader<T>)(entity, id, options.limits ?? NO_LIMITS, context);
-  if (built.name === '') fail(`Missing ${entityPath}.${type === 'show' && entity['type'] !== 'show' ? 'subtitle' : 'title'} (the ${type} has no name)`);
-  if (built.type === 'track' && built.artists.length === 0) fail(`Missing ${entityPath}.artists (the track names no artist)`);
+  if (built.name === '') fail(`Missing ${entityPath}.${type === 'show' && entity['type'] !== 'show' ? 'subtitle' : 'title'} (the ${type} has no name)`, pageUrl);
+  if (built.type === 'track' && built.artists.length === 0) fail(`Missing ${entityPath}.artists (the track names no artist)`, pageUrl);
   return validateModel(ENTITY_SCHEMAS[type], built, pageUrl) as EntityByType[T];
 }
 
+function ignore(): void {}
+
+function fail(what: string, pageUrl: string): never {
+  throw new ParseError(`${what} in ${pageUrl}`, { url: pageUrl });
+}
+
 /** The entity's own id: from `id` or `uri`, equal to the one requested unless the page embeds that one (a relinked track). */
-function ownId(entity: Raw, type: EntityType, page: EmbedPage, requestedId: string, fail: (what: string) => never): string {
+function ownId(entity: Raw, type: EntityType, page: EmbedPage, requestedId: string, pageUrl: string): string {
   const fromUri = entityIdFromUri(entity['uri'], type);
   const id = fromUri ?? (entity['uri'] === undefined ? spotifyId(entity['id']) : undefined);
-  if (id === undefined) return fail(`Missing or invalid ${page.entityPath}.uri (uri: ${quote(entity['uri'], 80)})`);
+  if (id === undefined) return fail(`Missing or invalid ${page.entityPath}.uri (uri: ${quote(entity['uri'], 80)})`, pageUrl);
   if (id === requestedId) return id;
   if (type === 'track' && entityIdFromUri(page.entityUri, type) === requestedId) return id;
-  return fail(`The page describes ${type} ${id}, not the requested ${quote(requestedId, 40)}`);
+  return fail(`The page describes ${type} ${id}, not the requested ${quote(requestedId, 40)}`, pageUrl);
 }
 
 /** A show's embed holds its latest episode: the show is named only by `embeded_entity_uri`. */
-function showId(page: EmbedPage, requestedId: string, fail: (what: string) => never): string {
+function showId(page: EmbedPage, requestedId: string, pageUrl: string): string {
   const id = entityIdFromUri(page.entityUri, 'show') ?? (page.entity['type'] === 'show' ? entityIdFromUri(page.entity['uri'], 'show') : undefined);
-  if (id === undefined) return fail(`Missing or invalid ${page.entityPath.replace(/entity$/, 'embeded_entity_uri')} (uri: ${quote(page.entityUri, 80)})`);
-  if (id !== requestedId) return fail(`The page describes show ${id}, not the requested ${quote(requestedId, 40)}`);
+  if (id === undefined) return fail(`Missing or invalid ${page.entityPath.replace(/entity$/, 'embeded_entity_uri')} (uri: ${quote(page.entityUri, 80)})`, pageUrl);
+  if (id !== requestedId) return fail(`The page describes show ${id}, not the requested ${quote(requestedId, 40)}`, pageUrl);
   return id;
 }
 
@@ -95,10 +98,10 @@ function showId(page: EmbedPage, requestedId: string, fail: (what: string) => ne
  * The page must hold what was asked for: its `type`, or the type its `uri` names. A show's embed holds
  * its latest episode. A page that says neither is not taken for any type.
  */
-function checkEntityType(type: EntityType, entity: Raw, entityPath: string, fail: (what: string) => never): void {
+function checkEntityType(type: EntityType, entity: Raw, entityPath: string, pageUrl: string): void {
   const uri = str(entity['uri']);
   const actual = str(entity['type']) ?? (uri?.startsWith('spotify:') ? uri.split(':')[1] : undefined);
-  if (actual === undefined) fail(`Missing ${entityPath}.type (and no uri tells the type)`);
+  if (actual === undefined) fail(`Missing ${entityPath}.type (and no uri tells the type)`, pageUrl);
   if (actual === type || (type === 'show' && actual === 'episode')) return;
-  fail(`Expected a ${type} but the page describes a ${actual !== undefined && isEntityType(actual) ? actual : quote(actual, 40)}`);
+  fail(`Expected a ${type} but the page describes a ${isEntityType(actual) ? actual : quote(actual, 40)}`, pageUrl);
 }

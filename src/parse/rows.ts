@@ -15,8 +15,12 @@ export interface Row {
   raw: Raw;
   type: RowType;
   id: string;
-  /** JSON path of the row, for messages. */
-  path: string;
+  /** Position in `trackList`, for messages. */
+  index: number;
+}
+
+function rowPath(context: ParseContext, index: number): string {
+  return `${context.path}.trackList[${index}]`;
 }
 
 export function isEpisodeRow(row: Raw): boolean {
@@ -31,23 +35,24 @@ export function isEpisodeRow(row: Raw): boolean {
  */
 export function readRows(entity: Raw, context: ParseContext, accepted: readonly RowType[]): Row[] {
   const rows: Row[] = [];
-  list(entity['trackList']).forEach((raw, index) => {
-    const path = `${context.path}.trackList[${index}]`;
+  const all = list(entity['trackList']);
+  for (let index = 0; index < all.length; index += 1) {
+    const raw = all[index];
     if (!isRaw(raw)) {
-      context.warn(`${path} is not an object: skipped`);
-      return;
+      context.warn(`${rowPath(context, index)} is not an object: skipped`);
+      continue;
     }
     const type: RowType = isEpisodeRow(raw) ? 'episode' : 'track';
     const id = accepted.includes(type) ? entityIdFromUri(raw['uri'], type) : undefined;
     if (id === undefined) {
-      context.warn(`${path} has no ${accepted.join(' or ')} uri (uri: ${quote(raw['uri'], 80)}): skipped`);
-      return;
+      context.warn(`${rowPath(context, index)} has no ${accepted.join(' or ')} uri (uri: ${quote(raw['uri'], 80)}): skipped`);
+      continue;
     }
     if (readPlayable(raw) && readName(raw) === undefined) {
-      throw new ParseError(`Missing ${path}.title in ${context.url}: a playable row must have a title`, { url: context.url });
+      throw new ParseError(`Missing ${rowPath(context, index)}.title in ${context.url}: a playable row must have a title`, { url: context.url });
     }
-    rows.push({ raw, type, id, path });
-  });
+    rows.push({ raw, type, id, index });
+  }
   return rows;
 }
 
@@ -55,7 +60,7 @@ export function readRows(entity: Raw, context: ParseContext, accepted: readonly 
 export function rowTrack(row: Row, context: ParseContext, track: TrackContext = {}): Track {
   const model = readTrack(row.raw, row.id, track);
   if (model.playable && model.artists.length === 0) {
-    throw new ParseError(`Missing ${row.path}.subtitle in ${context.url}: a playable track row must name its artists`, { url: context.url });
+    throw new ParseError(`Missing ${rowPath(context, row.index)}.subtitle in ${context.url}: a playable track row must name its artists`, { url: context.url });
   }
   return model;
 }

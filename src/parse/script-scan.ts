@@ -77,18 +77,23 @@ class Scan {
     return this.#nextGt;
   }
 
-  /** Whether `position` lies inside a `<!-- … -->` comment; `position` never decreases between calls. */
+  /**
+   * Whether `position` lies inside a `<!-- … -->` comment; `position` never decreases between calls.
+   * Openers are looked for only in the stretch not yet searched (a slice, which V8 does not copy), so
+   * a page without comments costs a search of the part before its script, not of the whole page.
+   */
   inComment(position: number): boolean {
-    while (this.#commentEnd < position && this.#commentCursor >= 0) {
-      const start = this.html.indexOf('<!--', this.#commentCursor);
-      if (start < 0 || start > position) {
-        this.#commentCursor = start < 0 ? -1 : start;
+    while (this.#commentEnd < position && this.#commentCursor < position) {
+      const found = this.html.slice(this.#commentCursor, position).indexOf('<!--');
+      if (found < 0) {
+        this.#commentCursor = position;
         return false;
       }
+      const start = this.#commentCursor + found;
       const end = this.html.indexOf('-->', start + 4);
       this.#commentStart = start;
       this.#commentEnd = end < 0 ? Number.MAX_SAFE_INTEGER : end + 2;
-      this.#commentCursor = end < 0 ? -1 : end + 3;
+      this.#commentCursor = end < 0 ? Number.MAX_SAFE_INTEGER : end + 3;
     }
     return this.#commentStart >= 0 && this.#commentStart < position && position <= this.#commentEnd;
   }

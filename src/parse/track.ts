@@ -25,10 +25,12 @@ export interface TrackContext {
  */
 export function readTrack(raw: Raw, id: string, context: TrackContext = {}): Track {
   const images = readEntityImages(raw);
+  const uri = raw['uri'];
   return {
     type: 'track',
     id,
-    uri: `spotify:track:${id}`,
+    // The page's own uri when it is exactly that of the id (the caller read the id from it): no new string.
+    uri: typeof uri === 'string' && uri.length === 36 && uri.endsWith(id) ? uri : `spotify:track:${id}`,
     url: entityUrl('track', id),
     name: readName(raw) ?? '',
     durationMs: readDurationMs(raw),
