@@ -35,6 +35,21 @@ try {
   process.stdout.write(run('node', ['--input-type=module', '-e', `const api = await import('spotify-scraper'); const FORMAT='import'; ${check}`], consumer));
   process.stdout.write(run('node', ['-e', `(async () => { const api = require('spotify-scraper'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`], consumer));
 
+  // One app, both builds: an error thrown by the CommonJS copy is an instance of the ESM copy's classes.
+  const dual = `
+    import { createRequire } from 'node:module';
+    const esm = await import('spotify-scraper');
+    const cjs = createRequire(process.cwd() + '/x.js')('spotify-scraper');
+    if (esm.NotFoundError === cjs.NotFoundError) throw new Error('expected two copies of the library');
+    const error = new cjs.RateLimitedError('slow down');
+    for (const name of ['RateLimitedError', 'HttpError', 'NetworkError', 'SpotifyScraperError']) {
+      if (!(error instanceof esm[name])) throw new Error('a CommonJS ' + error.name + ' is not an ESM ' + name);
+    }
+    if (error instanceof esm.NotFoundError || error instanceof esm.ParseError) throw new Error('instanceof matches the wrong class');
+    if (!(new esm.NotFoundError('x') instanceof cjs.NotFoundError)) throw new Error('an ESM NotFoundError is not a CommonJS one');
+    console.log('instanceof holds across the ESM and CommonJS builds');`;
+  process.stdout.write(run('node', ['--input-type=module', '-e', dual], consumer));
+
   process.stdout.write(run('npx', ['--no-install', 'publint', 'run', installed, '--strict']));
   process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
   console.log('pack check: ok');

@@ -15,8 +15,17 @@ export interface ErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * The kinds of error an instance is, shared by every copy of the library loaded in one process (the
+ * ESM and the CommonJS build are two copies when one part of an app `import`s the package and another
+ * `require`s it): `instanceof` reads it, so `error instanceof NotFoundError` holds across the two.
+ */
+const KINDS = Symbol.for('spotify-scraper.error-kinds');
+
 /** Base class of every error this library throws. */
 export class SpotifyScraperError extends Error {
+  /** The class's name as `instanceof` compares it across builds. */
+  static readonly kind: string = 'SpotifyScraperError';
   override name = 'SpotifyScraperError';
   readonly url: string | undefined;
   readonly status: number | undefined;
@@ -27,36 +36,53 @@ export class SpotifyScraperError extends Error {
     this.url = details.url === undefined ? undefined : redact(details.url);
     this.status = details.status;
     this.code = details.code;
+    const kinds: string[] = [];
+    for (let type = new.target as { kind?: unknown } | null; type && typeof type.kind === 'string'; type = Object.getPrototypeOf(type) as { kind?: unknown } | null) {
+      if (Object.hasOwn(type, 'kind')) kinds.push(type.kind);
+    }
+    Object.defineProperty(this, KINDS, { value: Object.freeze(kinds), enumerable: false });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
+    return Array.isArray(kinds) && kinds.includes((this as unknown as { kind: string }).kind);
   }
 }
 
 /** A value, option or argument is not acceptable. Raised before any request is made. */
 export class InvalidInputError extends SpotifyScraperError {
+  static override readonly kind: string = 'InvalidInputError';
   override name = 'InvalidInputError';
 }
 
 /** Spotify answered that the entity does not exist (HTTP 404, or an embed "Page not found"). */
 export class NotFoundError extends SpotifyScraperError {
+  static override readonly kind: string = 'NotFoundError';
   override name = 'NotFoundError';
 }
 
 /** The request failed on the way: connection refused or reset, DNS, TLS, proxy, bad body. */
 export class NetworkError extends SpotifyScraperError {
+  static override readonly kind: string = 'NetworkError';
   override name = 'NetworkError';
 }
 
 /** One attempt took longer than the `timeout` option (connect + headers + body). */
 export class TimeoutError extends NetworkError {
+  static override readonly kind: string = 'TimeoutError';
   override name = 'TimeoutError';
 }
 
 /** Spotify answered with an HTTP status that is neither success nor 404. */
 export class HttpError extends NetworkError {
+  static override readonly kind: string = 'HttpError';
   override name = 'HttpError';
 }
 
 /** HTTP 429: Spotify asked us to slow down. `retryAfterMs` is its requested wait, when it gave one. */
 export class RateLimitedError extends HttpError {
+  static override readonly kind: string = 'RateLimitedError';
   override name = 'RateLimitedError';
   readonly retryAfterMs: number | undefined;
 
@@ -68,16 +94,19 @@ export class RateLimitedError extends HttpError {
 
 /** A page or API response did not have the expected shape. Names the page and the path that failed. */
 export class ParseError extends SpotifyScraperError {
+  static override readonly kind: string = 'ParseError';
   override name = 'ParseError';
 }
 
 /** A download could not be made: no preview, a media host that is not Spotify's, a bad body. */
 export class MediaError extends SpotifyScraperError {
+  static override readonly kind: string = 'MediaError';
   override name = 'MediaError';
 }
 
 /** The client was closed before this call started. */
 export class ClientClosedError extends SpotifyScraperError {
+  static override readonly kind: string = 'ClientClosedError';
   override name = 'ClientClosedError';
 }
 
