@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { Agent } from 'undici';
 import { AsyncSpotifyClient } from '../src/index.js';
-import { rerouteTo } from '../src/cli/reroute.js';
+import { routeInterceptor as rerouteTo } from '../src/testing/route.js';
 import { ownPages, sharedPages } from '../bench/pages.js';
 
 const page = sharedPages().find((p) => p.type === 'track') ?? ownPages().find((p) => p.type === 'track');

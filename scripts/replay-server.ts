@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
 import { Agent, type Dispatcher } from 'undici';
-import { INTENDED_HOST_HEADER, rerouteTo } from '../src/cli/reroute.js';
+import { INTENDED_HOST_HEADER, routeInterceptor as rerouteTo } from '../src/testing/route.js';
 
 export const RECORDINGS = resolve(import.meta.dirname, '..', 'demo', 'recordings');
 

@@ -4,7 +4,7 @@ import { bootstrapToken, loadEntity, type LoaderContext } from './client/entity-
 import * as discovery from './client/discovery.js';
 import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
 import { Lifecycle } from './client/lifecycle.js';
-import { resolveId } from './client/short-link.js';
+import { resolveId, resolveRef } from './client/short-link.js';
 import { checkCallOptions, limitOption } from './client/arguments.js';
 import { shareableSignal, withSignal } from './client/signals.js';
 import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
@@ -19,6 +19,7 @@ import {
   type EntityWithImages,
   type EntityWithPreview,
 } from './media/downloads.js';
+import type { SpotifyRef } from './input.js';
 import type { EntityByType, EntityType } from './models/entities.js';
 import type {
   Album,
@@ -122,6 +123,14 @@ export class AsyncSpotifyClient {
     return this.#call(options, (o, signal) =>
       this.#load('show', value, signal, { maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES) }),
     );
+  }
+
+  /**
+   * A value's type and id, as `parseSpotifyUrl` reads them; a short link (`spotify.link/…`) is
+   * resolved with one request. A bare id has `type: null`.
+   */
+  resolve(value: string, options?: CallOptions): Promise<SpotifyRef> {
+    return this.#call(options, (_o, signal) => resolveRef(this.#context.http, value, signal));
   }
 
   getTracks(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Track>>> {

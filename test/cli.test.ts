@@ -8,7 +8,7 @@ import { startFakeSpotify } from './helpers/fake-spotify.js';
 import { discographyAnswer, searchAnswer } from './helpers/discovery.js';
 import { sendHtml, sendJson, type Loopback } from './helpers/loopback.js';
 import { JPEG } from './helpers/media.js';
-import { runNode, type ProcessResult } from './helpers/run-process.js';
+import { runCommand, runNode, type ProcessResult } from './helpers/run-process.js';
 import { embedHtml, embedState, listEntity, row, trackEntity } from './helpers/pages.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -18,6 +18,7 @@ const B = '4uLU6hMCjMI75M1A2tKUQC';
 const MISSING = '3zhcxqTLh1vlaSB1etvzNj';
 const LIMITED = 'RateLimited00000000000';
 const PLAYLIST = '37i9dQZF1DXcBWIGoYBM5M';
+const SLOW = ['Slow0000000000000000000', 'Slow1000000000000000000', 'Slow2000000000000000000', 'Slow3000000000000000000'].map((id) => id.slice(0, 22));
 
 let server: Loopback;
 let dir: string;
@@ -29,6 +30,8 @@ beforeAll(async () => {
     [`/embed/track/${A}`]: track(A, 'One More Time'),
     [`/embed/track/${B}`]: track(B, 'Never Gonna Give You Up'),
     [`/embed/track/${LIMITED}`]: (_r, res) => sendHtml(res, 'slow down', 429, { 'retry-after': '3600' }),
+    ...Object.fromEntries(SLOW.map((id, i) => [`/embed/track/${id}`, (_r: unknown, res: import('node:http').ServerResponse) => void setTimeout(() => sendHtml(res, track(id, `Slow ${i}`)), (i + 1) * 250)])),
+    '/shortA': (_r, res) => sendHtml(res, '', 302, { location: `https://open.spotify.com/track/${A}?si=x` }),
     [`/embed/playlist/${PLAYLIST}`]: embedHtml(embedState(listEntity('playlist', Array.from({ length: 30 }, () => row()), { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` }))),
     '/image/ab67616d0000b273': (_r, res) => void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG),
     // The partner API: the discovery commands read it with the token of the bootstrap page (track B).
@@ -52,19 +55,27 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], stdin = ''): Promise<ProcessResult> {
-  return runNode([BIN, ...args, '--origin', server.origin, '--no-partner-api'], stdin);
+function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
+  return runNode([BIN, ...args, '--origin', server.origin, '--no-partner-api'], stdin, env);
 }
 
 describe('spotify-scraper CLI', () => {
-  it('--version and --help', async () => {
-    const version = await cli(['--version']);
-    expect(version.code).toBe(0);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-    const help = await cli(['--help']);
+  it('-v and --version print the version; --help lists the commands; a command lists its options', async () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    for (const flag of ['-v', '--version']) {
+      const run = await runNode([BIN, flag]);
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim()).toBe(version);
+    }
+    const help = await runNode([BIN, '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited.');
-    expect(help.stdout).not.toContain('--origin');
+    for (const command of ['track', 'playlist', 'search', 'discography', 'download']) expect(help.stdout).toContain(command);
+    const playlist = await runNode([BIN, 'playlist', '--help']);
+    for (const option of ['--max-tracks', '--pretty', '--input', '--origin', '--quiet', '--no-progress', '--proxy']) expect(playlist.stdout).toContain(option);
+    const show = await runNode([BIN, 'show', '--help']);
+    expect(show.stdout).toContain('--max-episodes');
+    expect(show.stdout).not.toContain('--max-tracks');
   });
 
   it('one value prints one JSON object; --pretty indents it', async () => {
@@ -76,13 +87,50 @@ describe('spotify-scraper CLI', () => {
     expect(pretty.stdout).toContain('\n  "type": "track"');
   });
 
-  it('several values print NDJSON in input order; a missing one gives exit code 3', async () => {
+  it('one failing value: nothing on stdout, the reason on stderr without a class name, the exit code', async () => {
+    const run = await cli(['track', MISSING]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: Not found \(HTTP 404\)/);
+    expect(run.stderr).not.toContain('NotFoundError');
+  });
+
+  it('several values print NDJSON in input order, an error line for a failed one; exit code of the first failure', async () => {
     const run = await cli(['track', B, MISSING, A]);
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id ?? l.error.name)).toEqual([B, 'NotFoundError', A]);
     expect(lines[1]).toMatchObject({ value: MISSING });
-    expect(run.stderr).toContain(`error: ${MISSING}: NotFoundError`);
+    expect(run.stderr).toContain(`error: "${MISSING}": Not found`);
     expect(run.code).toBe(3);
+    const pretty = await cli(['track', B, A, '--pretty']);
+    expect(JSON.parse(pretty.stdout).map((t: { id: string }) => t.id)).toEqual([B, A]);
+  });
+
+  it('streams each line as soon as it and the ones before it are done', async () => {
+    // The server answers SLOW[i] after (i + 1) × 250 ms; four at once.
+    const run = await cli(['track', ...SLOW, '--concurrency', '4']);
+    expect(run.code).toBe(0);
+    const lines = run.chunks.flatMap((chunk) => chunk.text.trim().split('\n').map((text) => ({ at: chunk.at, id: JSON.parse(text).id })));
+    expect(lines.map((line) => line.id)).toEqual(SLOW);
+    // The first line is out ~750 ms before the last one: not held back until the batch ends.
+    expect((lines.at(-1)?.at ?? 0) - (lines[0]?.at ?? 0)).toBeGreaterThan(400);
+  });
+
+  it('keeps input order when a later value finishes first', async () => {
+    const run = await cli(['track', SLOW[3] as string, A, '--concurrency', '2']);
+    const lines = run.chunks.flatMap((chunk) => chunk.text.trim().split('\n').map((text) => ({ at: chunk.at, id: JSON.parse(text).id })));
+    expect(lines.map((line) => line.id)).toEqual([SLOW[3], A]);
+    // A was done long before, but waited for the slow value before it (answered after 1 s).
+    expect(lines[1]?.at).toBeGreaterThanOrEqual(lines[0]?.at ?? Infinity);
+    expect(lines[1]?.at).toBeGreaterThan(900);
+  });
+
+  it('| head -1: a reader that goes away ends the run quietly with exit code 0', async () => {
+    const values = Array.from({ length: 30 }, () => A).join(' ');
+    const run = await runCommand('bash', ['-c', `set -o pipefail; node ${BIN} track ${values} --origin ${server.origin} --no-partner-api --concurrency 1 | head -1; echo "status \${PIPESTATUS[0]}" >&2`]);
+    expect(JSON.parse(run.stdout).id).toBe(A);
+    expect(run.stderr).toContain('status 0');
+    expect(run.stderr).not.toMatch(/EPIPE|Error:|at /);
   });
 
   it('reads values from --input FILE and from stdin', async () => {
@@ -101,22 +149,43 @@ describe('spotify-scraper CLI', () => {
   });
 
   it.each([
-    [['track', 'https://example.com/x'], /InvalidInputError/],
+    [['track', 'https://example.com/x'], /^error: Not a Spotify id, URI or URL: "https:\/\/example.com\/x"/],
     [['track', `spotify:album:${A}`], /Expected a track, got a album/],
     [['track', A, '--rate', 'fast'], /--rate must be a number/],
-    [['track', A, '--max-tracks', '-1'], /--max-tracks/],
+    [['track', A, '--timeout', '99999999999999'], /--timeout must be at most/],
+    [['track', A, '--max-tracks', '7'], /unknown option '--max-tracks'/],
+    [['playlist', A, '--max-tracks', '-1'], /--max-tracks/],
     [['track', '--input', '/nonexistent/ids.txt'], /Cannot read --input/],
     [['nonsense'], /unknown command/],
     [['track', A, '--no-such-flag'], /unknown option/],
-  ])('%j -> exit code 2', async (args, message) => {
+    [['search', 'x', '--type', 'track,podcast'], /unknown type "podcast"/],
+    [[], /no command given/],
+  ])('%j -> exit code 2, the problem and a one-line hint', async (args, message) => {
     const run = await cli(args as string[]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
+    expect(run.stderr).not.toMatch(/InvalidInputError|options\./);
+  });
+
+  it('a bad --origin is a usage error, not a TypeError', async () => {
+    const run = await runNode([BIN, 'track', A, '--origin', 'not a url']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: --origin must be an http\(s\) URL/);
+  });
+
+  it('values echoed in errors are escaped and cut short', async () => {
+    const hostile = `\u001b[31mred\u0007${'x'.repeat(5_000_000)}`;
+    const run = await cli(['track'], `${hostile}\n${A}\n`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain('\u001b');
+    expect(run.stderr).toContain('\\u001b[31mred');
+    expect(run.stderr.length).toBeLessThan(1_000);
   });
 
   it('a Retry-After beyond the retry budget is exit code 4', async () => {
     const run = await cli(['track', LIMITED]);
-    expect(run.stderr).toContain('RateLimitedError');
+    expect(run.stderr).toMatch(/asked to wait|Rate limited/);
     expect(run.code).toBe(4);
   });
 
@@ -126,9 +195,6 @@ describe('spotify-scraper CLI', () => {
     const results = JSON.parse(run.stdout);
     expect(results).toMatchObject({ query: 'daft punk', albums: [], totals: { track: 1000, album: null } });
     expect(results.tracks).toHaveLength(2);
-    const bad = await cli(['search', 'x', '--type', 'track,podcast']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown type "podcast"/);
   });
 
   it('discography prints a JSON array per artist, NDJSON for several', async () => {
@@ -138,11 +204,27 @@ describe('spotify-scraper CLI', () => {
     expect(lines.map((releases: unknown[]) => releases.length)).toEqual([3, 3]);
   });
 
-  it('download cover writes the file and prints its path', async () => {
+  it('download cover writes the file and prints its path; a second one takes a free name', async () => {
     const run = await cli(['download', 'cover', A, '--dest', join(dir, 'covers')]);
     expect(run.code).toBe(0);
     const { path } = JSON.parse(run.stdout);
     expect(path).toBe(join(dir, 'covers', 'One More Time.jpg'));
     expect(readFileSync(path)).toEqual(JPEG);
+    const again = await cli(['download', 'cover', A, '--dest', join(dir, 'covers')]);
+    expect(JSON.parse(again.stdout).path).toBe(join(dir, 'covers', 'One More Time (2).jpg'));
+  });
+
+  it('download preview of an album is refused with exit code 2 before any request', async () => {
+    const start = server.requests.length;
+    const run = await cli(['download', 'preview', `spotify:album:${A}`, '--dest', join(dir, 'previews')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Only tracks and episodes have previews; this value is a album/);
+    expect(server.requests.length).toBe(start);
+  });
+
+  it('download takes the short links the getters take', async () => {
+    const run = await cli(['download', 'cover', 'https://spotify.link/shortA', '--dest', join(dir, 'short')]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).path).toBe(join(dir, 'short', 'One More Time.jpg'));
   });
 });

@@ -1,10 +1,11 @@
-import { Agent } from 'undici';
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { InvalidInputError } from '../errors.js';
 import type { ClientOptions } from '../options.js';
-import { rerouteTo } from './reroute.js';
+import { quote } from '../redact.js';
+import { routeTo } from '../testing/route.js';
 
-/** The flags shared by every command, as commander parses them. */
-export interface CliFlags {
+/** The flags every command takes that shape the client, as commander parses them. */
+export interface ClientFlags {
   proxy?: string;
   rate?: string;
   burst?: string;
@@ -14,12 +15,18 @@ export interface CliFlags {
   partnerApi?: boolean;
   origin?: string;
   concurrency?: string;
+  quiet?: boolean;
 }
 
-/** Builds ClientOptions from the flags; a bad number is an InvalidInputError naming the flag. */
-export function clientOptionsFrom(flags: CliFlags, onWarning: (message: string) => void): { options: ClientOptions; agent?: Agent } {
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/**
+ * ClientOptions from the flags (a bad number is an InvalidInputError naming the flag), and the
+ * dispatcher the CLI owns and must close: the `--origin` router, or an `EnvHttpProxyAgent` when no
+ * `--proxy` is given and HTTPS_PROXY / HTTP_PROXY are set (it honours NO_PROXY).
+ */
+export function clientOptionsFrom(flags: ClientFlags, onWarning: (message: string) => void, env: NodeJS.ProcessEnv = process.env): { options: ClientOptions; owned?: Dispatcher } {
   const options: ClientOptions = { onWarning, partnerApi: flags.partnerApi !== false };
-  if (flags.proxy !== undefined) options.proxy = flags.proxy;
   if (flags.locale !== undefined) options.locale = flags.locale;
   if (flags.timeout !== undefined) options.timeout = wholeNumber('--timeout', flags.timeout, 1);
   if (flags.retries !== undefined) options.retry = { maxAttempts: wholeNumber('--retries', flags.retries, 0) + 1 };
@@ -28,28 +35,51 @@ export function clientOptionsFrom(flags: CliFlags, onWarning: (message: string) 
     options.rateLimit = { perSecond, burst: flags.burst === undefined ? 5 : wholeNumber('--burst', flags.burst, 1) };
   }
   if (flags.concurrency !== undefined) options.maxConcurrency = wholeNumber('--concurrency', flags.concurrency, 1);
-  if (flags.origin === undefined) return { options };
-  // --origin sends every request to a replay or test server instead of Spotify.
-  const agent = new Agent();
-  options.dispatcher = agent.compose(rerouteTo(new URL(flags.origin).origin));
-  return { options, agent };
+  if (flags.origin !== undefined) {
+    // Every request goes to a replay or test server instead of Spotify.
+    const owned = routeTo(originOf(flags.origin));
+    options.dispatcher = owned;
+    return { options, owned };
+  }
+  if (flags.proxy !== undefined) {
+    options.proxy = flags.proxy;
+    return { options };
+  }
+  if (PROXY_VARIABLES.some((name) => (env[name] ?? '') !== '')) {
+    const owned = new EnvHttpProxyAgent();
+    options.dispatcher = owned;
+    return { options, owned };
+  }
+  return { options };
 }
 
-/** `--max-tracks` / `--max-episodes`: a whole number or `all`. */
+function originOf(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidInputError(`--origin must be an http(s) URL such as http://127.0.0.1:8080, got ${quote(value, 80)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInputError(`--origin must be an http(s) URL, got ${quote(value, 80)}`);
+  return url.origin;
+}
+
+/** `--max-tracks` and the like: a whole number or `all`. */
 export function limitFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (value === 'all' || value === 'Infinity') return Infinity;
   return wholeNumber(flag, value, 0);
 }
 
-function wholeNumber(flag: string, value: string, min: number): number {
+export function wholeNumber(flag: string, value: string, min: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidInputError(`${flag} must be a whole number >= ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidInputError(`${flag} must be a whole number >= ${min}, got ${quote(value, 40)}`);
   return n;
 }
 
 function positiveNumber(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidInputError(`${flag} must be a number > 0, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidInputError(`${flag} must be a number > 0, got ${quote(value, 40)}`);
   return n;
 }
+

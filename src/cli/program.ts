@@ -1,124 +1,119 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { AsyncSpotifyClient } from '../client.js';
 import { InvalidInputError } from '../errors.js';
-import { ENTITY_TYPES } from '../input.js';
-import { clientOptionsFrom, limitFlag, type CliFlags } from './client-options.js';
-import { addDiscoveryCommands } from './discovery-commands.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import { runDownload, runFetch, type Io } from './run.js';
+import { clientOptionsFrom, wholeNumber, type ClientFlags } from './client-options.js';
+import { COMMANDS, type CommandSpec, type Flags } from './commands.js';
+import { EXIT, cliMessage, exitCodeFor } from './messages.js';
+import type { Io } from './output.js';
+import { runValues } from './run.js';
 import { collectValues } from './values.js';
 
-interface GlobalFlags extends CliFlags {
-  input?: string;
-  pretty?: boolean;
-  maxTracks?: string;
-  maxEpisodes?: string;
-}
-
 const EPILOG = `
-Values are ids, spotify: URIs or open.spotify.com URLs, as arguments, lines of --input FILE, or stdin.
-One value prints one JSON object; several print NDJSON (one line each, in input order).
+Values are ids, spotify: URIs, open.spotify.com URLs or spotify.link short links: as arguments, lines of
+--input FILE, or stdin. One value prints one JSON document; several print NDJSON (one line per value,
+in input order, as soon as it and the ones before it are done; a failed value is a line
+{"value", "error"} there, and its reason goes to stderr). Put options after the command.
 
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited.
+Proxies: --proxy URL, else HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) from the environment.
 
 Examples:
   spotify-scraper track https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC --pretty
   spotify-scraper playlist 37i9dQZF1DXcBWIGoYBM5M --max-tracks all > playlist.json
-  cat ids.txt | spotify-scraper album --rate 1 --burst 2
-  spotify-scraper download preview spotify:track:4uLU6hMCjMI75M1A2tKUQC --dest previews --embed-cover
+  cat ids.txt | spotify-scraper album --rate 1 --burst 2 > albums.ndjson
   spotify-scraper search daft punk --type track,artist --limit 5
-  spotify-scraper discography spotify:artist:4tZwfgrHOc3mvqYlEYSvVi --max-releases 20`;
+  spotify-scraper download preview spotify:track:4uLU6hMCjMI75M1A2tKUQC --dest previews --embed-cover
+  spotify-scraper track 4uLU6hMCjMI75M1A2tKUQC --origin http://127.0.0.1:8080   # a test server`;
 
-/** Builds the `spotify-scraper` command. `run` resolves to the exit code; nothing here calls process.exit. */
-export function buildProgram(version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): { program: Command; exitCode: () => number } {
-  let exitCode: number = EXIT.ok;
-  const program = new Command('spotify-scraper')
-    .description('Public Spotify metadata without an API key: JSON for tracks, albums, artists, playlists, episodes and shows.')
-    .version(version, '-V, --version')
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .addHelpText('after', EPILOG)
-    .exitOverride();
-  addGlobalOptions(program);
+const HINT = '(add --help for usage)';
 
-  const withClient = async (flags: GlobalFlags, work: (client: AsyncSpotifyClient, concurrency: number) => Promise<number>): Promise<void> => {
-    const { options, agent } = clientOptionsFrom(flags, (message) => io.stderr.write(`warning: ${message}\n`));
-    const client = new AsyncSpotifyClient(options);
-    try {
-      exitCode = await work(client, options.maxConcurrency ?? 5);
-    } finally {
-      await client.close();
-      await agent?.close();
-    }
-  };
-
-  for (const type of ENTITY_TYPES) {
-    program
-      .command(`${type} [values...]`)
-      .description(`print the ${type} of each value as JSON`)
-      .action(async (args: string[], _options: unknown, command: Command) => {
-        const flags = command.optsWithGlobals<GlobalFlags>();
-        const values = await collectValues(args, flags.input, stdin as never);
-        const maxTracks = limitFlag('--max-tracks', flags.maxTracks);
-        const maxEpisodes = limitFlag('--max-episodes', flags.maxEpisodes);
-        await withClient(flags, (client, concurrency) =>
-          runFetch(client, type, values, { pretty: flags.pretty === true, ...(maxTracks === undefined ? {} : { maxTracks }), ...(maxEpisodes === undefined ? {} : { maxEpisodes }) }, io, concurrency),
-        );
-      });
-  }
-
-  program
-    .command('download')
-    .description('download covers or 30-second previews')
-    .argument('<what>', 'cover or preview', (value: string) => {
-      if (value !== 'cover' && value !== 'preview') throw new InvalidArgumentError('expected "cover" or "preview"');
-      return value;
-    })
-    .argument('[values...]')
-    .requiredOption('--dest <dir>', 'directory to write into (created if missing)')
-    .option('--embed-cover', 'tag previews with title, artist and cover (ID3v2)')
-    .addOption(new Option('--size <size>', 'which cover').choices(['largest', 'smallest']).default('largest'))
-    .action(async (what: 'cover' | 'preview', args: string[], _options: unknown, command: Command) => {
-      const flags = command.optsWithGlobals<GlobalFlags & { dest: string; embedCover?: boolean; size?: 'largest' | 'smallest' }>();
-      const values = await collectValues(args, flags.input, stdin as never);
-      await withClient(flags, (client, concurrency) =>
-        runDownload(client, what, values, { dest: flags.dest, embedCover: flags.embedCover === true, pretty: flags.pretty === true, ...(flags.size ? { size: flags.size } : {}) }, io, concurrency),
-      );
-    });
-
-  addDiscoveryCommands(program, { io, stdin, withClient });
-
-  return { program, exitCode: () => exitCode };
-}
-
-function addGlobalOptions(program: Command): void {
-  program
-    .option('--input <file>', 'read values from a file, one per line (- for stdin)')
-    .option('--pretty', 'pretty-print JSON (several values: one JSON array)')
-    .option('--max-tracks <n>', 'playlist items to return, or "all" (default 100)')
-    .option('--max-episodes <n>', 'show episodes to return, or "all" (default 50)')
-    .option('--proxy <url>', 'http(s) proxy, user:pass@ allowed')
+/** The options every command takes. */
+function addSharedOptions(command: Command): void {
+  command
+    .option('--input <file>', 'read values from a file, one per line ("-" for stdin)')
+    .option('--pretty', 'indent the JSON (several values: one JSON array)')
+    .option('--concurrency <n>', 'values fetched at once (default 5)')
+    .option('--proxy <url>', 'http(s) proxy, user:pass@ allowed (default: HTTPS_PROXY / HTTP_PROXY)')
     .option('--rate <perSecond>', 'requests per second per host (default 2)')
     .option('--burst <n>', 'requests at once per host (default 5)')
     .option('--timeout <ms>', 'per-attempt timeout in ms (default 10000)')
     .option('--retries <n>', 'retries after the first attempt (default 3)')
-    .option('--concurrency <n>', 'values fetched at once (default 5)')
     .option('--locale <tag>', 'BCP-47 locale sent as Accept-Language')
     .option('--no-partner-api', 'embed pages only: one request per value, playlists capped at 100')
-    .addOption(new Option('--origin <url>', 'send every request to this origin (replay servers, tests)').hideHelp());
+    .option('--origin <url>', 'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header')
+    .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
+    .option('--no-progress', 'no progress bar');
+}
+
+/** Builds the `spotify-scraper` program. Nothing here calls process.exit. */
+export function buildProgram(version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): { program: Command; exitCode: () => number } {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('spotify-scraper')
+    .description('Public Spotify metadata without an API key, as JSON: tracks, albums, artists, playlists, episodes, shows, search and more.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (each command has its own: spotify-scraper playlist --help)')
+    .showHelpAfterError(HINT)
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText('after', EPILOG)
+    .exitOverride();
+
+  for (const spec of COMMANDS) {
+    const command = program.command(`${spec.name} ${spec.args}`).description(spec.summary);
+    spec.options?.(command);
+    addSharedOptions(command);
+    command.action(async (...args: unknown[]) => {
+      exitCode = await runCommand(spec, args, version, io, stdin);
+    });
+  }
+  return { program, exitCode: () => exitCode };
+}
+
+async function runCommand(spec: CommandSpec, args: unknown[], _version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+  const command = args.at(-1) as Command;
+  const flags: Flags & ClientFlags & { input?: string; pretty?: boolean; progress?: boolean } = command.opts();
+  const positional = args.slice(0, -2);
+  // `download <what> [values...]`: the first argument is what to download.
+  if (spec.name === 'download') flags['what'] = positional.shift();
+  const task = spec.prepare(flags);
+  const words = (positional[0] as string[] | undefined) ?? [];
+  const values = spec.input === 'query' ? [words.join(' ')] : await collectValues(words, flags.input, stdin as never);
+  const quiet = flags.quiet === true;
+  const { options, owned } = clientOptionsFrom(flags, (message) => {
+    if (!quiet) io.stderr.write(`warning: ${message}\n`);
+  });
+  const concurrency = flags.concurrency === undefined ? 5 : wholeNumber('--concurrency', flags.concurrency, 1);
+  const client = new AsyncSpotifyClient(options);
+  try {
+    return await runValues(values, (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note), {
+      io,
+      concurrency,
+      pretty: flags.pretty === true,
+      progress: !quiet && flags.progress !== false,
+    });
+  } finally {
+    await client.close();
+    await owned?.close();
+  }
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function runCli(argv: string[], version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
   const { program, exitCode } = buildProgram(version, io, stdin);
+  if (argv.includes('-V')) argv = argv.map((arg) => (arg === '-V' ? '--version' : arg));
+  const first = argv[0];
+  if (first === undefined || (first.startsWith('-') && !['-h', '--help', '-v', '--version'].includes(first))) {
+    io.stderr.write(`error: no command given (options go after the command)\n${HINT}\n`);
+    return EXIT.invalidInput;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode();
   } catch (error) {
-    const commanderCode = (error as { code?: string; exitCode?: number }).code;
-    if (commanderCode === 'commander.helpDisplayed' || commanderCode === 'commander.version' || commanderCode === 'commander.help') return EXIT.ok;
-    if (typeof commanderCode === 'string' && commanderCode.startsWith('commander.')) return EXIT.invalidInput;
-    io.stderr.write(`error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
-    return error instanceof InvalidInputError ? EXIT.invalidInput : exitCodeFor(error);
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
+      return EXIT.invalidInput; // commander printed the problem and the hint
+    }
+    io.stderr.write(`error: ${cliMessage(error)}\n${error instanceof InvalidInputError ? `${HINT}\n` : ''}`);
+    return exitCodeFor(error);
   }
 }

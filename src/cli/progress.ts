@@ -1,14 +1,18 @@
-import type { BatchProgress } from '../client/batch.js';
-
 const WIDTH = 24;
 
-/** A one-line progress bar on a terminal stream; nothing when the stream is not a TTY or there is one value. */
-export function progressBar(stream: NodeJS.WriteStream, total: number): { update: (progress: BatchProgress) => void; done: () => void } {
-  if (!stream.isTTY || total < 2) return { update: () => undefined, done: () => undefined };
-  let failed = 0;
+export interface ProgressBar {
+  update(completed: number, failed: number): void;
+  done(): void;
+}
+
+/**
+ * A one-line progress bar on stderr, drawn only where it can be: a terminal that is not `TERM=dumb`,
+ * for more than one value.
+ */
+export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number, env: NodeJS.ProcessEnv = process.env): ProgressBar | undefined {
+  if (!stream.isTTY || total < 2 || env['TERM'] === 'dumb') return undefined;
   return {
-    update({ completed, ok }) {
-      if (!ok) failed += 1;
+    update(completed, failed) {
       const filled = Math.round((completed / total) * WIDTH);
       const bar = `${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}`;
       stream.write(`\r[${bar}] ${completed}/${total}${failed > 0 ? ` (${failed} failed)` : ''}`);

@@ -1,105 +1,79 @@
-import { runBatch, type BatchResult } from '../client/batch.js';
-import type { AsyncSpotifyClient } from '../client.js';
 import { SpotifyScraperError } from '../errors.js';
-import { parseSpotifyUrl, type EntityType } from '../input.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { EXIT, cliMessage, exitCodeFor, shownValue } from './messages.js';
+import { ResultWriter, watchStdout, type Io } from './output.js';
 import { progressBar } from './progress.js';
 
-export interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
+export interface RunOptions {
+  io: Io;
+  concurrency: number;
+  pretty: boolean;
+  /** Show a progress bar (on a terminal that can draw one). */
+  progress: boolean;
 }
 
-export interface FetchFlags {
-  pretty?: boolean;
-  maxTracks?: number;
-  maxEpisodes?: number;
-}
+/** What a task can say besides its result: a note on stderr (a result the defaults cut short). */
+export type Note = (message: string) => void;
 
-/** Fetches every value as `type`, prints JSON (one value) or NDJSON (several), returns the exit code. */
-export async function runFetch(client: AsyncSpotifyClient, type: EntityType, values: string[], flags: FetchFlags, io: Io, concurrency: number): Promise<number> {
-  const fetchOne = (value: string, signal: AbortSignal | undefined): Promise<unknown> => {
-    const base = signal ? { signal } : {};
-    switch (type) {
-      case 'playlist':
-        return client.getPlaylist(value, flags.maxTracks === undefined ? base : { ...base, maxTracks: flags.maxTracks });
-      case 'show':
-        return client.getShow(value, flags.maxEpisodes === undefined ? base : { ...base, maxEpisodes: flags.maxEpisodes });
-      case 'track':
-        return client.getTrack(value, base);
-      case 'album':
-        return client.getAlbum(value, base);
-      case 'artist':
-        return client.getArtist(value, base);
-      case 'episode':
-        return client.getEpisode(value, base);
+export type Task = (value: string, signal: AbortSignal, note: Note) => Promise<unknown>;
+
+/**
+ * Runs `task` over `values`, `concurrency` at a time, and streams the results in input order (see
+ * ResultWriter). A value starts only when it is within a window of the last one written, so results
+ * that finish early never pile up without bound. A failed value is reported on stderr and its exit
+ * code kept (the first failure's). If stdout's reader goes away (`| head -1`) the remaining work is
+ * cancelled and the run ends quietly with exit code 0.
+ */
+export async function runValues(values: readonly string[], task: Task, options: RunOptions): Promise<number> {
+  const { io, concurrency } = options;
+  const writer = new ResultWriter(io.stdout, values.length, options.pretty);
+  const controller = new AbortController();
+  let stdoutClosed = false;
+  const unwatch = watchStdout(io.stdout, () => {
+    stdoutClosed = true;
+    controller.abort(new Error('stdout closed'));
+  });
+  const bar = options.progress ? progressBar(io.stderr, values.length) : undefined;
+  const window = Math.max(concurrency * 4, 16);
+  let exitCode: number = EXIT.ok;
+  let completed = 0;
+  let failed = 0;
+
+  const runOne = async (index: number): Promise<void> => {
+    const value = values[index] as string;
+    try {
+      const result = await task(value, controller.signal, (message) => io.stderr.write(`note: ${message}\n`));
+      if (!stdoutClosed) writer.ok(index, result);
+    } catch (error) {
+      if (stdoutClosed) return;
+      const failure = error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error });
+      failed += 1;
+      io.stderr.write(`error: ${values.length > 1 ? `${shownValue(value)}: ` : ''}${cliMessage(failure)}\n`);
+      if (exitCode === EXIT.ok) exitCode = exitCodeFor(failure);
+      writer.fail(index, value, failure);
+    } finally {
+      completed += 1;
+      bar?.update(completed, failed);
     }
   };
-  return report(await batch(values, concurrency, io, fetchOne), flags.pretty === true, io);
-}
 
-/** Runs `fetchOne` over every value and prints the results as the fetch commands do. */
-export async function runValues(values: string[], pretty: boolean, io: Io, concurrency: number, fetchOne: (value: string, signal: AbortSignal | undefined) => Promise<unknown>): Promise<number> {
-  return report(await batch(values, concurrency, io, fetchOne), pretty, io);
-}
-
-export interface DownloadFlags {
-  dest: string;
-  embedCover?: boolean;
-  size?: 'largest' | 'smallest';
-  pretty?: boolean;
-}
-
-/** Fetches each value's entity (a bare id is a track) and downloads its cover or preview. */
-export async function runDownload(client: AsyncSpotifyClient, what: 'cover' | 'preview', values: string[], flags: DownloadFlags, io: Io, concurrency: number): Promise<number> {
-  const downloadOne = async (value: string): Promise<{ value: string; path: string }> => {
-    const type = parseSpotifyUrl(value).type ?? 'track';
-    const entity = await fetchAny(client, type, value);
-    if (what === 'cover') return { value, path: await client.downloadCover(entity, flags.dest, flags.size ? { size: flags.size } : {}) };
-    if (entity.type !== 'track' && entity.type !== 'episode') {
-      throw new SpotifyScraperError(`Only tracks and episodes have previews; ${value} is a ${entity.type}`);
-    }
-    return { value, path: await client.downloadPreview(entity, flags.dest, { embedCover: flags.embedCover === true }) };
-  };
-  const results = await batch(values, concurrency, io, downloadOne);
-  return report(
-    results.map((entry) => (entry.ok ? { ...entry, result: { path: entry.result.path } } : entry)),
-    flags.pretty === true,
-    io,
-  );
-}
-
-export function fetchAny(client: AsyncSpotifyClient, type: EntityType, value: string) {
-  const getters = {
-    track: () => client.getTrack(value),
-    album: () => client.getAlbum(value),
-    artist: () => client.getArtist(value),
-    playlist: () => client.getPlaylist(value),
-    episode: () => client.getEpisode(value),
-    show: () => client.getShow(value),
-  } as const;
-  return getters[type]();
-}
-
-async function batch<T>(values: string[], concurrency: number, io: Io, fetchOne: (value: string, signal: AbortSignal | undefined) => Promise<T>): Promise<Array<BatchResult<T>>> {
-  const bar = progressBar(io.stderr, values.length);
-  try {
-    return await runBatch(values, { concurrency, onProgress: bar.update }, concurrency, fetchOne);
-  } finally {
-    bar.done();
-  }
-}
-
-function report(results: Array<BatchResult<unknown>>, pretty: boolean, io: Io): number {
-  const lines = results.map((entry) => (entry.ok ? entry.result : { value: entry.value, error: { name: entry.error.name, message: entry.error.message } }));
-  if (results.length === 1 && results[0]?.ok) io.stdout.write(`${JSON.stringify(lines[0], null, pretty ? 2 : undefined)}\n`);
-  else if (pretty) io.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
-  else for (const line of lines) io.stdout.write(`${JSON.stringify(line)}\n`);
-  let code: number = EXIT.ok;
-  for (const entry of results) {
-    if (entry.ok) continue;
-    io.stderr.write(`error: ${entry.value}: ${entry.error.name}: ${entry.error.message}\n`);
-    if (code === EXIT.ok) code = exitCodeFor(entry.error);
-  }
-  return code;
+  await new Promise<void>((resolve) => {
+    let next = 0;
+    let active = 0;
+    const pump = (): void => {
+      while (!stdoutClosed && active < concurrency && next < values.length && next < writer.written + window) {
+        active += 1;
+        void runOne(next).finally(() => {
+          active -= 1;
+          pump();
+        });
+        next += 1;
+      }
+      if (active === 0 && (stdoutClosed || next >= values.length)) resolve();
+    };
+    pump();
+  });
+  bar?.done();
+  if (!stdoutClosed) writer.end();
+  unwatch();
+  return stdoutClosed ? EXIT.ok : exitCode;
 }

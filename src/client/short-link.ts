@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
 import { readCapped } from '../http/transport.js';
-import { isShortLink, parseSpotifyUrl } from '../input.js';
+import { isShortLink, parseSpotifyUrl, type SpotifyRef } from '../input.js';
 import { ENTITY_TYPES, type EntityType } from '../models/entities.js';
 import { quote } from '../redact.js';
 
@@ -33,4 +33,14 @@ export async function resolveId(http: HttpClient, type: EntityType, value: strin
     return parseSpotifyUrl(landed, type).id;
   }
   return parseSpotifyUrl(value, type).id;
+}
+
+/** A value's type and id; a short link is resolved with one request (its type is then known). */
+export async function resolveRef(http: HttpClient, value: string, signal: AbortSignal | undefined): Promise<SpotifyRef> {
+  if (typeof value === 'string' && isShortLink(value)) {
+    const landed = await resolveShortLink(http, value.trim(), signal);
+    if (landed === undefined) throw new NotFoundError(`The short link ${quote(value.trim())} leads to no Spotify entity`);
+    return parseSpotifyUrl(landed);
+  }
+  return parseSpotifyUrl(value);
 }

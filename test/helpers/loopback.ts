@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
-import { INTENDED_HOST_HEADER, rerouteTo } from '../../src/cli/reroute.js';
+import { INTENDED_HOST_HEADER, routeInterceptor as rerouteTo } from '../../src/testing/route.js';
 
 /** A request as the loopback server saw it. `host` is the host the client meant (before rerouting). */
 export interface SeenRequest {

@@ -18,6 +18,6 @@ describe('error classes', () => {
     expect(foreign instanceof RateLimitedError).toBe(false);
     expect(foreign instanceof NotFoundError).toBe(false);
     expect({} instanceof SpotifyScraperError).toBe(false);
-    expect(null instanceof SpotifyScraperError).toBe(false);
+    expect((null as unknown as object) instanceof SpotifyScraperError).toBe(false);
   });
 });

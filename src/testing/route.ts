@@ -1,19 +1,24 @@
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 
-/** The header that tells a replay server which host a rerouted request was meant for. */
+/** The header that tells a fake or replay server which host a routed request was meant for. */
 export const INTENDED_HOST_HEADER = 'x-spotify-scraper-host';
 
 type Headers = NonNullable<Dispatcher.DispatchOptions['headers']>;
 
 /**
- * An undici interceptor that sends every request to `origin` (a replay server, a test server)
- * instead of Spotify, naming the intended host in a header.
+ * An undici interceptor that sends every request to `origin` (a fake Spotify, a replay server)
+ * instead of the host it names, which goes in the `x-spotify-scraper-host` header.
  */
-export function rerouteTo(origin: string): Dispatcher.DispatcherComposeInterceptor {
+export function routeInterceptor(origin: string): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (options, handler) => {
     const intended = new URL(String(options.origin)).host;
     return dispatch({ ...options, origin, headers: withHeader(options.headers, INTENDED_HOST_HEADER, intended) }, handler);
   };
+}
+
+/** A keep-alive Agent that routes every request to `origin`. Close it when done. */
+export function routeTo(origin: string): Dispatcher {
+  return new Agent({ keepAliveTimeout: 1_000 }).compose(routeInterceptor(origin));
 }
 
 function withHeader(headers: Dispatcher.DispatchOptions['headers'], name: string, value: string): Headers {

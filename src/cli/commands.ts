@@ -1,0 +1,210 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { AsyncSpotifyClient } from '../client.js';
+import { InvalidInputError } from '../errors.js';
+import { isShortLink, parseSpotifyUrl } from '../input.js';
+import type { EntityType } from '../models/entities.js';
+import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
+import { limitFlag, wholeNumber } from './client-options.js';
+import type { Note } from './run.js';
+
+/** What a command does with one value, once the client exists. */
+export type ValueTask = (client: AsyncSpotifyClient, value: string, signal: AbortSignal, note: Note) => Promise<unknown>;
+
+/** The parsed flags a command reads (commander's camel-cased names). */
+export type Flags = Record<string, unknown>;
+
+export interface CommandSpec {
+  name: string;
+  /** Commander's argument syntax. */
+  args: string;
+  summary: string;
+  /** The command's own options (shared ones are added to every command). */
+  options?: (command: Command) => void;
+  /** `query`: the arguments are one search query; `values`: arguments, `--input` or stdin. */
+  input: 'values' | 'query';
+  /** Reads and checks the flags (bad ones are InvalidInputErrors, before any request) and returns the task. */
+  prepare: (flags: Flags) => ValueTask;
+}
+
+const DEFAULT_MAX_TRACKS = 100;
+const DEFAULT_MAX_EPISODES = 50;
+
+function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandSpec {
+  return {
+    name: type,
+    args: '[values...]',
+    summary: `print the ${type} of each value as JSON`,
+    input: 'values',
+    prepare: () => (client, value, signal) => fetchEntity(client, type, value, signal),
+  };
+}
+
+export function fetchEntity(client: AsyncSpotifyClient, type: EntityType, value: string, signal: AbortSignal) {
+  switch (type) {
+    case 'track':
+      return client.getTrack(value, { signal });
+    case 'album':
+      return client.getAlbum(value, { signal });
+    case 'artist':
+      return client.getArtist(value, { signal });
+    case 'playlist':
+      return client.getPlaylist(value, { signal });
+    case 'episode':
+      return client.getEpisode(value, { signal });
+    case 'show':
+      return client.getShow(value, { signal });
+  }
+}
+
+const playlist: CommandSpec = {
+  name: 'playlist',
+  args: '[values...]',
+  summary: 'print each playlist with its items as JSON',
+  input: 'values',
+  options: (command) => command.option('--max-tracks <n>', `items to return, or "all" (default ${DEFAULT_MAX_TRACKS})`),
+  prepare: (flags) => {
+    const given = limitFlag('--max-tracks', flags['maxTracks'] as string | undefined);
+    return async (client, value, signal, note) => {
+      const result = await client.getPlaylist(value, { signal, maxTracks: given ?? DEFAULT_MAX_TRACKS });
+      if (given === undefined && result.totalTracks !== null && result.tracks.length < result.totalTracks) {
+        note(`playlist ${result.id}: ${result.tracks.length} of ${result.totalTracks} items (the default --max-tracks ${DEFAULT_MAX_TRACKS}); pass --max-tracks all for every item`);
+      }
+      return result;
+    };
+  },
+};
+
+const show: CommandSpec = {
+  name: 'show',
+  args: '[values...]',
+  summary: 'print each podcast show with its episodes as JSON',
+  input: 'values',
+  options: (command) => command.option('--max-episodes <n>', `episodes to return, or "all" (default ${DEFAULT_MAX_EPISODES})`),
+  prepare: (flags) => {
+    const given = limitFlag('--max-episodes', flags['maxEpisodes'] as string | undefined);
+    return async (client, value, signal, note) => {
+      const result = await client.getShow(value, { signal, maxEpisodes: given ?? DEFAULT_MAX_EPISODES });
+      if (given === undefined && result.totalEpisodes !== null && result.episodes.length < result.totalEpisodes) {
+        note(`show ${result.id}: ${result.episodes.length} of ${result.totalEpisodes} episodes (the default --max-episodes ${DEFAULT_MAX_EPISODES}); pass --max-episodes all for every episode`);
+      }
+      return result;
+    };
+  },
+};
+
+const download: CommandSpec = {
+  name: 'download',
+  args: '<what> [values...]',
+  summary: 'download covers (any value) or 30-second previews (tracks and episodes); prints {"path"} per value',
+  input: 'values',
+  options: (command) =>
+    command
+      .requiredOption('--dest <dir>', 'directory to write into (created if missing)')
+      .option('--embed-cover', 'tag previews with title, artist and cover (ID3v2)')
+      .option('--overwrite', 'replace a file of the same name (default: take a free name, "name (2).jpg")')
+      .addOption(new Option('--size <size>', 'which cover').choices(['largest', 'smallest']).default('largest')),
+  prepare: (flags) => {
+    const what = flags['what'];
+    if (what !== 'cover' && what !== 'preview') throw new InvalidInputError(`download takes "cover" or "preview", got ${JSON.stringify(String(what)).slice(0, 60)}`);
+    const dest = String(flags['dest']);
+    const overwrite = flags['overwrite'] === true;
+    return async (client, value, signal) => {
+      // The type first, from the value alone where it says (a bare id is a track): a preview of an
+      // album is refused before any request. A short link is resolved first.
+      const known = isShortLink(value) ? await client.resolve(value, { signal }) : parseSpotifyUrl(value);
+      const type = known.type ?? 'track';
+      if (what === 'preview' && type !== 'track' && type !== 'episode') {
+        throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${type}`);
+      }
+      const entity = await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal);
+      if (what === 'cover') return { path: await client.downloadCover(entity, dest, { signal, overwrite, size: flags['size'] === 'smallest' ? 'smallest' : 'largest' }) };
+      if (entity.type !== 'track' && entity.type !== 'episode') throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${entity.type}`);
+      return { path: await client.downloadPreview(entity, dest, { signal, overwrite, embedCover: flags['embedCover'] === true }) };
+    };
+  },
+};
+
+function searchTypes(value: string): SearchType[] {
+  const types = value
+    .split(',')
+    .map((type) => type.trim().toLowerCase())
+    .filter((type) => type !== '');
+  for (const type of types) {
+    if (!(SEARCH_TYPES as readonly string[]).includes(type)) throw new InvalidArgumentError(`unknown type ${JSON.stringify(type).slice(0, 40)}; known: ${SEARCH_TYPES.join(', ')}`);
+  }
+  if (types.length === 0) throw new InvalidArgumentError('expected at least one type');
+  return types as SearchType[];
+}
+
+const search: CommandSpec = {
+  name: 'search',
+  args: '<query...>',
+  summary: 'search Spotify; prints one JSON object of hits (tracks, albums, artists, playlists, shows, episodes)',
+  input: 'query',
+  options: (command) =>
+    command
+      .option('--type <types>', `comma-separated: ${SEARCH_TYPES.join(',')} (default all)`, searchTypes)
+      .option('--limit <n>', 'hits per type, 1-100 (default 20)')
+      .option('--offset <n>', 'hits to skip per type (default 0)'),
+  prepare: (flags) => {
+    const types = flags['type'] as SearchType[] | undefined;
+    const limit = flags['limit'] === undefined ? undefined : wholeNumber('--limit', String(flags['limit']), 1);
+    const offset = flags['offset'] === undefined ? undefined : wholeNumber('--offset', String(flags['offset']), 0);
+    return (client, query, signal) => client.search(query, { signal, ...(types ? { types } : {}), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
+  },
+};
+
+const discography: CommandSpec = {
+  name: 'discography',
+  args: '[artists...]',
+  summary: "print each artist's releases (albums, singles, EPs) as a JSON array, newest first",
+  input: 'values',
+  options: (command) => command.option('--max-releases <n>', 'releases to return, or "all" (default all)'),
+  prepare: (flags) => {
+    const maxReleases = limitFlag('--max-releases', flags['maxReleases'] as string | undefined);
+    return (client, value, signal) => client.getArtistDiscography(value, { signal, ...(maxReleases === undefined ? {} : { maxReleases }) });
+  },
+};
+
+const similar: CommandSpec = {
+  name: 'similar',
+  args: '[tracks...]',
+  summary: 'print the albums Spotify recommends from each track',
+  input: 'values',
+  options: (command) => command.option('--limit <n>', 'albums per track, 1-100 (default 10)'),
+  prepare: (flags) => {
+    const limit = flags['limit'] === undefined ? undefined : wholeNumber('--limit', String(flags['limit']), 1);
+    return (client, value, signal) => client.getSimilarAlbums(value, { signal, ...(limit === undefined ? {} : { limit }) });
+  },
+};
+
+const colors: CommandSpec = {
+  name: 'colors',
+  args: '[images...]',
+  summary: 'print the colours Spotify extracts from an image URL, a spotify:image: URI, or the cover of any entity value',
+  input: 'values',
+  prepare: () => async (client, value, signal) => {
+    if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });
+    const known = isShortLink(value) ? await client.resolve(value, { signal }) : parseSpotifyUrl(value);
+    const type = known.type ?? 'track';
+    return client.getColors(await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal), { signal });
+  },
+};
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  entityCommand('track'),
+  entityCommand('album'),
+  entityCommand('artist'),
+  playlist,
+  entityCommand('episode'),
+  show,
+  search,
+  discography,
+  { name: 'related', args: '[artists...]', summary: 'print the artists Spotify relates to each artist', input: 'values', prepare: () => (client, value, signal) => client.getRelatedArtists(value, { signal }) },
+  similar,
+  { name: 'concerts', args: '[artists...]', summary: 'print the concerts Spotify lists for each artist', input: 'values', prepare: () => (client, value, signal) => client.getArtistConcerts(value, { signal }) },
+  colors,
+  download,
+];
