@@ -1,24 +1,27 @@
 import { defineConfig } from 'tsup';
 
-// These are ESM-only; bundling them keeps the CommonJS build loadable by require() on every Node 20.
-const noExternal = ['p-limit', 'yocto-queue', 'browser-id3-writer'];
+// browser-id3-writer is ESM-only: bundling it keeps the CommonJS build loadable by require() on every
+// Node 20. It is MIT-licensed; THIRD-PARTY-NOTICES.md (shipped) carries its notice.
+const noExternal = ['browser-id3-writer'];
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
+    // ESM: the library, the testing kit and the `spotify-scraper` command share chunks, so the
+    // command does not carry a second copy of the library. No source maps in the package.
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+    splitting: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     noExternal,
   },
   {
-    // The `spotify-scraper` command (package.json "bin"); ESM, keeps its #! line.
-    entry: { cli: 'src/cli/index.ts' },
-    format: ['esm'],
-    dts: false,
-    sourcemap: true,
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['cjs'],
+    dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
+    sourcemap: false,
     clean: false,
     target: 'node20',
     noExternal,

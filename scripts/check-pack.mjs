@@ -31,9 +31,16 @@ try {
     if (api.parseSpotifyUrl('spotify:track:4uLU6hMCjMI75M1A2tKUQC').type !== 'track') throw new Error('parse');
     const client = new api.AsyncSpotifyClient();
     await client.close();
-    console.log(FORMAT + ': ' + names.length + ' exports load');`;
-  process.stdout.write(run('node', ['--input-type=module', '-e', `const api = await import('spotify-scraper'); const FORMAT='import'; ${check}`], consumer));
-  process.stdout.write(run('node', ['-e', `(async () => { const api = require('spotify-scraper'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`], consumer));
+    for (const name of ['startFakeSpotify', 'fakeTrack', 'routeTo']) if (typeof testing[name] !== 'function') throw new Error('testing: missing ' + name);
+    const spotify = await testing.startFakeSpotify();
+    const track = spotify.add(testing.fakeTrack());
+    const user = new api.AsyncSpotifyClient({ dispatcher: spotify.dispatcher });
+    if ((await user.getTrack(track.id)).name !== track.name) throw new Error('testing kit round trip');
+    await user.close();
+    await spotify.close();
+    console.log(FORMAT + ': ' + names.length + ' exports and spotify-scraper/testing load');`;
+  process.stdout.write(run('node', ['--input-type=module', '-e', `const api = await import('spotify-scraper'); const testing = await import('spotify-scraper/testing'); const FORMAT='import'; ${check}`], consumer));
+  process.stdout.write(run('node', ['-e', `(async () => { const api = require('spotify-scraper'); const testing = require('spotify-scraper/testing'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`], consumer));
 
   // One app, both builds: an error thrown by the CommonJS copy is an instance of the ESM copy's classes.
   const dual = `
@@ -52,6 +59,10 @@ try {
 
   process.stdout.write(run('npx', ['--no-install', 'publint', 'run', installed, '--strict']));
   process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
+  // The command runs from the tarball too.
+  const version = run('node', [join(installed, 'dist', 'cli.js'), '--version'], consumer).trim();
+  if (version !== JSON.parse(run('node', ['-p', 'JSON.stringify(require("./package.json").version)'])) ) throw new Error('cli --version: ' + version);
+  console.log(`cli: spotify-scraper --version -> ${version}`);
   console.log('pack check: ok');
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,8 @@ import { discographyAnswer, searchAnswer } from './helpers/discovery.js';
 import { sendHtml, sendJson, type Loopback } from './helpers/loopback.js';
 import { JPEG } from './helpers/media.js';
 import { runCommand, runNode, type ProcessResult } from './helpers/run-process.js';
+import { startTlsProxy } from './helpers/tls-proxy.js';
+import { fakePlaylist, startFakeSpotify as startFakeSpotifyKit } from '../src/testing/index.js';
 import { embedHtml, embedState, listEntity, row, trackEntity } from './helpers/pages.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -226,5 +228,41 @@ describe('spotify-scraper CLI', () => {
     const run = await cli(['download', 'cover', 'https://spotify.link/shortA', '--dest', join(dir, 'short')]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).path).toBe(join(dir, 'short', 'One More Time.jpg'));
+  });
+});
+
+describe('spotify-scraper CLI: environment and stderr', () => {
+  it('honours HTTPS_PROXY (and NO_PROXY) when no --proxy is given', async () => {
+    const proxy = await startTlsProxy('envuser', 'envpass', (request, res) => {
+      const id = request.path.split('/').at(-1) as string;
+      sendHtml(res, embedHtml(embedState(trackEntity({ id, uri: `spotify:track:${id}` }))));
+    });
+    try {
+      const env = { ...process.env, HTTPS_PROXY: proxy.url, NO_PROXY: '' };
+      const run = await runNode([BIN, 'track', A, '--no-partner-api'], '', env);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).id).toBe(A);
+      expect(proxy.tunnels).toContain('open.spotify.com:443');
+      const bypass = await runNode([BIN, 'track', A, '--no-partner-api', '--retries', '0', '--timeout', '2000'], '', { ...env, NO_PROXY: 'open.spotify.com' });
+      // NO_PROXY sends it straight to Spotify, which this machine cannot reach: not through the proxy.
+      expect(proxy.tunnels.filter((tunnel) => tunnel === 'open.spotify.com:443')).toHaveLength(1);
+      expect(bypass.code).not.toBe(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('says on stderr when the default cut a result short, unless --quiet', async () => {
+    await using spotify = await startFakeSpotifyKit();
+    const playlist = spotify.add(fakePlaylist({}, 150));
+    const run = await runNode([BIN, 'playlist', playlist.id, '--origin', spotify.origin]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).tracks).toHaveLength(100);
+    expect(run.stderr).toContain(`note: playlist ${playlist.id}: 100 of 150 items (the default --max-tracks 100); pass --max-tracks all for every item`);
+    const quiet = await runNode([BIN, 'playlist', playlist.id, '--origin', spotify.origin, '--quiet']);
+    expect(quiet.stderr).toBe('');
+    const all = await runNode([BIN, 'playlist', playlist.id, '--origin', spotify.origin, '--max-tracks', 'all']);
+    expect(JSON.parse(all.stdout).tracks).toHaveLength(150);
+    expect(all.stderr).toBe('');
   });
 });

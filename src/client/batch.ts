@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import { InvalidInputError, SpotifyScraperError } from '../errors.js';
 import { quote } from '../redact.js';
 
@@ -42,28 +41,28 @@ export async function runBatch<T>(
   }
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const limit = pLimit(concurrency);
+  const results: Array<BatchResult<T>> = new Array<BatchResult<T>>(values.length);
   let completed = 0;
-  const settle = (value: string, entry: BatchResult<T>): BatchResult<T> => {
-    completed += 1;
-    onProgress?.({ completed, total: values.length, value, ok: entry.ok });
-    return entry;
-  };
-  const tasks = values.map((value) =>
-    limit(async (): Promise<BatchResult<T>> => {
+  let next = 0;
+  // `concurrency` workers take the next value until none is left; an abort stops them all.
+  const worker = async (): Promise<void> => {
+    while (next < values.length) {
       signal?.throwIfAborted();
+      const index = next;
+      next += 1;
+      const value = values[index] as string;
+      let entry: BatchResult<T>;
       try {
-        return settle(value, { value, ok: true, result: await fetchOne(value, signal) });
+        entry = { value, ok: true, result: await fetchOne(value, signal) };
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const failure = error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error });
-        return settle(value, { value, ok: false, error: failure });
+        entry = { value, ok: false, error: error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error }) };
       }
-    }),
-  );
-  try {
-    return await Promise.all(tasks);
-  } finally {
-    limit.clearQueue();
-  }
+      results[index] = entry;
+      completed += 1;
+      onProgress?.({ completed, total: values.length, value, ok: entry.ok });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, values.length) }, worker));
+  return results;
 }
