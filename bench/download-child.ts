@@ -23,7 +23,15 @@ const start = performance.now();
 let path: string;
 if (mode === 'ours') {
   const client = new AsyncSpotifyClient({ dispatcher, rateLimit: false, maxMediaBytes: bytes * 2, timeout: 120_000, partnerApi: false });
-  const track = { type: 'track', id: 'b'.repeat(22), name: 'bench', images: [], previewUrl: 'https://p.scdn.co/mp3-preview/big', artists: [], album: null } as unknown as Track;
+  const track = {
+    type: 'track',
+    id: 'b'.repeat(22),
+    name: 'bench',
+    images: [],
+    previewUrl: 'https://p.scdn.co/mp3-preview/big',
+    artists: [],
+    album: null,
+  } as unknown as Track;
   path = await client.downloadPreview(track, dir);
   await client.close();
 } else {

@@ -37,7 +37,14 @@ async function throughput(call: () => Promise<unknown>, ms: number): Promise<num
 async function serveInChild(file: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-page.ts'), file], { stdio: ['pipe', 'pipe', 'inherit'] });
   const origin = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
-  return { origin, close: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.stdin.end(); }) };
+  return {
+    origin,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
 }
 
 export async function benchE2e(): Promise<Row[]> {
@@ -71,7 +78,21 @@ export async function benchE2e(): Promise<Row[]> {
   const [o, p, b] = [best(rounds.ours), best(rounds.peer), best(rounds.bare)];
   const label = `getTrack from a loopback server in another process, ${IN_FLIGHT} in flight, rate limit off (${track.name})`;
   return [
-    { section: 'e2e', measure: `${label} vs spotify-url-info getData over undici fetch`, ours: `${fmt(o)} calls/s`, baseline: `${fmt(p)} calls/s`, ratio: `${fmt(o / p, 2)}×`, note: 'goal ≥ 1×' },
-    { section: 'e2e', measure: `${label} vs bare undici.request + JSON.parse`, ours: `${fmt(o)} calls/s`, baseline: `${fmt(b)} calls/s`, ratio: `${fmt(o / b, 2)}×`, note: `goal ≥ 0.77× (within 1.3×): ${fmt(b / o, 2)}× slower` },
+    {
+      section: 'e2e',
+      measure: `${label} vs spotify-url-info getData over undici fetch`,
+      ours: `${fmt(o)} calls/s`,
+      baseline: `${fmt(p)} calls/s`,
+      ratio: `${fmt(o / p, 2)}×`,
+      note: 'goal ≥ 1×',
+    },
+    {
+      section: 'e2e',
+      measure: `${label} vs bare undici.request + JSON.parse`,
+      ours: `${fmt(o)} calls/s`,
+      baseline: `${fmt(b)} calls/s`,
+      ratio: `${fmt(o / b, 2)}×`,
+      note: `goal ≥ 0.77× (within 1.3×): ${fmt(b / o, 2)}× slower`,
+    },
   ];
 }

@@ -77,7 +77,7 @@ async function layerOverhead(): Promise<Row[]> {
   const ourRate = Math.max(...rounds.map((r) => r[1]));
   await agent.close();
   await close();
-  const overheadUs = (1e6 / ourRate) - (1e6 / bareRate);
+  const overheadUs = 1e6 / ourRate - 1e6 / bareRate;
   return [
     {
       section: SECTION,

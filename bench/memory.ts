@@ -15,21 +15,37 @@ const PLAYLIST = 'BenchP1ay1ist000000000';
 export async function benchMemory(): Promise<Row[]> {
   const ids = Array.from({ length: TRACKS }, (_, i) => itemId('m', i));
   const trackPage = Buffer.from(embedHtml(embedState(trackEntity({ id: '0DiWol3AO6WpXZgp0goxAV' }))));
-  const playlistEmbed = Buffer.from(embedHtml(embedState(listEntity('playlist', ids.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}` })), { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` }))));
+  const playlistEmbed = Buffer.from(
+    embedHtml(
+      embedState(
+        listEntity(
+          'playlist',
+          ids.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}` })),
+          { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` },
+        ),
+      ),
+    ),
+  );
   const { origin, close } = await startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/pathfinder/v1/query') {
       const { offset = 0, limit = 100 } = JSON.parse(url.searchParams.get('variables') ?? '{}') as { offset?: number; limit?: number };
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(playlistPage(`spotify:playlist:${PLAYLIST}`, ids, offset, limit)));
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(playlistPage(`spotify:playlist:${PLAYLIST}`, ids, offset, limit)));
     }
     res.writeHead(200, { 'content-type': 'text/html' }).end(url.pathname.includes('/playlist/') ? playlistEmbed : trackPage);
   });
   const run = (mode: string, count: number) =>
     new Promise<{ rssGrowthMb: number; seconds: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory-child.ts'), mode, origin, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory-child.ts'), mode, origin, String(count)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string)) : reject(new Error(`memory child ${mode} exited ${code}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string)) : reject(new Error(`memory child ${mode} exited ${code}`)),
+      );
     });
   const queuedOurs = await run('queued-ours', CALLS);
   const queuedBare = await run('queued-bare', CALLS);

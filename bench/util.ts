@@ -12,7 +12,9 @@ export interface Row {
   note?: string;
 }
 
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
+export async function startServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
   const server = createServer(handler);
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -39,8 +39,27 @@ try {
     await user.close();
     await spotify.close();
     console.log(FORMAT + ': ' + names.length + ' exports and spotify-scraper/testing load');`;
-  process.stdout.write(run('node', ['--input-type=module', '-e', `const api = await import('spotify-scraper'); const testing = await import('spotify-scraper/testing'); const FORMAT='import'; ${check}`], consumer));
-  process.stdout.write(run('node', ['-e', `(async () => { const api = require('spotify-scraper'); const testing = require('spotify-scraper/testing'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`], consumer));
+  process.stdout.write(
+    run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        `const api = await import('spotify-scraper'); const testing = await import('spotify-scraper/testing'); const FORMAT='import'; ${check}`,
+      ],
+      consumer,
+    ),
+  );
+  process.stdout.write(
+    run(
+      'node',
+      [
+        '-e',
+        `(async () => { const api = require('spotify-scraper'); const testing = require('spotify-scraper/testing'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`,
+      ],
+      consumer,
+    ),
+  );
 
   // One app, both builds: an error thrown by the CommonJS copy is an instance of the ESM copy's classes.
   const dual = `
@@ -61,7 +80,7 @@ try {
   process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
   // The command runs from the tarball too.
   const version = run('node', [join(installed, 'dist', 'cli.js'), '--version'], consumer).trim();
-  if (version !== JSON.parse(run('node', ['-p', 'JSON.stringify(require("./package.json").version)'])) ) throw new Error('cli --version: ' + version);
+  if (version !== JSON.parse(run('node', ['-p', 'JSON.stringify(require("./package.json").version)']))) throw new Error('cli --version: ' + version);
   console.log(`cli: spotify-scraper --version -> ${version}`);
   console.log('pack check: ok');
 } finally {

@@ -19,7 +19,14 @@ function cli(args: string[], origin: string, stdin = ''): Promise<Run> {
 function show(title: string, command: string, run: Run, summary: string): void {
   console.log(`\n$ ${command}`);
   console.log(`  ${summary}`);
-  if (run.stderr.trim() !== '') console.log(run.stderr.trim().split('\n').map((line) => `  stderr: ${line}`).join('\n'));
+  if (run.stderr.trim() !== '')
+    console.log(
+      run.stderr
+        .trim()
+        .split('\n')
+        .map((line) => `  stderr: ${line}`)
+        .join('\n'),
+    );
   console.log(`  exit code ${run.code}  (${title})`);
 }
 
@@ -29,22 +36,54 @@ console.log(`replay server on ${replay.origin}: every request below goes there i
 try {
   const track = await cli(['track', `https://open.spotify.com/track/${DEMO.track}?si=demo`, '--pretty'], replay.origin);
   const t = JSON.parse(track.stdout);
-  show('one value, pretty JSON', `spotify-scraper track https://open.spotify.com/track/${DEMO.track}?si=demo --pretty`, track, `${t.name} — ${t.artists.map((a: { name: string }) => a.name).join(', ')}, ${t.playCount} plays, album "${t.album?.name}", preview ${t.previewUrl}`);
+  show(
+    'one value, pretty JSON',
+    `spotify-scraper track https://open.spotify.com/track/${DEMO.track}?si=demo --pretty`,
+    track,
+    `${t.name} — ${t.artists.map((a: { name: string }) => a.name).join(', ')}, ${t.playCount} plays, album "${t.album?.name}", preview ${t.previewUrl}`,
+  );
 
   const playlist = await cli(['playlist', `spotify:playlist:${DEMO.playlist}`, '--max-tracks', 'all'], replay.origin);
   const p = JSON.parse(playlist.stdout);
-  show('partner API paging', `spotify-scraper playlist spotify:playlist:${DEMO.playlist} --max-tracks all`, playlist, `${p.name} by ${p.owner.name}: ${p.tracks.length} of ${p.totalTracks} items (an embed page alone stops at 100)`);
+  show(
+    'partner API paging',
+    `spotify-scraper playlist spotify:playlist:${DEMO.playlist} --max-tracks all`,
+    playlist,
+    `${p.name} by ${p.owner.name}: ${p.tracks.length} of ${p.totalTracks} items (an embed page alone stops at 100)`,
+  );
 
   const showRun = await cli(['show', DEMO.show], replay.origin);
   const s = JSON.parse(showRun.stdout);
-  show('show from its latest-episode embed + API', `spotify-scraper show ${DEMO.show}`, showRun, `${s.name} by ${s.publisher}: ${s.episodes.length} of ${s.totalEpisodes} episodes (default --max-episodes 50)`);
+  show(
+    'show from its latest-episode embed + API',
+    `spotify-scraper show ${DEMO.show}`,
+    showRun,
+    `${s.name} by ${s.publisher}: ${s.episodes.length} of ${s.totalEpisodes} episodes (default --max-episodes 50)`,
+  );
 
-  const batch = await cli(['album', '--concurrency', '2'], replay.origin, `spotify:album:${DEMO.album}\n0000000000000000000000\nhttps://example.com/not-spotify\n`);
-  const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
-  show('NDJSON batch from stdin, failures kept in order', 'printf "…3 values…" | spotify-scraper album --concurrency 2', batch, lines.map((l) => (l.error ? `{error: ${l.error.name}}` : `{${l.name}: ${l.tracks.length} tracks, ${l.label}}`)).join(' | '));
+  const batch = await cli(
+    ['album', '--concurrency', '2'],
+    replay.origin,
+    `spotify:album:${DEMO.album}\n0000000000000000000000\nhttps://example.com/not-spotify\n`,
+  );
+  const lines = batch.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  show(
+    'NDJSON batch from stdin, failures kept in order',
+    'printf "…3 values…" | spotify-scraper album --concurrency 2',
+    batch,
+    lines.map((l) => (l.error ? `{error: ${l.error.name}}` : `{${l.name}: ${l.tracks.length} tracks, ${l.label}}`)).join(' | '),
+  );
 
   const download = await cli(['download', 'preview', DEMO.track, '--dest', out, '--embed-cover'], replay.origin);
-  show('tagged preview download', `spotify-scraper download preview ${DEMO.track} --dest ${out} --embed-cover`, download, `wrote ${JSON.parse(download.stdout).path}`);
+  show(
+    'tagged preview download',
+    `spotify-scraper download preview ${DEMO.track} --dest ${out} --embed-cover`,
+    download,
+    `wrote ${JSON.parse(download.stdout).path}`,
+  );
 } finally {
   await replay.close();
   rmSync(out, { recursive: true, force: true });

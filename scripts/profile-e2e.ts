@@ -11,11 +11,18 @@ import { routeInterceptor as rerouteTo } from '../src/testing/route.js';
 import { ownPages, sharedPages } from '../bench/pages.js';
 
 const page = sharedPages().find((p) => p.type === 'track') ?? ownPages().find((p) => p.type === 'track');
-const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'bench', 'serve-page.ts'), page!.file], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'bench', 'serve-page.ts'), page!.file], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 const origin = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
 const agent = new Agent({ connections: 8 });
 const client = new AsyncSpotifyClient({ dispatcher: agent.compose(rerouteTo(origin)), rateLimit: false, partnerApi: false });
-const run = async (n: number) => Promise.all(Array.from({ length: 8 }, async () => { for (let i = 0; i < n; i += 1) await client.getTrack('0DiWol3AO6WpXZgp0goxAV'); }));
+const run = async (n: number) =>
+  Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let i = 0; i < n; i += 1) await client.getTrack('0DiWol3AO6WpXZgp0goxAV');
+    }),
+  );
 await run(300);
 const session = new Session();
 session.connect();

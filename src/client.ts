@@ -21,20 +21,7 @@ import {
 } from './media/downloads.js';
 import type { SpotifyRef } from './input.js';
 import type { EntityByType, EntityType } from './models/entities.js';
-import type {
-  Album,
-  Artist,
-  ArtistSummary,
-  Colors,
-  Concert,
-  Episode,
-  Image,
-  Playlist,
-  Release,
-  SearchResults,
-  Show,
-  Track,
-} from './models/index.js';
+import type { Album, Artist, ArtistSummary, Colors, Concert, Episode, Image, Playlist, Release, SearchResults, Show, Track } from './models/index.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
 import { AccessTokens } from './partner/token.js';
@@ -110,9 +97,7 @@ export class AsyncSpotifyClient {
   }
 
   getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
-    return this.#call(options, (o, signal) =>
-      this.#load('playlist', value, signal, { maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS) }),
-    );
+    return this.#call(options, (o, signal) => this.#load('playlist', value, signal, { maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS) }));
   }
 
   getEpisode(value: string, options?: GetOptions): Promise<Episode> {
@@ -256,4 +241,3 @@ export class AsyncSpotifyClient {
     return runBatch(values, { ...checked, ...withSignal(signal) }, this.#context.options.maxConcurrency, (value, inner) => fetchOne(value, inner, checked));
   }
 }
-

@@ -37,7 +37,11 @@ export class SpotifyScraperError extends Error {
     this.status = details.status;
     this.code = details.code;
     const kinds: string[] = [];
-    for (let type = new.target as { kind?: unknown } | null; type && typeof type.kind === 'string'; type = Object.getPrototypeOf(type) as { kind?: unknown } | null) {
+    for (
+      let type = new.target as { kind?: unknown } | null;
+      type && typeof type.kind === 'string';
+      type = Object.getPrototypeOf(type) as { kind?: unknown } | null
+    ) {
       if (Object.hasOwn(type, 'kind')) kinds.push(type.kind);
     }
     Object.defineProperty(this, KINDS, { value: Object.freeze(kinds), enumerable: false });

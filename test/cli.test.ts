@@ -1,5 +1,6 @@
 /** The built `spotify-scraper` binary, run as a child process against a loopback server. */
 import { execFileSync } from 'node:child_process';
+import type { ServerResponse } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,9 +33,22 @@ beforeAll(async () => {
     [`/embed/track/${A}`]: track(A, 'One More Time'),
     [`/embed/track/${B}`]: track(B, 'Never Gonna Give You Up'),
     [`/embed/track/${LIMITED}`]: (_r, res) => sendHtml(res, 'slow down', 429, { 'retry-after': '3600' }),
-    ...Object.fromEntries(SLOW.map((id, i) => [`/embed/track/${id}`, (_r: unknown, res: import('node:http').ServerResponse) => void setTimeout(() => sendHtml(res, track(id, `Slow ${i}`)), (i + 1) * 250)])),
+    ...Object.fromEntries(
+      SLOW.map((id, i) => [
+        `/embed/track/${id}`,
+        (_r: unknown, res: ServerResponse) => void setTimeout(() => sendHtml(res, track(id, `Slow ${i}`)), (i + 1) * 250),
+      ]),
+    ),
     '/shortA': (_r, res) => sendHtml(res, '', 302, { location: `https://open.spotify.com/track/${A}?si=x` }),
-    [`/embed/playlist/${PLAYLIST}`]: embedHtml(embedState(listEntity('playlist', Array.from({ length: 30 }, () => row()), { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` }))),
+    [`/embed/playlist/${PLAYLIST}`]: embedHtml(
+      embedState(
+        listEntity(
+          'playlist',
+          Array.from({ length: 30 }, () => row()),
+          { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` },
+        ),
+      ),
+    ),
     '/image/ab67616d0000b273': (_r, res) => void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG),
     // The partner API: the discovery commands read it with the token of the bootstrap page (track B).
     '/pathfinder/v1/query': (request, res) => {
@@ -99,7 +113,10 @@ describe('spotify-scraper CLI', () => {
 
   it('several values print NDJSON in input order, an error line for a failed one; exit code of the first failure', async () => {
     const run = await cli(['track', B, MISSING, A]);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id ?? l.error.name)).toEqual([B, 'NotFoundError', A]);
     expect(lines[1]).toMatchObject({ value: MISSING });
     expect(run.stderr).toContain(`error: "${MISSING}": Not found`);
@@ -112,7 +129,12 @@ describe('spotify-scraper CLI', () => {
     // The server answers SLOW[i] after (i + 1) × 250 ms; four at once.
     const run = await cli(['track', ...SLOW, '--concurrency', '4']);
     expect(run.code).toBe(0);
-    const lines = run.chunks.flatMap((chunk) => chunk.text.trim().split('\n').map((text) => ({ at: chunk.at, id: JSON.parse(text).id })));
+    const lines = run.chunks.flatMap((chunk) =>
+      chunk.text
+        .trim()
+        .split('\n')
+        .map((text) => ({ at: chunk.at, id: JSON.parse(text).id })),
+    );
     expect(lines.map((line) => line.id)).toEqual(SLOW);
     // The first line is out ~750 ms before the last one: not held back until the batch ends.
     expect((lines.at(-1)?.at ?? 0) - (lines[0]?.at ?? 0)).toBeGreaterThan(400);
@@ -120,7 +142,12 @@ describe('spotify-scraper CLI', () => {
 
   it('keeps input order when a later value finishes first', async () => {
     const run = await cli(['track', SLOW[3] as string, A, '--concurrency', '2']);
-    const lines = run.chunks.flatMap((chunk) => chunk.text.trim().split('\n').map((text) => ({ at: chunk.at, id: JSON.parse(text).id })));
+    const lines = run.chunks.flatMap((chunk) =>
+      chunk.text
+        .trim()
+        .split('\n')
+        .map((text) => ({ at: chunk.at, id: JSON.parse(text).id })),
+    );
     expect(lines.map((line) => line.id)).toEqual([SLOW[3], A]);
     // A was done long before, but waited for the slow value before it (answered after 1 s).
     expect(lines[1]?.at).toBeGreaterThanOrEqual(lines[0]?.at ?? Infinity);
@@ -129,7 +156,10 @@ describe('spotify-scraper CLI', () => {
 
   it('| head -1: a reader that goes away ends the run quietly with exit code 0', async () => {
     const values = Array.from({ length: 30 }, () => A).join(' ');
-    const run = await runCommand('bash', ['-c', `set -o pipefail; node ${BIN} track ${values} --origin ${server.origin} --no-partner-api --concurrency 1 | head -1; echo "status \${PIPESTATUS[0]}" >&2`]);
+    const run = await runCommand('bash', [
+      '-c',
+      `set -o pipefail; node ${BIN} track ${values} --origin ${server.origin} --no-partner-api --concurrency 1 | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+    ]);
     expect(JSON.parse(run.stdout).id).toBe(A);
     expect(run.stderr).toContain('status 0');
     expect(run.stderr).not.toMatch(/EPIPE|Error:|at /);
@@ -139,10 +169,20 @@ describe('spotify-scraper CLI', () => {
     const file = join(dir, 'ids.txt');
     writeFileSync(file, `# my tracks\n${A}\n\nspotify:track:${B}\n`);
     const fromFile = await cli(['track', '--input', file]);
-    expect(fromFile.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([A, B]);
+    expect(
+      fromFile.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([A, B]);
     const fromStdin = await cli(['track'], `${B}\n${A}\n`);
     expect(fromStdin.code).toBe(0);
-    expect(fromStdin.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([B, A]);
+    expect(
+      fromStdin.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([B, A]);
   });
 
   it('--max-tracks trims playlists', async () => {
@@ -202,7 +242,10 @@ describe('spotify-scraper CLI', () => {
   it('discography prints a JSON array per artist, NDJSON for several', async () => {
     const run = await cli(['discography', `spotify:artist:${A}`, B, '--max-releases', '3']);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((releases: unknown[]) => releases.length)).toEqual([3, 3]);
   });
 

@@ -65,7 +65,8 @@ function checkAgainstRaw(type: EntityType, model: any, state: Raw): void {
   }
   if (type === 'track') expect(model.artists.map((a: Raw) => a['name'])).toEqual(entity['artists'].map((a: Raw) => a['name']));
   const rows: Raw[] = entity['trackList'] ?? [];
-  const items: any[] = type === 'album' ? model.tracks : type === 'artist' ? model.topTracks : type === 'playlist' ? model.tracks.map((i: Raw) => i['track']) : [];
+  const items: any[] =
+    type === 'album' ? model.tracks : type === 'artist' ? model.topTracks : type === 'playlist' ? model.tracks.map((i: Raw) => i['track']) : [];
   expect(items.length).toBe(rows.length);
   items.forEach((item, index) => {
     const raw = rows[index] as Raw;
@@ -114,7 +115,13 @@ describe.skipIf(!present)('conformance with real partner API responses (pathfind
   it('track', () => {
     const raw = load('track')['trackUnion'];
     const track = TrackSchema.parse(apiTrack(raw, none));
-    expect(track).toMatchObject({ id: raw.id, name: raw.name, durationMs: raw.duration.totalMilliseconds, playCount: Number(raw.playcount), trackNumber: raw.trackNumber });
+    expect(track).toMatchObject({
+      id: raw.id,
+      name: raw.name,
+      durationMs: raw.duration.totalMilliseconds,
+      playCount: Number(raw.playcount),
+      trackNumber: raw.trackNumber,
+    });
     expect(track.album).toMatchObject({ id: raw.albumOfTrack.id, name: raw.albumOfTrack.name });
     expect(track.artists.map((a) => a.name)).toEqual(raw.firstArtist.items.map((a: Raw) => a['profile'].name));
     expect(track.explicit).toBe(raw.contentRating.label === 'EXPLICIT');
@@ -151,7 +158,14 @@ describe.skipIf(!present)('conformance with real partner API responses (pathfind
   it('episode', () => {
     const raw = load('episode')['episodeUnionV2'];
     const episode = EpisodeSchema.parse(apiEpisode(raw, none));
-    expect(episode).toMatchObject({ id: raw.id, name: raw.name, description: raw.description, durationMs: raw.duration.totalMilliseconds, explicit: true, hasVideo: true });
+    expect(episode).toMatchObject({
+      id: raw.id,
+      name: raw.name,
+      description: raw.description,
+      durationMs: raw.duration.totalMilliseconds,
+      explicit: true,
+      hasVideo: true,
+    });
     expect(episode.show).toMatchObject({ uri: raw.podcastV2.data.uri, name: raw.podcastV2.data.name });
     expect(episode.previewUrl).toBe(raw.previewPlayback.audioPreview.cdnUrl);
   });
@@ -170,7 +184,9 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
   const load = (name: string): Raw => JSON.parse(readFileSync(join(FIXTURES, 'discovery', `${name}.json`), 'utf8'))['data'];
 
   it('every discovery fixture is mapped by this test', () => {
-    expect(files('discovery', '.json').sort()).toEqual(['artist_discography', 'artist_related', 'colors', 'concerts', 'search', 'similar_albums'].map((n) => `${n}.json`));
+    expect(files('discovery', '.json').sort()).toEqual(
+      ['artist_discography', 'artist_related', 'colors', 'concerts', 'search', 'similar_albums'].map((n) => `${n}.json`),
+    );
   });
 
   it('search', () => {
@@ -179,7 +195,10 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
     const parsed = SearchResultsSchema.parse(results);
     expect(unreadable).toBe(0);
     expect(parsed.tracks.map((t) => t.id)).toEqual(raw.tracksV2.items.map((i: Raw) => i['item'].data.id));
-    expect(parsed.tracks[0]).toMatchObject({ name: raw.tracksV2.items[0].item.data.name, durationMs: raw.tracksV2.items[0].item.data.duration.totalMilliseconds });
+    expect(parsed.tracks[0]).toMatchObject({
+      name: raw.tracksV2.items[0].item.data.name,
+      durationMs: raw.tracksV2.items[0].item.data.duration.totalMilliseconds,
+    });
     expect(parsed.albums.map((a) => a.uri)).toEqual(raw.albumsV2.items.map((i: Raw) => i['data'].uri));
     expect(parsed.albums[0]?.releaseDate).toBe(String(raw.albumsV2.items[0].data.date.year));
     expect(parsed.artists.map((a) => a.name)).toEqual(raw.artists.items.map((i: Raw) => i['data'].profile.name));
@@ -202,7 +221,9 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
     const releases = raw.discography.all.items.flatMap((group: Raw) => group['releases'].items);
     expect(page).toMatchObject({ raw: raw.discography.all.items.length, total: raw.discography.all.totalCount, unreadable: 0 });
     expect(page.items.map((r) => ReleaseSchema.parse(r).id)).toEqual(releases.map((r: Raw) => r['id']));
-    expect(page.items.map((r) => [r.albumType, r.totalTracks, r.releaseDate])).toEqual(releases.map((r: Raw) => [r['type'], r['tracks'].totalCount, r['date'].isoString]));
+    expect(page.items.map((r) => [r.albumType, r.totalTracks, r.releaseDate])).toEqual(
+      releases.map((r: Raw) => [r['type'], r['tracks'].totalCount, r['date'].isoString]),
+    );
   });
 
   it('artist_related', () => {
@@ -216,14 +237,18 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
     const raw = load('similar_albums')['seoRecommendedTrackAlbum'];
     const page = readSimilarAlbums(raw);
     expect(page.items.map((a) => ReleaseSchema.parse(a).uri)).toEqual(raw.items.map((i: Raw) => i['data'].uri));
-    expect(page.items.map((a) => a.artists.map((artist) => artist.name))).toEqual(raw.items.map((i: Raw) => i['data'].artists.items.map((a: Raw) => a['profile'].name)));
+    expect(page.items.map((a) => a.artists.map((artist) => artist.name))).toEqual(
+      raw.items.map((i: Raw) => i['data'].artists.items.map((a: Raw) => a['profile'].name)),
+    );
   });
 
   it('concerts', () => {
     const raw = load('concerts')['concerts'];
     const page = readConcerts(raw);
     expect(page.items.map((c) => ConcertSchema.parse(c).uri)).toEqual(raw.concerts.items.map((i: Raw) => i['data'].uri));
-    expect(page.items.map((c) => [c.title, c.startDate, c.city])).toEqual(raw.concerts.items.map((i: Raw) => [i['data'].title, i['data'].startDateIsoString, i['data'].location.city]));
+    expect(page.items.map((c) => [c.title, c.startDate, c.city])).toEqual(
+      raw.concerts.items.map((i: Raw) => [i['data'].title, i['data'].startDateIsoString, i['data'].location.city]),
+    );
     expect(page.items[0]?.artists.map((a) => a.name)).toEqual(raw.concerts.items[0].data.artists.items.map((a: Raw) => a['data'].profile.name));
   });
 

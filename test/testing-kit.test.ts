@@ -23,7 +23,10 @@ describe('spotify-scraper/testing', () => {
     expect(await client.getAlbum(album.uri)).toEqual(album);
     expect(await client.getArtist(artist.url)).toEqual(artist);
     // Items past an embed's first 100 have no preview URL, as on Spotify.
-    const expectedPlaylist = { ...playlist, tracks: playlist.tracks.map((item, index) => (index < 100 ? item : { ...item, track: { ...item.track, previewUrl: null } })) };
+    const expectedPlaylist = {
+      ...playlist,
+      tracks: playlist.tracks.map((item, index) => (index < 100 ? item : { ...item, track: { ...item.track, previewUrl: null } })),
+    };
     expect(await client.getPlaylist(playlist.id, { maxTracks: Infinity })).toEqual(expectedPlaylist);
     expect(await client.getEpisode(episode.id)).toEqual(episode);
     expect(await client.getShow(show.id, { maxEpisodes: Infinity })).toEqual(show);

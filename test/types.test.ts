@@ -71,7 +71,9 @@ describe('public types', () => {
 
   it('parseSpotifyUrl narrows with an expected type', () => {
     expectTypeOf(parseSpotifyUrl<'album'>).returns.toEqualTypeOf<{ type: 'album'; id: string }>();
-    expectTypeOf(parseSpotifyUrl('spotify:track:4uLU6hMCjMI75M1A2tKUQC').type).toEqualTypeOf<'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show' | null>();
+    expectTypeOf(parseSpotifyUrl('spotify:track:4uLU6hMCjMI75M1A2tKUQC').type).toEqualTypeOf<
+      'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show' | null
+    >();
   });
 
   it('options accept plain objects or false', () => {

@@ -25,7 +25,11 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
  * dispatcher the CLI owns and must close: the `--origin` router, or an `EnvHttpProxyAgent` when no
  * `--proxy` is given and HTTPS_PROXY / HTTP_PROXY are set (it honours NO_PROXY).
  */
-export function clientOptionsFrom(flags: ClientFlags, onWarning: (message: string) => void, env: NodeJS.ProcessEnv = process.env): { options: ClientOptions; owned?: Dispatcher } {
+export function clientOptionsFrom(
+  flags: ClientFlags,
+  onWarning: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): { options: ClientOptions; owned?: Dispatcher } {
   const options: ClientOptions = { onWarning, partnerApi: flags.partnerApi !== false };
   if (flags.locale !== undefined) options.locale = flags.locale;
   if (flags.timeout !== undefined) options.timeout = wholeNumber('--timeout', flags.timeout, 1);
@@ -73,7 +77,8 @@ export function limitFlag(flag: string, value: string | undefined): number | und
 
 export function wholeNumber(flag: string, value: string, min: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) throw new InvalidInputError(`${flag} must be a whole number >= ${min}, got ${quote(value, 40)}`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min)
+    throw new InvalidInputError(`${flag} must be a whole number >= ${min}, got ${quote(value, 40)}`);
   return n;
 }
 
@@ -82,4 +87,3 @@ function positiveNumber(flag: string, value: string): number {
   if (!Number.isFinite(n) || n <= 0) throw new InvalidInputError(`${flag} must be a number > 0, got ${quote(value, 40)}`);
   return n;
 }
-

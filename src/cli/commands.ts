@@ -68,7 +68,9 @@ const playlist: CommandSpec = {
     return async (client, value, signal, note) => {
       const result = await client.getPlaylist(value, { signal, maxTracks: given ?? DEFAULT_MAX_TRACKS });
       if (given === undefined && result.totalTracks !== null && result.tracks.length < result.totalTracks) {
-        note(`playlist ${result.id}: ${result.tracks.length} of ${result.totalTracks} items (the default --max-tracks ${DEFAULT_MAX_TRACKS}); pass --max-tracks all for every item`);
+        note(
+          `playlist ${result.id}: ${result.tracks.length} of ${result.totalTracks} items (the default --max-tracks ${DEFAULT_MAX_TRACKS}); pass --max-tracks all for every item`,
+        );
       }
       return result;
     };
@@ -86,7 +88,9 @@ const show: CommandSpec = {
     return async (client, value, signal, note) => {
       const result = await client.getShow(value, { signal, maxEpisodes: given ?? DEFAULT_MAX_EPISODES });
       if (given === undefined && result.totalEpisodes !== null && result.episodes.length < result.totalEpisodes) {
-        note(`show ${result.id}: ${result.episodes.length} of ${result.totalEpisodes} episodes (the default --max-episodes ${DEFAULT_MAX_EPISODES}); pass --max-episodes all for every episode`);
+        note(
+          `show ${result.id}: ${result.episodes.length} of ${result.totalEpisodes} episodes (the default --max-episodes ${DEFAULT_MAX_EPISODES}); pass --max-episodes all for every episode`,
+        );
       }
       return result;
     };
@@ -106,7 +110,8 @@ const download: CommandSpec = {
       .addOption(new Option('--size <size>', 'which cover').choices(['largest', 'smallest']).default('largest')),
   prepare: (flags) => {
     const what = flags['what'];
-    if (what !== 'cover' && what !== 'preview') throw new InvalidInputError(`download takes "cover" or "preview", got ${JSON.stringify(String(what)).slice(0, 60)}`);
+    if (what !== 'cover' && what !== 'preview')
+      throw new InvalidInputError(`download takes "cover" or "preview", got ${JSON.stringify(String(what)).slice(0, 60)}`);
     const dest = String(flags['dest']);
     const overwrite = flags['overwrite'] === true;
     return async (client, value, signal) => {
@@ -118,8 +123,10 @@ const download: CommandSpec = {
         throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${type}`);
       }
       const entity = await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal);
-      if (what === 'cover') return { path: await client.downloadCover(entity, dest, { signal, overwrite, size: flags['size'] === 'smallest' ? 'smallest' : 'largest' }) };
-      if (entity.type !== 'track' && entity.type !== 'episode') throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${entity.type}`);
+      if (what === 'cover')
+        return { path: await client.downloadCover(entity, dest, { signal, overwrite, size: flags['size'] === 'smallest' ? 'smallest' : 'largest' }) };
+      if (entity.type !== 'track' && entity.type !== 'episode')
+        throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${entity.type}`);
       return { path: await client.downloadPreview(entity, dest, { signal, overwrite, embedCover: flags['embedCover'] === true }) };
     };
   },
@@ -131,7 +138,8 @@ function searchTypes(value: string): SearchType[] {
     .map((type) => type.trim().toLowerCase())
     .filter((type) => type !== '');
   for (const type of types) {
-    if (!(SEARCH_TYPES as readonly string[]).includes(type)) throw new InvalidArgumentError(`unknown type ${JSON.stringify(type).slice(0, 40)}; known: ${SEARCH_TYPES.join(', ')}`);
+    if (!(SEARCH_TYPES as readonly string[]).includes(type))
+      throw new InvalidArgumentError(`unknown type ${JSON.stringify(type).slice(0, 40)}; known: ${SEARCH_TYPES.join(', ')}`);
   }
   if (types.length === 0) throw new InvalidArgumentError('expected at least one type');
   return types as SearchType[];
@@ -151,7 +159,8 @@ const search: CommandSpec = {
     const types = flags['type'] as SearchType[] | undefined;
     const limit = flags['limit'] === undefined ? undefined : wholeNumber('--limit', String(flags['limit']), 1);
     const offset = flags['offset'] === undefined ? undefined : wholeNumber('--offset', String(flags['offset']), 0);
-    return (client, query, signal) => client.search(query, { signal, ...(types ? { types } : {}), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
+    return (client, query, signal) =>
+      client.search(query, { signal, ...(types ? { types } : {}), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
   },
 };
 
@@ -202,9 +211,21 @@ export const COMMANDS: readonly CommandSpec[] = [
   show,
   search,
   discography,
-  { name: 'related', args: '[artists...]', summary: 'print the artists Spotify relates to each artist', input: 'values', prepare: () => (client, value, signal) => client.getRelatedArtists(value, { signal }) },
+  {
+    name: 'related',
+    args: '[artists...]',
+    summary: 'print the artists Spotify relates to each artist',
+    input: 'values',
+    prepare: () => (client, value, signal) => client.getRelatedArtists(value, { signal }),
+  },
   similar,
-  { name: 'concerts', args: '[artists...]', summary: 'print the concerts Spotify lists for each artist', input: 'values', prepare: () => (client, value, signal) => client.getArtistConcerts(value, { signal }) },
+  {
+    name: 'concerts',
+    args: '[artists...]',
+    summary: 'print the concerts Spotify lists for each artist',
+    input: 'values',
+    prepare: () => (client, value, signal) => client.getArtistConcerts(value, { signal }),
+  },
   colors,
   download,
 ];

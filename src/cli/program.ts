@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { AsyncSpotifyClient } from '../client.js';
 import { InvalidInputError } from '../errors.js';
 import { clientOptionsFrom, wholeNumber, type ClientFlags } from './client-options.js';
@@ -40,7 +40,10 @@ function addSharedOptions(command: Command): void {
     .option('--retries <n>', 'retries after the first attempt (default 3)')
     .option('--locale <tag>', 'BCP-47 locale sent as Accept-Language')
     .option('--no-partner-api', 'embed pages only: one request per value, playlists capped at 100')
-    .option('--origin <url>', 'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header')
+    .option(
+      '--origin <url>',
+      'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header',
+    )
     .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
     .option('--no-progress', 'no progress bar');
 }

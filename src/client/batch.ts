@@ -2,9 +2,7 @@ import { InvalidInputError, SpotifyScraperError } from '../errors.js';
 import { quote } from '../redact.js';
 
 /** One entry of a batch result, in input order. */
-export type BatchResult<T> =
-  | { value: string; ok: true; result: T }
-  | { value: string; ok: false; error: SpotifyScraperError };
+export type BatchResult<T> = { value: string; ok: true; result: T } | { value: string; ok: false; error: SpotifyScraperError };
 
 /** Progress of a batch, reported after each value settles. */
 export interface BatchProgress {

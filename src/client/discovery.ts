@@ -59,10 +59,11 @@ export async function getArtistDiscography(context: LoaderContext, value: string
   const maxReleases = limitOption('maxReleases', options.maxReleases, Infinity);
   const uri = entityUri('artist', await resolveId(context.http, 'artist', value, options.signal));
   const query = queryContext(context, options.signal);
-  const result = await collectPages(
-    async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })),
-    { max: maxReleases, pageSize: OPERATIONS.discography.pageSize, cap: OPERATIONS.discography.maxItems },
-  );
+  const result = await collectPages(async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })), {
+    max: maxReleases,
+    pageSize: OPERATIONS.discography.pageSize,
+    cap: OPERATIONS.discography.maxItems,
+  });
   if (result.stoppedBy !== undefined) throw result.stoppedBy;
   warnUnreadable(context, 'discography', result.unreadable);
   return validateList(ReleaseSchema, result.items, 'discography');

@@ -1,13 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import {
-  HttpError,
-  NetworkError,
-  NotFoundError,
-  RateLimitedError,
-  SpotifyScraperError,
-  TimeoutError,
-} from '../errors.js';
+import { HttpError, NetworkError, NotFoundError, RateLimitedError, SpotifyScraperError, TimeoutError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { isSpotifyHost } from './hosts.js';
 import type { HostGate } from './host-gate.js';
@@ -83,10 +76,12 @@ export class HttpClient {
     const given = failure instanceof RateLimitedError ? failure.retryAfterMs : serverDelays.get(failure);
     if (given === undefined) return this.config.retry.backoffMs(attempt, this.config.random);
     if (given > this.config.retry.maxDelayMs) {
-      throw new RateLimitedError(
-        `${url} asked to wait ${given} ms, longer than maxDelayMs (${this.config.retry.maxDelayMs} ms)`,
-        { url, status: failure.status, retryAfterMs: given, cause: failure },
-      );
+      throw new RateLimitedError(`${url} asked to wait ${given} ms, longer than maxDelayMs (${this.config.retry.maxDelayMs} ms)`, {
+        url,
+        status: failure.status,
+        retryAfterMs: given,
+        cause: failure,
+      });
     }
     // Pause the host that answered (after a redirect that is not the first URL's host).
     if (failure instanceof RateLimitedError) this.config.limiter.pause(new URL(failure.url ?? url).hostname, given);

@@ -1,4 +1,4 @@
-import { Readable, pipeline, type Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { NetworkError, type SpotifyScraperError } from '../errors.js';

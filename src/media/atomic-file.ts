@@ -120,7 +120,11 @@ export async function ensureDir(dir: string, signal?: AbortSignal): Promise<void
 
 function isFileSystemError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && /^E(ACCES|PERM|NOTDIR|ISDIR|EXIST|NOSPC|ROFS|NAMETOOLONG|MFILE|NOENT)$/.test(code) && (error as { syscall?: unknown }).syscall !== undefined;
+  return (
+    typeof code === 'string' &&
+    /^E(ACCES|PERM|NOTDIR|ISDIR|EXIST|NOSPC|ROFS|NAMETOOLONG|MFILE|NOENT)$/.test(code) &&
+    (error as { syscall?: unknown }).syscall !== undefined
+  );
 }
 
 function sizeCap(maxBytes: number, url: string): Transform {

@@ -60,7 +60,12 @@ export async function downloadCover(context: DownloadContext, entity: EntityWith
   });
 }
 
-export async function downloadPreview(context: DownloadContext, entity: EntityWithPreview, dest: string, options: DownloadPreviewOptions = {}): Promise<string> {
+export async function downloadPreview(
+  context: DownloadContext,
+  entity: EntityWithPreview,
+  dest: string,
+  options: DownloadPreviewOptions = {},
+): Promise<string> {
   checkEntity(entity);
   const dir = checkDest(dest);
   if (entity.type !== 'track' && entity.type !== 'episode') {
@@ -85,7 +90,13 @@ interface SaveOptions {
 }
 
 /** GETs a media URL (Spotify hosts only, redirects too) into `dir` through an atomic write. */
-function saveMedia(context: DownloadContext, url: URL, dir: string, options: { signal?: AbortSignal | undefined; overwrite?: boolean | undefined }, save: SaveOptions): Promise<string> {
+function saveMedia(
+  context: DownloadContext,
+  url: URL,
+  dir: string,
+  options: { signal?: AbortSignal | undefined; overwrite?: boolean | undefined },
+  save: SaveOptions,
+): Promise<string> {
   const overwrite = options.overwrite ?? false;
   if (typeof overwrite !== 'boolean') throw new InvalidInputError('overwrite must be true or false');
   return context.http.get(url.href, {
@@ -129,7 +140,9 @@ function mediaUrl(value: string, entity: { type: string; id: string }): URL {
     throw new MediaError(`The ${quote(entity.type, 40)} ${quote(entity.id, 40)} has a malformed media URL`);
   }
   if (!isSpotifyMediaUrl(url)) {
-    throw new MediaError(`Refusing to download from ${quote(`${url.protocol}//${url.host}`, 100)}: not an https URL on a Spotify media host`, { url: url.href });
+    throw new MediaError(`Refusing to download from ${quote(`${url.protocol}//${url.host}`, 100)}: not an https URL on a Spotify media host`, {
+      url: url.href,
+    });
   }
   return url;
 }

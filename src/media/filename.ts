@@ -1,10 +1,15 @@
 import { posix, win32 } from 'node:path';
 
 const MAX_BYTES = 150;
+// Control characters are what this strips: the rule against them in regexes does not apply here.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidi marks, overrides and isolates can disguise an extension (`cover\u202Egpj.exe`); zero-width and
 // other invisible characters (soft hyphen, fillers, tag characters, line separators) hide text.
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
+// Combining and joining characters are listed one by one on purpose, each to be removed on its own.
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
 const RESERVED = /[<>:"/\\|?*]/g;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
 

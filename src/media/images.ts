@@ -14,7 +14,11 @@ export function chooseImage(images: readonly Image[], size: CoverSize): Image | 
 }
 
 /** An entity's own images, else those of the album (track) or show (episode) it belongs to. */
-export function coverImagesOf(entity: { images: readonly Image[]; album?: { images: readonly Image[] } | null; show?: { images: readonly Image[] } | null }): readonly Image[] {
+export function coverImagesOf(entity: {
+  images: readonly Image[];
+  album?: { images: readonly Image[] } | null;
+  show?: { images: readonly Image[] } | null;
+}): readonly Image[] {
   if (entity.images.length > 0) return entity.images;
   return entity.album?.images ?? entity.show?.images ?? [];
 }

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { ImageListSchema, entityBase, checkIdentity, type DeepReadonly } from './common.js';
 
 /** An artist as lists name it (search hits, related artists): `getArtist(summary.uri)` has the rest. */
-export const ArtistSummarySchema = z.object({
-  ...entityBase('artist'),
-  images: ImageListSchema,
-}).superRefine((value, context) => checkIdentity('artist', value, context, 'required'));
+export const ArtistSummarySchema = z
+  .object({
+    ...entityBase('artist'),
+    images: ImageListSchema,
+  })
+  .superRefine((value, context) => checkIdentity('artist', value, context, 'required'));
 export type ArtistSummary = DeepReadonly<z.infer<typeof ArtistSummarySchema>>;

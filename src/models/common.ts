@@ -4,11 +4,8 @@ import { z } from 'zod';
  * Models are plain data: readonly all the way down in their types, so TypeScript stops accidental
  * mutation of a shared result without a runtime freeze on every object of every page.
  */
-export type DeepReadonly<T> = T extends ReadonlyArray<infer U>
-  ? ReadonlyArray<DeepReadonly<U>>
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
+export type DeepReadonly<T> =
+  T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepReadonly<U>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
 // Validation runs on every model of every page, so the checks below are whole-object refinements in
 // plain code (one call per object or list) rather than a regex check per field: same rules, a fraction
@@ -61,7 +58,8 @@ export const ImageShape = z.object({ url: z.string(), width: z.number().nullable
 export function checkImage(image: z.infer<typeof ImageShape>, context: Context, path: Path, index?: number): void {
   if (!image.url.startsWith('https://') && !image.url.startsWith('http://')) issueAt(context, path, index, 'url', 'an http(s) URL');
   if (image.width !== null && !(Number.isSafeInteger(image.width) && image.width >= 0)) issueAt(context, path, index, 'width', 'a whole number >= 0 or null');
-  if (image.height !== null && !(Number.isSafeInteger(image.height) && image.height >= 0)) issueAt(context, path, index, 'height', 'a whole number >= 0 or null');
+  if (image.height !== null && !(Number.isSafeInteger(image.height) && image.height >= 0))
+    issueAt(context, path, index, 'height', 'a whole number >= 0 or null');
 }
 
 /** A picture Spotify serves, with its size when Spotify states it. */
@@ -98,7 +96,12 @@ export const AlbumRefShape = z.object({ id: z.string(), uri: z.string(), name: z
 const IMAGES: Path = ['images'];
 
 /** An album or show reference: identity, name and pictures. */
-export function checkRef(type: 'album' | 'show', ref: { id: string; uri: string; name: string; images: ReadonlyArray<z.infer<typeof ImageShape>> }, context: Context, path: Path): void {
+export function checkRef(
+  type: 'album' | 'show',
+  ref: { id: string; uri: string; name: string; images: ReadonlyArray<z.infer<typeof ImageShape>> },
+  context: Context,
+  path: Path,
+): void {
   checkIdentity(type, ref, context, 'required', path);
   checkImages(ref.images, context, path.length === 0 ? IMAGES : [...path, 'images']);
 }
@@ -117,7 +120,10 @@ export type ShowRef = DeepReadonly<z.infer<typeof ShowRefSchema>>;
 export const UserRefSchema = z.object({
   name: NonEmptyString,
   id: z.string().min(1).nullable(),
-  uri: z.string().regex(/^spotify:user:\S+$/, 'a spotify:user: URI').nullable(),
+  uri: z
+    .string()
+    .regex(/^spotify:user:\S+$/, 'a spotify:user: URI')
+    .nullable(),
 });
 export type UserRef = DeepReadonly<z.infer<typeof UserRefSchema>>;
 
@@ -135,7 +141,14 @@ export function entityBase<T extends string>(type: T) {
  * `name: 'unless-unplayable'` lets items Spotify lists but cannot play go without one.
  */
 type IdentityType = 'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show';
-const URI_PREFIX: Record<IdentityType, string> = { track: 'spotify:track:', album: 'spotify:album:', artist: 'spotify:artist:', playlist: 'spotify:playlist:', episode: 'spotify:episode:', show: 'spotify:show:' };
+const URI_PREFIX: Record<IdentityType, string> = {
+  track: 'spotify:track:',
+  album: 'spotify:album:',
+  artist: 'spotify:artist:',
+  playlist: 'spotify:playlist:',
+  episode: 'spotify:episode:',
+  show: 'spotify:show:',
+};
 const URL_PREFIX = Object.fromEntries(Object.keys(URI_PREFIX).map((type) => [type, `https://open.spotify.com/${type}/`])) as Record<IdentityType, string>;
 
 export function checkIdentity(
@@ -147,7 +160,8 @@ export function checkIdentity(
 ): void {
   if (!isSpotifyId(value.id)) issueAt(context, path, undefined, 'id', 'a Spotify id is 22 letters and digits');
   if (!isPrefixed(value.uri, URI_PREFIX[type], value.id)) issueAt(context, path, undefined, 'uri', `the spotify:${type}: URI of the id`);
-  if (value.url !== undefined && !isPrefixed(value.url, URL_PREFIX[type], value.id)) issueAt(context, path, undefined, 'url', `the open.spotify.com/${type}/ URL of the id`);
+  if (value.url !== undefined && !isPrefixed(value.url, URL_PREFIX[type], value.id))
+    issueAt(context, path, undefined, 'url', `the open.spotify.com/${type}/ URL of the id`);
   if (value.name === '' && (name === 'required' || value.playable !== false)) issueAt(context, path, undefined, 'name', 'must not be empty');
 }
 

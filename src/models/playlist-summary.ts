@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ImageListSchema, UserRefSchema, entityBase, checkIdentity, type DeepReadonly } from './common.js';
 
 /** A playlist as search lists it: no items; `getPlaylist(summary.uri)` has them. */
-export const PlaylistSummarySchema = z.object({
-  ...entityBase('playlist'),
-  description: z.string().nullable(),
-  owner: UserRefSchema.nullable(),
-  images: ImageListSchema,
-}).superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
+export const PlaylistSummarySchema = z
+  .object({
+    ...entityBase('playlist'),
+    description: z.string().nullable(),
+    owner: UserRefSchema.nullable(),
+    images: ImageListSchema,
+  })
+  .superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
 export type PlaylistSummary = DeepReadonly<z.infer<typeof PlaylistSummarySchema>>;

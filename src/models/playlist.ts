@@ -4,13 +4,11 @@ import { EpisodeSchema } from './episode.js';
 import { TrackSchema } from './track.js';
 
 /** One row of a playlist: playlists may hold podcast episodes as well as tracks. */
-export const PlaylistItemSchema = z
-  .object({
-    track: z.discriminatedUnion('type', [TrackSchema, EpisodeSchema]),
-    addedAt: z.string().nullable(),
-    addedBy: UserRefSchema.nullable(),
-  })
-;
+export const PlaylistItemSchema = z.object({
+  track: z.discriminatedUnion('type', [TrackSchema, EpisodeSchema]),
+  addedAt: z.string().nullable(),
+  addedBy: UserRefSchema.nullable(),
+});
 export type PlaylistItem = DeepReadonly<z.infer<typeof PlaylistItemSchema>>;
 
 export const PlaylistSchema = z

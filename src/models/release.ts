@@ -5,12 +5,14 @@ import { ArtistRefListSchema, ImageListSchema, entityBase, checkIdentity, nullab
  * An album as lists name it (search hits, an artist's discography, similar albums): a summary, not a
  * full `Album` — it has no track list. Fetch the album with `getAlbum(release.uri)` for that.
  */
-export const ReleaseSchema = z.object({
-  ...entityBase('album'),
-  albumType: z.string().nullable(),
-  artists: ArtistRefListSchema,
-  images: ImageListSchema,
-  releaseDate: z.string().nullable(),
-  totalTracks: nullableCount,
-}).superRefine((value, context) => checkIdentity('album', value, context, 'required'));
+export const ReleaseSchema = z
+  .object({
+    ...entityBase('album'),
+    albumType: z.string().nullable(),
+    artists: ArtistRefListSchema,
+    images: ImageListSchema,
+    releaseDate: z.string().nullable(),
+    totalTracks: nullableCount,
+  })
+  .superRefine((value, context) => checkIdentity('album', value, context, 'required'));
 export type Release = DeepReadonly<z.infer<typeof ReleaseSchema>>;

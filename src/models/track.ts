@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { AlbumRefShape, ArtistRefShape, ImageShape, checkArtists, checkCount, checkIdentity, checkImages, checkRef, entityBase, type DeepReadonly } from './common.js';
+import {
+  AlbumRefShape,
+  ArtistRefShape,
+  ImageShape,
+  checkArtists,
+  checkCount,
+  checkIdentity,
+  checkImages,
+  checkRef,
+  entityBase,
+  type DeepReadonly,
+} from './common.js';
 
 /**
  * A track. Its rules are one refinement over the whole object (the hot path validates a hundred of
@@ -7,7 +18,15 @@ import { AlbumRefShape, ArtistRefShape, ImageShape, checkArtists, checkCount, ch
  * artist, album and image references, whole-number counts.
  */
 // Paths are constants: this refinement runs for every track of every page.
-const P = { artists: ['artists'], images: ['images'], album: ['album'], durationMs: ['durationMs'], trackNumber: ['trackNumber'], discNumber: ['discNumber'], playCount: ['playCount'] };
+const P = {
+  artists: ['artists'],
+  images: ['images'],
+  album: ['album'],
+  durationMs: ['durationMs'],
+  trackNumber: ['trackNumber'],
+  discNumber: ['discNumber'],
+  playCount: ['playCount'],
+};
 
 export const TrackSchema = z
   .object({

@@ -43,7 +43,13 @@ export interface EmbedParseOptions {
 }
 
 /** Page -> validated model, in one call: what the client and the benchmarks use. */
-export function parseEmbedHtml<T extends EntityType>(type: T, html: string, requestedId: string, pageUrl: string, options: EmbedParseOptions = {}): EntityByType[T] {
+export function parseEmbedHtml<T extends EntityType>(
+  type: T,
+  html: string,
+  requestedId: string,
+  pageUrl: string,
+  options: EmbedParseOptions = {},
+): EntityByType[T] {
   return modelFromEmbed(type, readEmbedPage(html, pageUrl), requestedId, pageUrl, options);
 }
 
@@ -65,7 +71,8 @@ export function modelFromEmbed<T extends EntityType>(
   const id = type === 'show' ? showId(page, requestedId, pageUrl) : ownId(entity, type, page, requestedId, pageUrl);
   const context: ParseContext = { path: entityPath, url: pageUrl, warn: options.warn ?? ignore };
   const built = (EMBED_READERS[type] as EmbedReader<T>)(entity, id, options.limits ?? NO_LIMITS, context);
-  if (built.name === '') fail(`Missing ${entityPath}.${type === 'show' && entity['type'] !== 'show' ? 'subtitle' : 'title'} (the ${type} has no name)`, pageUrl);
+  if (built.name === '')
+    fail(`Missing ${entityPath}.${type === 'show' && entity['type'] !== 'show' ? 'subtitle' : 'title'} (the ${type} has no name)`, pageUrl);
   if (built.type === 'track' && built.artists.length === 0) fail(`Missing ${entityPath}.artists (the track names no artist)`, pageUrl);
   return validateModel(ENTITY_SCHEMAS[type], built, pageUrl) as EntityByType[T];
 }
@@ -89,7 +96,8 @@ function ownId(entity: Raw, type: EntityType, page: EmbedPage, requestedId: stri
 /** A show's embed holds its latest episode: the show is named only by `embeded_entity_uri`. */
 function showId(page: EmbedPage, requestedId: string, pageUrl: string): string {
   const id = entityIdFromUri(page.entityUri, 'show') ?? (page.entity['type'] === 'show' ? entityIdFromUri(page.entity['uri'], 'show') : undefined);
-  if (id === undefined) return fail(`Missing or invalid ${page.entityPath.replace(/entity$/, 'embeded_entity_uri')} (uri: ${quote(page.entityUri, 80)})`, pageUrl);
+  if (id === undefined)
+    return fail(`Missing or invalid ${page.entityPath.replace(/entity$/, 'embeded_entity_uri')} (uri: ${quote(page.entityUri, 80)})`, pageUrl);
   if (id !== requestedId) return fail(`The page describes show ${id}, not the requested ${quote(requestedId, 40)}`, pageUrl);
   return id;
 }

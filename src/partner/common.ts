@@ -1,7 +1,7 @@
 import type { AlbumRef, ArtistRef, Image, UserRef } from '../models/common.js';
 import { entityIdFromUri, idFromUri } from '../parse/fields.js';
 import { readImageList } from '../parse/images.js';
-import { at, isRaw, list, str, text } from '../parse/raw.js';
+import { at, isRaw, list, text } from '../parse/raw.js';
 
 /** `{sources: [...]}` image holders (coverArt, avatarImage, images.items[n]). */
 export function sourcesOf(holder: unknown): Image[] {

@@ -6,7 +6,12 @@ import { toPage, type ApiPage } from './page.js';
 
 /** `concerts.concerts.items[].data` -> concerts. */
 export function readConcerts(root: Raw): ApiPage<Concert> {
-  return toPage(list(at(root, 'concerts', 'items')), (item) => apiConcert(at(item, 'data')), null, (_item, concert) => concert.uri);
+  return toPage(
+    list(at(root, 'concerts', 'items')),
+    (item) => apiConcert(at(item, 'data')),
+    null,
+    (_item, concert) => concert.uri,
+  );
 }
 
 function apiConcert(raw: unknown): Concert | undefined {

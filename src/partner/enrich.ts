@@ -61,10 +61,12 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
   const previews = previewsOf(album.tracks);
   const variables = (offset: number, limit: number) => ({ uri: album.uri, locale: '', offset, limit });
   const first = apiAlbum(await query(context, 'album', variables(0, ALBUM_PAGE)), previews);
-  const tracks = await collectPages(
-    async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page,
-    { max: Infinity, pageSize: ALBUM_PAGE, cap: OPERATIONS.album.maxItems, first: first.page },
-  );
+  const tracks = await collectPages(async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page, {
+    max: Infinity,
+    pageSize: ALBUM_PAGE,
+    cap: OPERATIONS.album.maxItems,
+    first: first.page,
+  });
   reportPaging(context, `album ${album.id}`, tracks);
   const { details } = first;
   return {
@@ -130,10 +132,11 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   const previews = previewsOf(show.episodes);
   let episodes: PagedResult<Episode>;
   try {
-    episodes = await collectPages(
-      async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews),
-      { max, pageSize: EPISODE_PAGE, cap: OPERATIONS.showEpisodes.maxItems },
-    );
+    episodes = await collectPages(async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews), {
+      max,
+      pageSize: EPISODE_PAGE,
+      cap: OPERATIONS.showEpisodes.maxItems,
+    });
   } catch (error) {
     if (metadataError !== undefined || error instanceof NotFoundError) throw error;
     context.warn(`Show ${show.id}: episodes from the partner API failed, keeping the embed's: ${messageOf(error)}`);
@@ -141,7 +144,11 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   }
   if (metadataError !== undefined) context.warn(`Show ${show.id}: metadata from the partner API failed: ${messageOf(metadataError)}`);
   reportPaging(context, `show ${show.id}`, episodes);
-  return { ...enriched, totalEpisodes: episodes.total, episodes: readable(context, `show ${show.id}`, withEmbedTail(episodes.items, show.episodes, max, trackKey)) };
+  return {
+    ...enriched,
+    totalEpisodes: episodes.total,
+    episodes: readable(context, `show ${show.id}`, withEmbedTail(episodes.items, show.episodes, max, trackKey)),
+  };
 }
 
 const trackKey = (item: { uri: string }): string => item.uri;

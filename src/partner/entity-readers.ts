@@ -63,8 +63,7 @@ function apiPlaylistItem(item: unknown, previews: Previews): PlaylistItem | unde
   const data = at(item, 'itemV2', 'data');
   const kind = str(at(data, '__typename'));
   const uri = str(at(data, 'uri')) ?? '';
-  const track: Track | Episode | undefined =
-    kind === 'Episode' || uri.startsWith('spotify:episode:') ? apiEpisode(data, previews) : apiTrack(data, previews);
+  const track: Track | Episode | undefined = kind === 'Episode' || uri.startsWith('spotify:episode:') ? apiEpisode(data, previews) : apiTrack(data, previews);
   const addedBy: UserRef | null = userOf(at(item, 'addedBy'));
   // A row the API lists without readable data (a removed or unavailable track) is kept, unplayable;
   // a row with no track uri at all (or a local file) is unreadable and counted, never a made-up track.

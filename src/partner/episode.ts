@@ -39,4 +39,3 @@ export function showRefOf(show: unknown): ShowRef | null {
     images: sourcesOf(at(show, 'coverArt')),
   };
 }
-

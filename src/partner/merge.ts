@@ -26,7 +26,13 @@ export function previewsOf(items: ReadonlyArray<Track | Episode>): Previews {
  * the API returned (paging that stopped early keeps what the embed already had), up to `max`.
  * `alsoKnown` are embed items to fill from that do not form a tail (an artist's top tracks).
  */
-export function withEmbedTail<T extends object>(fromApi: readonly T[], fromEmbed: readonly T[], max: number, keyOf: (item: T) => string, alsoKnown: readonly T[] = []): T[] {
+export function withEmbedTail<T extends object>(
+  fromApi: readonly T[],
+  fromEmbed: readonly T[],
+  max: number,
+  keyOf: (item: T) => string,
+  alsoKnown: readonly T[] = [],
+): T[] {
   const known = new Map<string, T>();
   for (const item of [...alsoKnown, ...fromEmbed]) known.set(keyOf(item), item);
   const items = fromApi.slice(0, max).map((item) => {
@@ -44,4 +50,3 @@ function fillNested<T extends object>(item: T, embed: T): T {
   const embedInner = (embed as { track?: object }).track;
   return inner && embedInner ? ({ ...filled, track: fillGaps(inner, embedInner) } as T) : filled;
 }
-

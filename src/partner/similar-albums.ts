@@ -5,5 +5,10 @@ import { apiRelease } from './summaries.js';
 
 /** `seoRecommendedTrackAlbum.items[].data` -> releases. */
 export function readSimilarAlbums(root: Raw): ApiPage<Release> {
-  return toPage(list(at(root, 'items')), (item) => apiRelease(at(item, 'data')), count(at(root, 'totalCount')), (_item, album) => album.uri);
+  return toPage(
+    list(at(root, 'items')),
+    (item) => apiRelease(at(item, 'data')),
+    count(at(root, 'totalCount')),
+    (_item, album) => album.uri,
+  );
 }

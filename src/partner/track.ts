@@ -35,4 +35,3 @@ export function apiTrack(raw: unknown, previews: Previews = NO_PREVIEWS, album: 
     playCount: count(at(raw, 'playcount')),
   };
 }
-

@@ -41,7 +41,8 @@ type Overrides<T> = Partial<{ -readonly [K in keyof T]: T[K] }>;
 export function fakeTrack(overrides: Overrides<Track> = {}): Track {
   const id = overrides.id ?? fakeId('Track');
   const albumId = fakeId('Album');
-  const album = overrides.album === undefined ? { id: albumId, uri: `spotify:album:${albumId}`, name: `Album of ${id}`, images: fakeImages(albumId) } : overrides.album;
+  const album =
+    overrides.album === undefined ? { id: albumId, uri: `spotify:album:${albumId}`, name: `Album of ${id}`, images: fakeImages(albumId) } : overrides.album;
   return {
     name: `Track ${id.slice(-4)}`,
     durationMs: 180_000,
@@ -99,7 +100,9 @@ export function fakeArtist(overrides: Overrides<Artist> = {}, topTrackCount = 3)
     followers: 12_345,
     monthlyListeners: 67_890,
     worldRank: null,
-    topTracks: Array.from({ length: topTrackCount }, (_, index) => fakeTrack({ artists: [self], trackNumber: null, discNumber: null, playCount: 10_000 - index })),
+    topTracks: Array.from({ length: topTrackCount }, (_, index) =>
+      fakeTrack({ artists: [self], trackNumber: null, discNumber: null, playCount: 10_000 - index }),
+    ),
     ...overrides,
     ...identity('artist', id),
   };
@@ -155,7 +158,12 @@ export function fakePlaylist(overrides: Overrides<Playlist> = {}, trackCount = 3
   const id = overrides.id ?? fakeId('Playlist');
   const owner: UserRef = overrides.owner ?? { name: 'Fake Curator', id: 'fakecurator', uri: 'spotify:user:fakecurator' };
   const tracks: PlaylistItem[] = [
-    ...(overrides.tracks ?? Array.from({ length: trackCount }, (_, index) => ({ track: fakeTrack({ trackNumber: null, discNumber: null }), addedAt: `2026-01-0${(index % 9) + 1}T00:00:00Z`, addedBy: owner }))),
+    ...(overrides.tracks ??
+      Array.from({ length: trackCount }, (_, index) => ({
+        track: fakeTrack({ trackNumber: null, discNumber: null }),
+        addedAt: `2026-01-0${(index % 9) + 1}T00:00:00Z`,
+        addedBy: owner,
+      }))),
   ];
   return {
     name: `Playlist ${id.slice(-4)}`,

@@ -92,7 +92,8 @@ export class FakeSpotify {
   }
 
   #api(request: IncomingMessage, url: URL, operation: string | null, response: ServerResponse): void {
-    if (request.headers['authorization'] !== `Bearer ${FAKE_TOKEN}`) return send(response, 401, 'application/json', JSON.stringify({ error: { status: 401, message: 'Invalid access token' } }));
+    if (request.headers['authorization'] !== `Bearer ${FAKE_TOKEN}`)
+      return send(response, 401, 'application/json', JSON.stringify({ error: { status: 401, message: 'Invalid access token' } }));
     let variables: { uri?: string; offset?: number; limit?: number };
     try {
       variables = JSON.parse(url.searchParams.get('variables') ?? '{}') as typeof variables;
@@ -101,7 +102,9 @@ export class FakeSpotify {
     }
     const entity = variables.uri === undefined ? undefined : this.#entities.get(variables.uri);
     const data = entity && operation ? partnerAnswer(entity, operation, variables) : undefined;
-    const body = data ? { data } : { errors: [{ message: entity ? `PersistedQueryNotFound (the fake serves no ${operation} for a ${entity.type})` : 'NotFound' }], data: null };
+    const body = data
+      ? { data }
+      : { errors: [{ message: entity ? `PersistedQueryNotFound (the fake serves no ${operation} for a ${entity.type})` : 'NotFound' }], data: null };
     send(response, 200, 'application/json', JSON.stringify(body));
   }
 }

@@ -73,23 +73,58 @@ function embedEntity(model: Entity): { entity: Json; embedded: string } {
       return {
         embedded: model.uri,
         entity: {
-          type: 'track', id: model.id, uri: model.uri, title: model.name, name: model.name,
+          type: 'track',
+          id: model.id,
+          uri: model.uri,
+          title: model.name,
+          name: model.name,
           artists: model.artists.map((artist) => ({ name: artist.name, uri: artist.uri })),
-          duration: model.durationMs, isExplicit: model.explicit, isPlayable: model.playable,
-          releaseDate: date(model.releaseDate), audioPreview: model.previewUrl === null ? null : { url: model.previewUrl },
+          duration: model.durationMs,
+          isExplicit: model.explicit,
+          isPlayable: model.playable,
+          releaseDate: date(model.releaseDate),
+          audioPreview: model.previewUrl === null ? null : { url: model.previewUrl },
           visualIdentity: visual(model.images),
         },
       };
     case 'album':
-      return { embedded: model.uri, entity: { type: 'album', id: model.id, uri: model.uri, title: model.name, subtitle: names(model.artists), releaseDate: date(model.releaseDate), visualIdentity: visual(model.images), trackList: model.tracks.map(trackRow) } };
+      return {
+        embedded: model.uri,
+        entity: {
+          type: 'album',
+          id: model.id,
+          uri: model.uri,
+          title: model.name,
+          subtitle: names(model.artists),
+          releaseDate: date(model.releaseDate),
+          visualIdentity: visual(model.images),
+          trackList: model.tracks.map(trackRow),
+        },
+      };
     case 'artist':
-      return { embedded: model.uri, entity: { type: 'artist', id: model.id, uri: model.uri, title: model.name, subtitle: 'Top tracks', visualIdentity: visual(model.images), trackList: model.topTracks.map(trackRow) } };
+      return {
+        embedded: model.uri,
+        entity: {
+          type: 'artist',
+          id: model.id,
+          uri: model.uri,
+          title: model.name,
+          subtitle: 'Top tracks',
+          visualIdentity: visual(model.images),
+          trackList: model.topTracks.map(trackRow),
+        },
+      };
     case 'playlist':
       return {
         embedded: model.uri,
         entity: {
-          type: 'playlist', id: model.id, uri: model.uri, title: model.name, description: model.description,
-          authors: model.owner ? [{ name: model.owner.name, uri: model.owner.uri }] : [], visualIdentity: visual(model.images),
+          type: 'playlist',
+          id: model.id,
+          uri: model.uri,
+          title: model.name,
+          description: model.description,
+          authors: model.owner ? [{ name: model.owner.name, uri: model.owner.uri }] : [],
+          visualIdentity: visual(model.images),
           // An embed lists at most the first 100 items.
           trackList: model.tracks.slice(0, 100).map((item) => (item.track.type === 'track' ? trackRow(item.track) : episodeRow(item.track))),
         },
@@ -107,7 +142,10 @@ function embedEntity(model: Entity): { entity: Json; embedded: string } {
 /** The embed page of `model`, as open.spotify.com/embed/TYPE/ID serves it. */
 export function embedPage(model: Entity, token = FAKE_TOKEN, expiresAtMs = Date.now() + 3_600_000): string {
   const { entity, embedded } = embedEntity(model);
-  const state = { data: { entity, embeded_entity_uri: embedded }, settings: { session: { accessToken: token, accessTokenExpirationTimestampMs: expiresAtMs, isAnonymous: true } } };
+  const state = {
+    data: { entity, embeded_entity_uri: embedded },
+    settings: { session: { accessToken: token, accessTokenExpirationTimestampMs: expiresAtMs, isAnonymous: true } },
+  };
   const json = JSON.stringify({ props: { pageProps: { state }, __N_SSP: true }, page: '/embed/[type]/[id]', query: {}, buildId: 'fake', isFallback: false });
   return `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title></title></head><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">${json}</script></body></html>`;
 }
@@ -132,7 +170,9 @@ function apiTrack(track: Track): Json {
     contentRating: { label: track.explicit ? 'EXPLICIT' : 'NONE' },
     playability: { playable: track.playable },
     artists: artistItems(track.artists),
-    ...(track.album === null ? {} : { albumOfTrack: { uri: track.album.uri, name: track.album.name, coverArt: sources(track.album.images), date: date(track.releaseDate) } }),
+    ...(track.album === null
+      ? {}
+      : { albumOfTrack: { uri: track.album.uri, name: track.album.name, coverArt: sources(track.album.images), date: date(track.releaseDate) } }),
   };
 }
 
@@ -149,7 +189,17 @@ function apiEpisode(episode: Episode): Json {
     coverArt: sources(episode.images),
     mediaTypes: episode.hasVideo ? ['AUDIO', 'VIDEO'] : ['AUDIO'],
     previewPlayback: episode.previewUrl === null ? null : { audioPreview: { cdnUrl: episode.previewUrl } },
-    podcastV2: episode.show === null ? null : { data: { uri: episode.show.uri, name: episode.show.name, publisher: episode.show.publisher === null ? null : { name: episode.show.publisher }, coverArt: sources(episode.show.images) } },
+    podcastV2:
+      episode.show === null
+        ? null
+        : {
+            data: {
+              uri: episode.show.uri,
+              name: episode.show.name,
+              publisher: episode.show.publisher === null ? null : { name: episode.show.publisher },
+              coverArt: sources(episode.show.images),
+            },
+          },
   };
 }
 
@@ -173,10 +223,19 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
       const album = model as Album;
       return {
         albumUnion: {
-          __typename: 'Album', uri: album.uri, name: album.name, type: album.albumType, label: album.label, date: date(album.releaseDate),
-          artists: artistItems(album.artists), coverArt: sources(album.images),
+          __typename: 'Album',
+          uri: album.uri,
+          name: album.name,
+          type: album.albumType,
+          label: album.label,
+          date: date(album.releaseDate),
+          artists: artistItems(album.artists),
+          coverArt: sources(album.images),
           copyright: { items: album.copyrights.map((text) => ({ text })) },
-          tracksV2: { totalCount: album.totalTracks ?? album.tracks.length, items: page(album.tracks, offset, limit).map((track) => ({ uid: `row-${track.id}`, track: { ...apiTrack(track), albumOfTrack: undefined } })) },
+          tracksV2: {
+            totalCount: album.totalTracks ?? album.tracks.length,
+            items: page(album.tracks, offset, limit).map((track) => ({ uid: `row-${track.id}`, track: { ...apiTrack(track), albumOfTrack: undefined } })),
+          },
         },
       };
     }
@@ -184,7 +243,9 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
       const artist = model as Artist;
       return {
         artistUnion: {
-          __typename: 'Artist', uri: artist.uri, profile: { name: artist.name, biography: artist.biography === null ? null : { text: artist.biography } },
+          __typename: 'Artist',
+          uri: artist.uri,
+          profile: { name: artist.name, biography: artist.biography === null ? null : { text: artist.biography } },
           stats: { followers: artist.followers, monthlyListeners: artist.monthlyListeners, worldRank: artist.worldRank ?? 0 },
           visuals: { avatarImage: sources(artist.images) },
           discography: { topTracks: { items: artist.topTracks.map((track) => ({ track: apiTrack(track) })) } },
@@ -201,8 +262,13 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
       });
       return {
         playlistV2: {
-          __typename: 'Playlist', uri: playlist.uri, name: playlist.name, description: playlist.description, followers: playlist.followers,
-          ownerV2: user(playlist.owner), images: { items: [sources(playlist.images)] },
+          __typename: 'Playlist',
+          uri: playlist.uri,
+          name: playlist.name,
+          description: playlist.description,
+          followers: playlist.followers,
+          ownerV2: user(playlist.owner),
+          images: { items: [sources(playlist.images)] },
           content: { totalCount: playlist.totalTracks ?? playlist.tracks.length, items: page(playlist.tracks, offset, limit).map(items) },
         },
       };
@@ -211,11 +277,24 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
       return { episodeUnionV2: apiEpisode(model as Episode) };
     case 'show:queryShowMetadataV2': {
       const show = model as Show;
-      return { podcastUnionV2: { __typename: 'Podcast', uri: show.uri, name: show.name, description: show.description, publisher: show.publisher === null ? null : { name: show.publisher }, mediaType: show.mediaType, coverArt: sources(show.images) } };
+      return {
+        podcastUnionV2: {
+          __typename: 'Podcast',
+          uri: show.uri,
+          name: show.name,
+          description: show.description,
+          publisher: show.publisher === null ? null : { name: show.publisher },
+          mediaType: show.mediaType,
+          coverArt: sources(show.images),
+        },
+      };
     }
     case 'show:queryPodcastEpisodes': {
       const show = model as Show;
-      const items = page(show.episodes, offset, limit).map((episode) => ({ uid: `row-${episode.id}`, entity: { _uri: episode.uri, data: apiEpisode(episode) } }));
+      const items = page(show.episodes, offset, limit).map((episode) => ({
+        uid: `row-${episode.id}`,
+        entity: { _uri: episode.uri, data: apiEpisode(episode) },
+      }));
       return { podcastUnionV2: { uri: show.uri, episodesV2: { totalCount: show.totalEpisodes ?? show.episodes.length, items } } };
     }
     default:

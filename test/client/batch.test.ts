@@ -17,7 +17,19 @@ beforeAll(async () => {
     inFlight -= 1;
     const [, , type, id] = request.path.split('/') as [string, string, string, string];
     if (id === MISSING) return sendHtml(res, 'gone', 404);
-    if (type === 'playlist') return sendHtml(res, embedHtml(embedState(listEntity('playlist', Array.from({ length: 20 }, () => row()), { id, uri: `spotify:playlist:${id}` }))));
+    if (type === 'playlist')
+      return sendHtml(
+        res,
+        embedHtml(
+          embedState(
+            listEntity(
+              'playlist',
+              Array.from({ length: 20 }, () => row()),
+              { id, uri: `spotify:playlist:${id}` },
+            ),
+          ),
+        ),
+      );
     return sendHtml(res, embedHtml(embedState(trackEntity({ id, uri: `spotify:track:${id}` }))));
   });
 });
@@ -43,7 +55,10 @@ describe('batch helpers', () => {
     await using client = clientFor(server);
     const progress: BatchProgress[] = [];
     maxInFlight = 0;
-    await client.getTracks(Array.from({ length: 12 }, () => newId('c')), { concurrency: 3, onProgress: (p) => progress.push(p) });
+    await client.getTracks(
+      Array.from({ length: 12 }, () => newId('c')),
+      { concurrency: 3, onProgress: (p) => progress.push(p) },
+    );
     expect(maxInFlight).toBe(3);
     expect(progress.map((p) => p.completed)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(progress.every((p) => p.total === 12 && p.ok)).toBe(true);
@@ -65,7 +80,10 @@ describe('batch helpers', () => {
   it('an abort rejects the batch with the reason', async () => {
     await using client = clientFor(server);
     const controller = new AbortController();
-    const batch = client.getTracks(Array.from({ length: 20 }, () => newId('e')), { concurrency: 2, signal: controller.signal });
+    const batch = client.getTracks(
+      Array.from({ length: 20 }, () => newId('e')),
+      { concurrency: 2, signal: controller.signal },
+    );
     setTimeout(() => controller.abort(new Error('stop the batch')), 20);
     await expect(batch).rejects.toThrow('stop the batch');
   });

@@ -31,7 +31,8 @@ function bootstrapPage(): string {
 
 function answer(request: SeenRequest): { status: number; body: Json } {
   const token = String(request.headers['authorization'] ?? '').replace(/^Bearer /, '');
-  if (!token.startsWith('anon-token-') || rejected.has(token) || rejectAll) return { status: 401, body: { error: { status: 401, message: `token ${token} expired` } } };
+  if (!token.startsWith('anon-token-') || rejected.has(token) || rejectAll)
+    return { status: 401, body: { error: { status: 401, message: `token ${token} expired` } } };
   const operation = request.url.searchParams.get('operationName');
   const hash = (JSON.parse(request.url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } }).persistedQuery?.sha256Hash;
   if (!Object.values(DEFAULT_OPERATIONS).some((known) => known.name === operation && known.hash === hash)) {
@@ -47,7 +48,8 @@ function answer(request: SeenRequest): { status: number; body: Json } {
       return { status: 200, body: discographyAnswer(variables['uri'], groups, variables['offset'], variables['limit']) };
     }
     case 'queryArtistRelated':
-      if (variables['uri'] === `spotify:artist:${GONE_ARTIST}`) return { status: 200, body: { data: { artistUnion: { __typename: 'NotFound', message: 'gone' } } } };
+      if (variables['uri'] === `spotify:artist:${GONE_ARTIST}`)
+        return { status: 200, body: { data: { artistUnion: { __typename: 'NotFound', message: 'gone' } } } };
       return { status: 200, body: relatedAnswer(variables['uri'], variables['uri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 40) };
     case 'similarAlbumsBasedOnThisTrack':
       return { status: 200, body: similarAlbumsAnswer(Math.min(variables['limit'], 30)) };
@@ -217,7 +219,13 @@ describe('the artist world', () => {
     expect(await c.getSimilarAlbums(TRACK)).toHaveLength(10);
     const concerts = await c.getArtistConcerts(ARTIST);
     expect(concerts).toHaveLength(9);
-    expect(concerts[0]).toMatchObject({ title: 'Loop Festival 0', city: 'City 0', venue: 'Hall 0', startDate: '2026-07-01T19:00+02:00', artists: [{ name: 'Seed' }, { name: 'Guest 0' }] });
+    expect(concerts[0]).toMatchObject({
+      title: 'Loop Festival 0',
+      city: 'City 0',
+      venue: 'Hall 0',
+      startDate: '2026-07-01T19:00+02:00',
+      artists: [{ name: 'Seed' }, { name: 'Guest 0' }],
+    });
   });
 
   it('empty results are empty lists; a NotFound root is a NotFoundError', async () => {
@@ -234,7 +242,13 @@ describe('the artist world', () => {
     await c.getColors(`spotify:image:${IMAGE}`);
     const small = `https://i.scdn.co/image/${'1'.repeat(40)}`;
     const large = `https://image-cdn-ak.spotifycdn.com/image/${'2'.repeat(40)}`;
-    await c.getColors({ images: [{ url: small, width: 64, height: 64 }, { url: large, width: 640, height: 640 }, { url: `https://i.scdn.co/image/${'3'.repeat(40)}`, width: null, height: null }] });
+    await c.getColors({
+      images: [
+        { url: small, width: 64, height: 64 },
+        { url: large, width: 640, height: 640 },
+        { url: `https://i.scdn.co/image/${'3'.repeat(40)}`, width: null, height: null },
+      ],
+    });
     const asked = since(start).api.map((r) => variablesOf(r)['imageUris']);
     expect(asked).toEqual([[`spotify:image:${IMAGE}`], [`spotify:image:${IMAGE}`], [`spotify:image:${'2'.repeat(40)}`]]);
   });

@@ -3,17 +3,7 @@ import { NotFoundError, ParseError } from '../../src/index.js';
 import { clientFor, startFakeSpotify } from '../helpers/fake-spotify.js';
 import type { Loopback } from '../helpers/loopback.js';
 import { sendHtml } from '../helpers/loopback.js';
-import {
-  embedHtml,
-  embedState,
-  episodeEntity,
-  episodeRow,
-  listEntity,
-  notFoundHtml,
-  restrictedRow,
-  row,
-  trackEntity,
-} from '../helpers/pages.js';
+import { embedHtml, embedState, episodeEntity, episodeRow, listEntity, notFoundHtml, restrictedRow, row, trackEntity } from '../helpers/pages.js';
 
 const TRACK = '0DiWol3AO6WpXZgp0goxAV';
 const ALBUM = '2noRn2Aes5aoNVsU6iWThc';
@@ -30,7 +20,16 @@ beforeAll(async () => {
   server = await startFakeSpotify({
     [`/embed/track/${TRACK}`]: embedHtml(embedState(trackEntity({ id: TRACK, uri: `spotify:track:${TRACK}` }))),
     [`/embed/album/${ALBUM}`]: embedHtml(embedState(listEntity('album', [row(), row()], { id: ALBUM, uri: `spotify:album:${ALBUM}` }))),
-    [`/embed/artist/${ARTIST}`]: embedHtml(embedState(listEntity('artist', Array.from({ length: 10 }, () => row()), { id: ARTIST, uri: `spotify:artist:${ARTIST}` })), { format: 'initial-state' }),
+    [`/embed/artist/${ARTIST}`]: embedHtml(
+      embedState(
+        listEntity(
+          'artist',
+          Array.from({ length: 10 }, () => row()),
+          { id: ARTIST, uri: `spotify:artist:${ARTIST}` },
+        ),
+      ),
+      { format: 'initial-state' },
+    ),
     [`/embed/playlist/${PLAYLIST}`]: embedHtml(embedState(listEntity('playlist', playlistRows, { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` }))),
     [`/embed/episode/${EPISODE}`]: embedHtml(embedState(episodeEntity({ id: EPISODE, uri: `spotify:episode:${EPISODE}` }))),
     [`/embed/show/${SHOW}`]: embedHtml(embedState(episodeEntity(), `spotify:show:${SHOW}`)),

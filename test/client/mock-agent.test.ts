@@ -15,7 +15,10 @@ afterEach(async () => {
 function mockWithEmbed(): MockAgent {
   mock = new MockAgent();
   mock.disableNetConnect();
-  mock.get('https://open.spotify.com').intercept({ path: `/embed/track/${ID}` }).reply(200, html);
+  mock
+    .get('https://open.spotify.com')
+    .intercept({ path: `/embed/track/${ID}` })
+    .reply(200, html);
   return mock;
 }
 

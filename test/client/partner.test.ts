@@ -31,10 +31,34 @@ function page(entity: Json, token = TOKEN, entityUri?: string): string {
 }
 
 const embeds: Record<string, () => string> = {
-  [`/embed/playlist/${PLAYLIST}`]: () => page(listEntity('playlist', playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}`, audioPreview: { url: `https://p.scdn.co/mp3-preview/${id}` } })), { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` })),
-  [`/embed/playlist/${MIDFAIL}`]: () => page(listEntity('playlist', playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}` })), { id: MIDFAIL, uri: `spotify:playlist:${MIDFAIL}` })),
-  [`/embed/show/${SHOW}`]: () => page(episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW}` }), TOKEN, `spotify:show:${SHOW}`),
-  [`/embed/show/${SHOW_NO_META}`]: () => page(episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW_NO_META}` }), TOKEN, `spotify:show:${SHOW_NO_META}`),
+  [`/embed/playlist/${PLAYLIST}`]: () =>
+    page(
+      listEntity(
+        'playlist',
+        playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}`, audioPreview: { url: `https://p.scdn.co/mp3-preview/${id}` } })),
+        { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` },
+      ),
+    ),
+  [`/embed/playlist/${MIDFAIL}`]: () =>
+    page(
+      listEntity(
+        'playlist',
+        playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}` })),
+        { id: MIDFAIL, uri: `spotify:playlist:${MIDFAIL}` },
+      ),
+    ),
+  [`/embed/show/${SHOW}`]: () =>
+    page(
+      episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW}` }),
+      TOKEN,
+      `spotify:show:${SHOW}`,
+    ),
+  [`/embed/show/${SHOW_NO_META}`]: () =>
+    page(
+      episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW_NO_META}` }),
+      TOKEN,
+      `spotify:show:${SHOW_NO_META}`,
+    ),
   [`/embed/track/${TRACK}`]: () => page(trackEntity({ id: TRACK, uri: `spotify:track:${TRACK}` })),
   [`/embed/track/${BROKEN}`]: () => page(trackEntity({ id: BROKEN, uri: `spotify:track:${BROKEN}` })),
   [`/embed/track/${GONE}`]: () => page(trackEntity({ id: GONE, uri: `spotify:track:${GONE}` })),
@@ -42,7 +66,14 @@ const embeds: Record<string, () => string> = {
   [`/embed/track/${EXPIRED}`]: () => page(trackEntity({ id: EXPIRED, uri: `spotify:track:${EXPIRED}` }), `token-${(rotatingToken += 1)}-abcdef`),
   // The page the client bootstraps a fresh token from (after a 401, or for calls without a page).
   [`/embed/track/${BOOTSTRAP}`]: () => page(trackEntity({ id: BOOTSTRAP, uri: `spotify:track:${BOOTSTRAP}` }), `token-${(rotatingToken += 1)}-abcdef`),
-  [`/embed/album/${ALBUM}`]: () => page(listEntity('album', albumIds.map((id) => row({ uri: `spotify:track:${id}` })), { id: ALBUM, uri: `spotify:album:${ALBUM}` })),
+  [`/embed/album/${ALBUM}`]: () =>
+    page(
+      listEntity(
+        'album',
+        albumIds.map((id) => row({ uri: `spotify:track:${id}` })),
+        { id: ALBUM, uri: `spotify:album:${ALBUM}` },
+      ),
+    ),
 };
 
 function answerApi(request: SeenRequest): { status: number; body: unknown } {
@@ -58,7 +89,8 @@ function answerApi(request: SeenRequest): { status: number; body: unknown } {
   }
   if (auth !== `Bearer ${TOKEN}` || request.headers['app-platform'] !== 'WebPlayer') return { status: 401, body: {} };
   if (uri === `spotify:track:${BROKEN}`) return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
-  if (uri === `spotify:show:${SHOW_NO_META}` && operation === 'queryShowMetadataV2') return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
+  if (uri === `spotify:show:${SHOW_NO_META}` && operation === 'queryShowMetadataV2')
+    return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
   if (uri === `spotify:track:${NO_API}`) return { status: 404, body: { error: 'no such route' } };
   if (uri === `spotify:track:${GONE}`) return { status: 200, body: { data: { trackUnion: { __typename: 'NotFound', message: 'gone' } } } };
   if (operation === 'fetchPlaylist' && uri === `spotify:playlist:${MIDFAIL}`) {
@@ -75,7 +107,28 @@ function answerApi(request: SeenRequest): { status: number; body: unknown } {
       return { status: 200, body: { data: { trackUnion: { ...apiTrackData(TRACK, 7), id: TRACK, hashSeen: hash } } } };
     case 'getAlbum': {
       const items = albumIds.slice(offset, offset + limit).map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) }));
-      return { status: 200, body: { data: { albumUnion: { uri, name: 'Rich Album', type: 'COMPILATION', label: 'Loop Records', date: { isoString: '2019-05-05T00:00:00Z' }, copyright: { items: [{ text: '(C) Loop', type: 'C' }, { text: '(P) Loop', type: 'P' }] }, artists: { items: [{ profile: { name: 'Various' }, uri: `spotify:artist:${'V'.repeat(22)}` }] }, tracksV2: { totalCount: albumIds.length, items } } } } };
+      return {
+        status: 200,
+        body: {
+          data: {
+            albumUnion: {
+              uri,
+              name: 'Rich Album',
+              type: 'COMPILATION',
+              label: 'Loop Records',
+              date: { isoString: '2019-05-05T00:00:00Z' },
+              copyright: {
+                items: [
+                  { text: '(C) Loop', type: 'C' },
+                  { text: '(P) Loop', type: 'P' },
+                ],
+              },
+              artists: { items: [{ profile: { name: 'Various' }, uri: `spotify:artist:${'V'.repeat(22)}` }] },
+              tracksV2: { totalCount: albumIds.length, items },
+            },
+          },
+        },
+      };
     }
     default:
       return { status: 200, body: { errors: [{ message: `unknown operation ${operation}` }] } };
@@ -194,7 +247,13 @@ describe('richer fields', () => {
     await using c = client();
     const start = server.requests.length;
     const album = await c.getAlbum(ALBUM);
-    expect(album).toMatchObject({ albumType: 'COMPILATION', label: 'Loop Records', releaseDate: '2019-05-05T00:00:00Z', totalTracks: 60, copyrights: ['(C) Loop', '(P) Loop'] });
+    expect(album).toMatchObject({
+      albumType: 'COMPILATION',
+      label: 'Loop Records',
+      releaseDate: '2019-05-05T00:00:00Z',
+      totalTracks: 60,
+      copyrights: ['(C) Loop', '(P) Loop'],
+    });
     expect(album.artists).toEqual([{ name: 'Various', id: 'V'.repeat(22), uri: `spotify:artist:${'V'.repeat(22)}` }]);
     expect(album.tracks.map((t) => t.id)).toEqual(albumIds);
     expect(album.tracks[59]?.playCount).toBe(1059);
@@ -206,7 +265,12 @@ describe('richer fields', () => {
     await using c = client({ operations: { track: { name: 'getTrack', hash } } });
     const start = server.requests.length;
     await c.getTrack(TRACK);
-    const extensions = JSON.parse(server.requests.slice(start).find((r) => r.host === 'api-partner.spotify.com')?.url.searchParams.get('extensions') ?? '{}');
+    const extensions = JSON.parse(
+      server.requests
+        .slice(start)
+        .find((r) => r.host === 'api-partner.spotify.com')
+        ?.url.searchParams.get('extensions') ?? '{}',
+    );
     expect(extensions).toEqual({ persistedQuery: { version: 1, sha256Hash: hash } });
   });
 });

@@ -18,7 +18,11 @@ beforeAll(async () => {
     const id = request.path.split('/').at(-1) as string;
     counter += 1;
     const state = embedState(trackEntity({ id, uri: `spotify:track:${id}` }));
-    const session = { accessToken: `tok${String(counter).padStart(4, '0')}-${id}`, accessTokenExpirationTimestampMs: Date.now() + 3_600_000, isAnonymous: true };
+    const session = {
+      accessToken: `tok${String(counter).padStart(4, '0')}-${id}`,
+      accessTokenExpirationTimestampMs: Date.now() + 3_600_000,
+      isAnonymous: true,
+    };
     return sendHtml(res, embedHtml({ ...state, settings: { session } }));
   });
 });

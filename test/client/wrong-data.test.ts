@@ -38,13 +38,26 @@ beforeEach(() => {
 });
 
 function client(options: ClientOptions = {}): AsyncSpotifyClient {
-  return new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, partnerApi: false, onWarning: (m) => warnings.push(m), ...options });
+  return new AsyncSpotifyClient({
+    dispatcher: server.dispatcher,
+    rateLimit: false,
+    retry: false,
+    partnerApi: false,
+    onWarning: (m) => warnings.push(m),
+    ...options,
+  });
 }
 
 describe('embed pages', () => {
   it('a row without a uri, or a local file, is skipped with a warning naming its position', async () => {
     const key = 'RowsNoUri';
-    page('playlist', { ...listEntity('playlist', [row(), row({ uri: undefined }), row({ uri: 'spotify:local:Artist:Album:Song:200' }), restrictedRow()], { id: id(key), uri: `spotify:playlist:${id(key)}` }), __key: key });
+    page('playlist', {
+      ...listEntity('playlist', [row(), row({ uri: undefined }), row({ uri: 'spotify:local:Artist:Album:Song:200' }), restrictedRow()], {
+        id: id(key),
+        uri: `spotify:playlist:${id(key)}`,
+      }),
+      __key: key,
+    });
     await using c = client();
     const playlist = await c.getPlaylist(id(key));
     expect(playlist.tracks.map((item) => item.track.playable)).toEqual([true, false]);
@@ -116,9 +129,22 @@ describe('partner API answers', () => {
   it('an API row without a name never erases the title the embed gave it', async () => {
     const key = 'NamelessRows';
     const ids = [itemId('nl', 0), itemId('nl', 1)];
-    page('album', { ...listEntity('album', ids.map((track, i) => row({ uri: `spotify:track:${track}`, title: `Embed title ${i}` })), { id: id(key), uri: `spotify:album:${id(key)}` }), __key: key });
+    page('album', {
+      ...listEntity(
+        'album',
+        ids.map((track, i) => row({ uri: `spotify:track:${track}`, title: `Embed title ${i}` })),
+        { id: id(key), uri: `spotify:album:${id(key)}` },
+      ),
+      __key: key,
+    });
     answers.set(`spotify:album:${id(key)}`, () => ({
-      data: { albumUnion: { uri: `spotify:album:${id(key)}`, name: 'Album', tracksV2: { totalCount: 3, items: [...ids, itemId('nl', 2)].map((track, i) => ({ uid: `u${i}`, track: { ...apiTrackData(track, i), name: '' } })) } } },
+      data: {
+        albumUnion: {
+          uri: `spotify:album:${id(key)}`,
+          name: 'Album',
+          tracksV2: { totalCount: 3, items: [...ids, itemId('nl', 2)].map((track, i) => ({ uid: `u${i}`, track: { ...apiTrackData(track, i), name: '' } })) },
+        },
+      },
     }));
     await using c = client({ partnerApi: true });
     const album = await c.getAlbum(id(key));
@@ -131,7 +157,9 @@ describe('partner API answers', () => {
     const key = 'EndlessPages';
     page('playlist', { ...listEntity('playlist', [row()], { id: id(key), uri: `spotify:playlist:${id(key)}` }), __key: key });
     const same = Array.from({ length: 100 }, (_, i) => ({ itemV2: { data: apiTrackData(itemId('same', i), i) } }));
-    answers.set(`spotify:playlist:${id(key)}`, () => ({ data: { playlistV2: { uri: `spotify:playlist:${id(key)}`, name: 'Loop', content: { items: same } } } }));
+    answers.set(`spotify:playlist:${id(key)}`, () => ({
+      data: { playlistV2: { uri: `spotify:playlist:${id(key)}`, name: 'Loop', content: { items: same } } },
+    }));
     await using c = client({ partnerApi: true });
     const before = apiRequests;
     const playlist = await c.getPlaylist(id(key), { maxTracks: Infinity });

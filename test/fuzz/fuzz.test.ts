@@ -97,9 +97,30 @@ function answerFor(type: EntityType, request: URL): Json {
     case 'getTrack':
       return { data: { trackUnion: { ...apiTrackData(ids.track, 1), uri: `spotify:track:${ids.track}` } } };
     case 'getAlbum':
-      return { data: { albumUnion: { uri: variables.uri, name: 'Album', type: 'ALBUM', tracksV2: { totalCount: 60, items: tracks.slice(offset, offset + limit).map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) })) } } } };
+      return {
+        data: {
+          albumUnion: {
+            uri: variables.uri,
+            name: 'Album',
+            type: 'ALBUM',
+            tracksV2: {
+              totalCount: 60,
+              items: tracks.slice(offset, offset + limit).map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) })),
+            },
+          },
+        },
+      };
     case 'queryArtistOverview':
-      return { data: { artistUnion: { uri: variables.uri, profile: { name: 'Artist' }, stats: { followers: 5 }, discography: { topTracks: { items: tracks.slice(0, 10).map((id, i) => ({ track: apiTrackData(id, i) })) } } } } };
+      return {
+        data: {
+          artistUnion: {
+            uri: variables.uri,
+            profile: { name: 'Artist' },
+            stats: { followers: 5 },
+            discography: { topTracks: { items: tracks.slice(0, 10).map((id, i) => ({ track: apiTrackData(id, i) })) } },
+          },
+        },
+      };
     case 'fetchPlaylist':
       return playlistPage(variables.uri, tracks, offset, limit);
     case 'queryShowMetadataV2':
@@ -125,7 +146,13 @@ describe('fuzz: mutated partner API answers', () => {
     mock
       .get('https://api-partner.spotify.com')
       .intercept({ path: /^\/pathfinder\// })
-      .reply(200, (options) => JSON.stringify(random() < 0.85 ? mutate(answerFor(type, new URL(String(options.path), 'https://x')), random) : answerFor(type, new URL(String(options.path), 'https://x'))))
+      .reply(200, (options) =>
+        JSON.stringify(
+          random() < 0.85
+            ? mutate(answerFor(type, new URL(String(options.path), 'https://x')), random)
+            : answerFor(type, new URL(String(options.path), 'https://x')),
+        ),
+      )
       .persist();
     const client = new AsyncSpotifyClient({ dispatcher: mock, rateLimit: false, retry: false, onWarning: () => undefined });
     const getters: Record<EntityType, (id: string) => Promise<unknown>> = {

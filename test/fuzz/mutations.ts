@@ -77,7 +77,11 @@ export function mutate(document: Json, random: () => number): Json {
 export function damagePage(html: string, random: () => number): string {
   const roll = random();
   if (roll < 0.3) return html.slice(0, Math.floor(random() * html.length));
-  if (roll < 0.5) return html.replace('<script id="__NEXT_DATA__"', '<!-- <script id="__NEXT_DATA__" type="application/json">{"props":{}}</script> --><script id="__NEXT_DATA__"');
+  if (roll < 0.5)
+    return html.replace(
+      '<script id="__NEXT_DATA__"',
+      '<!-- <script id="__NEXT_DATA__" type="application/json">{"props":{}}</script> --><script id="__NEXT_DATA__"',
+    );
   if (roll < 0.7) return html.replace('<body>', `<body>${'<p>__NEXT_DATA__</p>'.repeat(200)}`);
   if (roll < 0.85) return html.replace('</script>', '</script><script id="__NEXT_DATA__">{"broken":</script>');
   return `\ufeff${html.replace('application/json">', 'application/json">\ufeff')}`;

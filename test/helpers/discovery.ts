@@ -23,7 +23,13 @@ export function apiAlbumData(id: string, index: number, extra: Json = {}): Json 
 }
 
 export function apiArtistData(id: string, index: number): Json {
-  return { __typename: 'Artist', id, uri: `spotify:artist:${id}`, profile: { name: `Artist ${index}` }, visuals: { avatarImage: cover(`ab676161${index.toString(16)}`) } };
+  return {
+    __typename: 'Artist',
+    id,
+    uri: `spotify:artist:${id}`,
+    profile: { name: `Artist ${index}` },
+    visuals: { avatarImage: cover(`ab676161${index.toString(16)}`) },
+  };
 }
 
 export function searchAnswer(query: string, perType: number, offset = 0): Json {
@@ -32,18 +38,51 @@ export function searchAnswer(query: string, perType: number, offset = 0): Json {
     data: {
       searchV2: {
         query,
-        tracksV2: { totalCount: 1000, items: ids('st').map((id, i) => ({ item: { __typename: 'TrackResponseWrapper', data: { ...apiTrackData(id, offset + i), id } }, matchedFields: [] })) },
-        albumsV2: { __typename: 'AlbumOrPrereleasePage', totalCount: 897, items: ids('sa').map((id, i) => ({ __typename: 'AlbumResponseWrapper', data: apiAlbumData(id, offset + i, { tracks: undefined, date: { year: 2013 } }) })) },
+        tracksV2: {
+          totalCount: 1000,
+          items: ids('st').map((id, i) => ({ item: { __typename: 'TrackResponseWrapper', data: { ...apiTrackData(id, offset + i), id } }, matchedFields: [] })),
+        },
+        albumsV2: {
+          __typename: 'AlbumOrPrereleasePage',
+          totalCount: 897,
+          items: ids('sa').map((id, i) => ({
+            __typename: 'AlbumResponseWrapper',
+            data: apiAlbumData(id, offset + i, { tracks: undefined, date: { year: 2013 } }),
+          })),
+        },
         artists: { totalCount: 821, items: ids('sr').map((id, i) => ({ __typename: 'ArtistResponseWrapper', data: apiArtistData(id, offset + i) })) },
         playlists: {
           totalCount: 904,
           items: ids('sp').map((id, i) => ({
             __typename: 'PlaylistResponseWrapper',
-            data: { __typename: 'Playlist', uri: `spotify:playlist:${id}`, name: `Playlist ${offset + i}`, description: 'Hits', images: { items: [cover('ab67706c')] }, ownerV2: { data: { __typename: 'User', name: 'Curator', uri: 'spotify:user:curator', username: 'curator' } } },
+            data: {
+              __typename: 'Playlist',
+              uri: `spotify:playlist:${id}`,
+              name: `Playlist ${offset + i}`,
+              description: 'Hits',
+              images: { items: [cover('ab67706c')] },
+              ownerV2: { data: { __typename: 'User', name: 'Curator', uri: 'spotify:user:curator', username: 'curator' } },
+            },
           })),
         },
-        podcasts: { totalCount: 761, items: ids('sh').map((id, i) => ({ __typename: 'PodcastResponseWrapper', data: { __typename: 'Podcast', uri: `spotify:show:${id}`, name: `Show ${offset + i}`, publisher: { name: 'Loop Media' }, coverArt: cover('ab676563'), mediaType: 'AUDIO' } })) },
-        episodes: { totalCount: 1000, items: ids('se').map((id, i) => ({ __typename: 'EpisodeResponseWrapper', data: apiEpisodeData(id, offset + i, `spotify:show:${'S'.repeat(22)}`) })) },
+        podcasts: {
+          totalCount: 761,
+          items: ids('sh').map((id, i) => ({
+            __typename: 'PodcastResponseWrapper',
+            data: {
+              __typename: 'Podcast',
+              uri: `spotify:show:${id}`,
+              name: `Show ${offset + i}`,
+              publisher: { name: 'Loop Media' },
+              coverArt: cover('ab676563'),
+              mediaType: 'AUDIO',
+            },
+          })),
+        },
+        episodes: {
+          totalCount: 1000,
+          items: ids('se').map((id, i) => ({ __typename: 'EpisodeResponseWrapper', data: apiEpisodeData(id, offset + i, `spotify:show:${'S'.repeat(22)}`) })),
+        },
         audiobooks: { totalCount: 0, items: [] },
       },
     },
@@ -62,11 +101,17 @@ export function discographyAnswer(artistUri: string, groups: number, offset: num
 
 export function relatedAnswer(artistUri: string, count: number): Json {
   const items = Array.from({ length: count }, (_, i) => apiArtistData(itemId('rel', i), i));
-  return { data: { artistUnion: { __typename: 'Artist', uri: artistUri, profile: { name: 'Seed' }, relatedContent: { relatedArtists: { totalCount: count, items } } } } };
+  return {
+    data: {
+      artistUnion: { __typename: 'Artist', uri: artistUri, profile: { name: 'Seed' }, relatedContent: { relatedArtists: { totalCount: count, items } } },
+    },
+  };
 }
 
 export function similarAlbumsAnswer(count: number): Json {
-  return { data: { seoRecommendedTrackAlbum: { totalCount: count, items: Array.from({ length: count }, (_, i) => ({ data: apiAlbumData(itemId('sim', i), i) })) } } };
+  return {
+    data: { seoRecommendedTrackAlbum: { totalCount: count, items: Array.from({ length: count }, (_, i) => ({ data: apiAlbumData(itemId('sim', i), i) })) } },
+  };
 }
 
 export function concertsAnswer(artistUri: string, count: number): Json {
@@ -83,5 +128,11 @@ export function concertsAnswer(artistUri: string, count: number): Json {
 }
 
 export function colorsAnswer(raw = '#780010', dark = '#780010', light = '#ed0020', isFallback = false): Json {
-  return { data: { extractedColors: [{ __typename: 'ExtractedColors', colorRaw: { hex: raw, isFallback }, colorDark: { hex: dark, isFallback }, colorLight: { hex: light, isFallback } }] } };
+  return {
+    data: {
+      extractedColors: [
+        { __typename: 'ExtractedColors', colorRaw: { hex: raw, isFallback }, colorDark: { hex: dark, isFallback }, colorLight: { hex: light, isFallback } },
+      ],
+    },
+  };
 }

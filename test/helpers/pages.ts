@@ -165,7 +165,9 @@ function page(script: string): string {
   const head = [
     '<meta charSet="utf-8" data-next-head=""/><meta name="viewport" content="width=device-width" data-next-head=""/>',
     '<title data-next-head=""></title><link rel="icon" href="/favicon.ico" data-next-head=""/>',
-    ...['7914bff56eb925e2', '191172de3373b3e8', 'e8185b030cc1b49f'].map((css) => `<link rel="preload" href="${CDN}/css/${css}.css" as="style"/><link rel="stylesheet" href="${CDN}/css/${css}.css" data-n-g=""/>`),
+    ...['7914bff56eb925e2', '191172de3373b3e8', 'e8185b030cc1b49f'].map(
+      (css) => `<link rel="preload" href="${CDN}/css/${css}.css" as="style"/><link rel="stylesheet" href="${CDN}/css/${css}.css" data-n-g=""/>`,
+    ),
     '<meta name="sentry-trace" content="0305a8e495daa808e605a2e1eface538-e3e78db1928d0cf6-0"/>',
     '<noscript data-n-css=""></noscript>',
     ...CHUNKS.map((chunk, i) => `<script src="${CDN}/chunks/${chunk}-${(i * 7919).toString(16).padStart(16, '0')}.js" defer=""></script>`),

@@ -4,7 +4,12 @@
  */
 import type { Json } from './pages.js';
 
-const cover = (seed: string) => ({ sources: [{ url: `https://i.scdn.co/image/${seed}640`, width: 640, height: 640 }, { url: `https://i.scdn.co/image/${seed}64`, width: 64, height: 64 }] });
+const cover = (seed: string) => ({
+  sources: [
+    { url: `https://i.scdn.co/image/${seed}640`, width: 640, height: 640 },
+    { url: `https://i.scdn.co/image/${seed}64`, width: 64, height: 64 },
+  ],
+});
 
 /** A track as the API lists it (album tracks, top tracks, playlist items). */
 export function apiTrackData(id: string, index: number): Json {
@@ -72,7 +77,19 @@ export function playlistPage(uri: string, ids: readonly string[], offset: number
 }
 
 export function showMetadata(uri: string): Json {
-  return { data: { podcastUnionV2: { __typename: 'Podcast', uri, name: 'The Show', description: 'A show about loopback', publisher: { name: 'Loopback Media' }, mediaType: 'AUDIO', coverArt: cover('show') } } };
+  return {
+    data: {
+      podcastUnionV2: {
+        __typename: 'Podcast',
+        uri,
+        name: 'The Show',
+        description: 'A show about loopback',
+        publisher: { name: 'Loopback Media' },
+        mediaType: 'AUDIO',
+        coverArt: cover('show'),
+      },
+    },
+  };
 }
 
 export function showEpisodesPage(uri: string, ids: readonly string[], offset: number, limit: number): Json {

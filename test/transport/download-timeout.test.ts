@@ -25,7 +25,15 @@ it('a download that stalls past `timeout` is a TimeoutError and leaves no file',
   const dir = mkdtempSync(join(tmpdir(), 'ss-timeout-'));
   try {
     await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, partnerApi: false, timeout: 200 });
-    const track = { type: 'track', id: 'x'.repeat(22), name: 'Stalled', images: [], previewUrl: 'https://p.scdn.co/mp3-preview/stall', artists: [], album: null } as unknown as Track;
+    const track = {
+      type: 'track',
+      id: 'x'.repeat(22),
+      name: 'Stalled',
+      images: [],
+      previewUrl: 'https://p.scdn.co/mp3-preview/stall',
+      artists: [],
+      album: null,
+    } as unknown as Track;
     await expect(client.downloadPreview(track, dir)).rejects.toBeInstanceOf(TimeoutError);
     expect(readdirSync(dir)).toEqual([]);
   } finally {

@@ -61,11 +61,25 @@ const image = (url: string, size: number | null) => ({ url, width: size, height:
 
 function track(overrides: Partial<Track> = {}): Track {
   return {
-    type: 'track', id: 'T'.repeat(22), uri: `spotify:track:${'T'.repeat(22)}`, url: 'https://open.spotify.com/track/x', name: 'Midnight Signal',
-    durationMs: 1000, explicit: false, playable: true, previewUrl: 'https://p.scdn.co/mp3-preview/ok',
-    artists: [{ name: 'The Loopbacks', id: null, uri: null }, { name: 'Port Zero', id: null, uri: null }],
+    type: 'track',
+    id: 'T'.repeat(22),
+    uri: `spotify:track:${'T'.repeat(22)}`,
+    url: 'https://open.spotify.com/track/x',
+    name: 'Midnight Signal',
+    durationMs: 1000,
+    explicit: false,
+    playable: true,
+    previewUrl: 'https://p.scdn.co/mp3-preview/ok',
+    artists: [
+      { name: 'The Loopbacks', id: null, uri: null },
+      { name: 'Port Zero', id: null, uri: null },
+    ],
     images: [image('https://i.scdn.co/image/small.png', 64), image('https://i.scdn.co/image/big.jpg', 640)],
-    releaseDate: null, album: null, trackNumber: null, discNumber: null, playCount: null,
+    releaseDate: null,
+    album: null,
+    trackNumber: null,
+    discNumber: null,
+    playCount: null,
     ...overrides,
   };
 }
@@ -97,7 +111,13 @@ describe('downloadCover', () => {
   it('refuses hosts that are not Spotify media hosts, and plain http, before any request', async () => {
     await using c = client();
     const before = server.requests.length;
-    for (const url of ['https://evil.example.com/x.jpg', 'http://i.scdn.co/image/big.jpg', 'https://i.scdn.co.evil.com/a.jpg', 'file:///etc/passwd', 'https://user:pw@i.scdn.co/image/big.jpg']) {
+    for (const url of [
+      'https://evil.example.com/x.jpg',
+      'http://i.scdn.co/image/big.jpg',
+      'https://i.scdn.co.evil.com/a.jpg',
+      'file:///etc/passwd',
+      'https://user:pw@i.scdn.co/image/big.jpg',
+    ]) {
       await expect(c.downloadCover(track({ images: [image(url, 640)] }), dir)).rejects.toBeInstanceOf(MediaError);
     }
     expect(server.requests.length).toBe(before);
@@ -176,8 +196,19 @@ describe('downloadPreview', () => {
   it('tags an episode with its show as artist', async () => {
     await using c = client();
     const episode: Episode = {
-      type: 'episode', id: 'E'.repeat(22), uri: 'spotify:episode:e', url: 'https://open.spotify.com/episode/e', name: 'Ep. 12', description: null,
-      durationMs: 1, explicit: false, playable: true, releaseDate: null, images: [], previewUrl: 'https://p.scdn.co/mp3-preview/ok', hasVideo: false,
+      type: 'episode',
+      id: 'E'.repeat(22),
+      uri: 'spotify:episode:e',
+      url: 'https://open.spotify.com/episode/e',
+      name: 'Ep. 12',
+      description: null,
+      durationMs: 1,
+      explicit: false,
+      playable: true,
+      releaseDate: null,
+      images: [],
+      previewUrl: 'https://p.scdn.co/mp3-preview/ok',
+      hasVideo: false,
       show: { id: 's', uri: 'spotify:show:s', name: 'Wire Talk', publisher: null, images: [image('https://i.scdn.co/image/small.png', 64)] },
     };
     const metadata = await parseBuffer(readFileSync(await c.downloadPreview(episode, dir, { embedCover: true })), { mimeType: 'audio/mpeg' });

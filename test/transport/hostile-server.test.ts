@@ -1,4 +1,5 @@
 /** Servers that misbehave on purpose: endless error bodies, unknown encodings, redirects that would leak a token. */
+import type { ServerResponse } from 'node:http';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, HttpError, NetworkError } from '../../src/index.js';
@@ -16,7 +17,7 @@ let bytesSent = 0;
 const streams = new Set<NodeJS.Timeout>();
 
 /** Writes 16 KiB every millisecond until the client goes away. */
-function endless(res: import('node:http').ServerResponse): void {
+function endless(res: ServerResponse): void {
   const chunk = Buffer.alloc(16_384, 'x');
   const timer = setInterval(() => {
     if (res.destroyed) {
@@ -48,7 +49,8 @@ beforeAll(async () => {
     }
     if (request.host === 'api-partner.spotify.com') {
       const uri = JSON.parse(request.url.searchParams.get('variables') ?? '{}').uri as string;
-      if (uri.endsWith(DOWNGRADE)) return void res.writeHead(302, { location: `http://api-partner.spotify.com${request.url.pathname}${request.url.search}` }).end();
+      if (uri.endsWith(DOWNGRADE))
+        return void res.writeHead(302, { location: `http://api-partner.spotify.com${request.url.pathname}${request.url.search}` }).end();
       if (uri.endsWith(CROSS)) return void res.writeHead(302, { location: `https://other.spotify.com/elsewhere` }).end();
     }
     return sendJson(res, { errors: [{ message: 'nothing here' }] });
@@ -63,7 +65,12 @@ afterAll(async () => {
 /** A client with its own rerouting Agent, so the test can see that Agent close. */
 function ownClient(warnings: string[] = []) {
   const agent = new Agent({ keepAliveTimeout: 1000 });
-  const client = new AsyncSpotifyClient({ dispatcher: agent.compose(rerouteTo(server.origin)), rateLimit: false, retry: false, onWarning: (m) => warnings.push(m) });
+  const client = new AsyncSpotifyClient({
+    dispatcher: agent.compose(rerouteTo(server.origin)),
+    rateLimit: false,
+    retry: false,
+    onWarning: (m) => warnings.push(m),
+  });
   return { agent, client };
 }
 
@@ -87,7 +94,9 @@ describe('hostile servers', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ code: 'BAD_ENCODING', url: `https://open.spotify.com/embed/track/${ENCODED}` });
     await client.close();
-    await expect(Promise.race([agent.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('pending'), 3_000))])).resolves.toBe('closed');
+    await expect(Promise.race([agent.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('pending'), 3_000))])).resolves.toBe(
+      'closed',
+    );
   });
 
   it('a redirect from https to http is refused: the token is never sent in clear', async () => {

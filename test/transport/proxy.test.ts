@@ -35,7 +35,12 @@ describe('proxy option', () => {
 
   it('never shows the password in an error, its cause or its inspection', async () => {
     const wrong = proxy.url.replace(encodeURIComponent(PASSWORD), 'wr0ng-Pa55word');
-    await using client = new AsyncSpotifyClient({ proxy: wrong, rateLimit: false, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 }, partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      proxy: wrong,
+      rateLimit: false,
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      partnerApi: false,
+    });
     const error = await client.getTrack(ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     const everything = `${String(error)} ${(error as Error).message} ${inspect(error, { depth: 10 })} ${JSON.stringify(error)}`;

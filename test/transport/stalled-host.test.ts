@@ -46,7 +46,13 @@ describe('a host that stalls, then recovers', () => {
     const perSecond = 40;
     const burst = 5;
     const agent = new Agent({ connections: CONNECTIONS_PER_HOST });
-    const client = new AsyncSpotifyClient({ dispatcher: agent.compose(rerouteTo(server.origin)), rateLimit: { perSecond, burst }, retry: false, partnerApi: false, timeout: 30_000 });
+    const client = new AsyncSpotifyClient({
+      dispatcher: agent.compose(rerouteTo(server.origin)),
+      rateLimit: { perSecond, burst },
+      retry: false,
+      partnerApi: false,
+      timeout: 30_000,
+    });
     const ids = Array.from({ length: 100 }, (_, i) => itemId('stall', i));
     const calls = Promise.all(ids.map((id) => client.getTrack(id)));
     // Stall until every connection is busy and tokens kept accruing, then recover.

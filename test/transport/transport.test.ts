@@ -98,10 +98,7 @@ describe('redirects', () => {
     await using client = clientFor(server);
     const before = server.requests.length;
     await expect(client.getTrack('https://spotify.link/shortAbc')).resolves.toMatchObject({ id: ID });
-    expect(server.requests.slice(before).map((r) => `${r.host}${r.path}`)).toEqual([
-      'spotify.link/shortAbc',
-      `open.spotify.com/embed/track/${ID}`,
-    ]);
+    expect(server.requests.slice(before).map((r) => `${r.host}${r.path}`)).toEqual(['spotify.link/shortAbc', `open.spotify.com/embed/track/${ID}`]);
   });
 
   it('reads a short link answered with a page instead of a redirect; a dead one is NotFoundError', async () => {

@@ -17,7 +17,9 @@ describe('construction', () => {
   });
 
   it('the proxy credential is not quoted in the error', () => {
-    expect(() => new AsyncSpotifyClient({ proxy: 'http://user:s3cr%E0t@127.0.0.1:9' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cr') }));
+    expect(() => new AsyncSpotifyClient({ proxy: 'http://user:s3cr%E0t@127.0.0.1:9' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cr') }),
+    );
   });
 });
 

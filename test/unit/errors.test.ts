@@ -12,7 +12,9 @@ describe('error classes', () => {
 
   it('an error from another copy of the library (the other build) is recognised by its kinds', () => {
     // What a copy's instance carries, without its prototype chain.
-    const foreign = Object.assign(new Error('from the CommonJS build'), { [Symbol.for('spotify-scraper.error-kinds')]: ['HttpError', 'NetworkError', 'SpotifyScraperError'] });
+    const foreign = Object.assign(new Error('from the CommonJS build'), {
+      [Symbol.for('spotify-scraper.error-kinds')]: ['HttpError', 'NetworkError', 'SpotifyScraperError'],
+    });
     expect(foreign instanceof HttpError).toBe(true);
     expect(foreign instanceof SpotifyScraperError).toBe(true);
     expect(foreign instanceof RateLimitedError).toBe(false);

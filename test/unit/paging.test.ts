@@ -21,7 +21,11 @@ describe('collectPages', () => {
     const { calls, fetchPage } = server(1234, 1234);
     const result = await collectPages(fetchPage, { max: 250, pageSize: 100, cap: 100_000 });
     expect(result.items).toHaveLength(250);
-    expect(calls).toEqual([[0, 100], [100, 100], [200, 50]]);
+    expect(calls).toEqual([
+      [0, 100],
+      [100, 100],
+      [200, 50],
+    ]);
   });
 
   it('stops at the total and advances by the raw count when the server returns fewer than asked', async () => {

@@ -122,7 +122,12 @@ describe('track', () => {
       isExplicit: undefined,
       contentRatings: { labels: ['EXPLICIT'] },
       visualIdentity: undefined,
-      coverArt: { sources: [{ url: 'https://i.scdn.co/image/a', width: 640, height: 640 }, { url: 'https://i.scdn.co/image/b', width: null, height: null }] },
+      coverArt: {
+        sources: [
+          { url: 'https://i.scdn.co/image/a', width: 640, height: 640 },
+          { url: 'https://i.scdn.co/image/b', width: null, height: null },
+        ],
+      },
       audioPreview: null,
       releaseDate: null,
     });

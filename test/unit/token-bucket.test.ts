@@ -27,7 +27,15 @@ describe('TokenBucket', () => {
     const granted: Array<[number, number]> = [];
     const all = Array.from({ length: 7 }, (_, i) => Promise.resolve(bucket.take()).then(() => granted.push([i, clock.now()])));
     await clock.run(Promise.all(all));
-    expect(granted).toEqual([[0, 0], [1, 0], [2, 0], [3, 100], [4, 200], [5, 300], [6, 400]]);
+    expect(granted).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 100],
+      [4, 200],
+      [5, 300],
+      [6, 400],
+    ]);
     expect(clock.pendingTimers).toBe(0);
   });
 
@@ -61,12 +69,27 @@ describe('HostRateLimiter', () => {
     const clock = new VirtualClock();
     const limiter = new HostRateLimiter(
       new RateLimit({ perSecond: 1, burst: 1 }),
-      new Map<string, RateLimit | false>([['free.example', false], ['fast.example', new RateLimit({ perSecond: 100, burst: 2 })]]),
+      new Map<string, RateLimit | false>([
+        ['free.example', false],
+        ['fast.example', new RateLimit({ perSecond: 100, burst: 2 })],
+      ]),
       clock,
     );
     const times: Record<string, number[]> = {};
     const take = (host: string) => Promise.resolve(limiter.take(host)).then(() => (times[host] ??= []).push(clock.now()));
-    await clock.run(Promise.all([take('a.example'), take('a.example'), take('b.example'), take('free.example'), take('free.example'), take('free.example'), take('fast.example'), take('fast.example'), take('fast.example')]));
+    await clock.run(
+      Promise.all([
+        take('a.example'),
+        take('a.example'),
+        take('b.example'),
+        take('free.example'),
+        take('free.example'),
+        take('free.example'),
+        take('fast.example'),
+        take('fast.example'),
+        take('fast.example'),
+      ]),
+    );
     expect(times).toEqual({ 'a.example': [0, 1000], 'b.example': [0], 'free.example': [0, 0, 0], 'fast.example': [0, 0, 10] });
   });
 });
