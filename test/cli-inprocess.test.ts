@@ -83,14 +83,23 @@ describe('CLI commands in process', () => {
 
   it('values from stdin, NDJSON out, a pretty array for several', async () => {
     const run = await cli(['track'], `${track.id}\n# comment\n${bootstrap.id}\n`);
-    expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual([track.id, bootstrap.id]);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual([track.id, bootstrap.id]);
     const pretty = await cli(['track', track.id, 'spotify:track:Missing000000000000000', '--pretty']);
     expect(JSON.parse(pretty.stdout)).toMatchObject([{ id: track.id }, { value: 'spotify:track:Missing000000000000000', error: { name: 'NotFoundError' } }]);
     expect(pretty.code).toBe(3);
   });
 
   it('the discovery commands', async () => {
-    expect((await cli(['search', 'loop', 'songs', '--type', 'artist', '--limit', '2', '--offset', '4'])).json()).toMatchObject({ query: 'loop songs', tracks: [], artists: [{ name: 'Artist 4' }, { name: 'Artist 5' }] });
+    expect((await cli(['search', 'loop', 'songs', '--type', 'artist', '--limit', '2', '--offset', '4'])).json()).toMatchObject({
+      query: 'loop songs',
+      tracks: [],
+      artists: [{ name: 'Artist 4' }, { name: 'Artist 5' }],
+    });
     expect((await cli(['discography', artist.id, '--max-releases', '4'])).json()).toHaveLength(4);
     expect((await cli(['related', artist.id])).json()).toHaveLength(3);
     expect((await cli(['similar', track.id, '--limit', '2'])).json()).toHaveLength(2);
@@ -129,7 +138,27 @@ describe('CLI commands in process', () => {
   });
 
   it('flags become client options; bad ones are usage errors in the words of flags', async () => {
-    expect((await cli(['track', track.id, '--rate', '50', '--burst', '3', '--timeout', '5000', '--retries', '1', '--locale', 'de-DE', '--concurrency', '2', '--no-progress'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'track',
+          track.id,
+          '--rate',
+          '50',
+          '--burst',
+          '3',
+          '--timeout',
+          '5000',
+          '--retries',
+          '1',
+          '--locale',
+          'de-DE',
+          '--concurrency',
+          '2',
+          '--no-progress',
+        ])
+      ).code,
+    ).toBe(0);
     const locale = await cli(['track', track.id, '--locale', 'not a locale!']);
     expect(locale.code).toBe(2);
     expect(locale.stderr).toMatch(/--locale is not a BCP-47 language tag/);
