@@ -5,6 +5,9 @@ import * as discovery from './client/discovery.js';
 import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
 import { Lifecycle } from './client/lifecycle.js';
 import { resolveId, resolveRef } from './client/short-link.js';
+import { ResultCache } from './client/result-cache.js';
+import { rememberer } from './client/remember.js';
+import { SingleFlight } from './client/single-flight.js';
 import { checkCallOptions, limitOption } from './client/arguments.js';
 import { shareableSignal, withSignal } from './client/signals.js';
 import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
@@ -20,7 +23,8 @@ import {
   type EntityWithPreview,
 } from './media/downloads.js';
 import type { SpotifyRef } from './input.js';
-import type { EntityByType, EntityType } from './models/entities.js';
+import type { z } from 'zod';
+import { ENTITY_SCHEMAS, type EntityByType, type EntityType } from './models/entities.js';
 import type { Album, Artist, ArtistSummary, Colors, Concert, Episode, Image, Playlist, Release, SearchResults, Show, Track } from './models/index.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
@@ -30,6 +34,8 @@ import { AccessTokens } from './partner/token.js';
 export interface GetOptions {
   /** Aborts the call: it then rejects with `signal.reason`. */
   signal?: AbortSignal;
+  /** Skip the cache (when the client has one) and fetch; the result refreshes the entry. @default false */
+  fresh?: boolean;
 }
 
 /** Options of `getPlaylist`. */
@@ -76,7 +82,15 @@ export class AsyncSpotifyClient {
       onRetry: resolved.onRetry,
     });
     const tokens = new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrapToken(this.#context) });
-    this.#context = { http, options: resolved, tokens };
+    const cache = resolved.cache
+      ? new ResultCache(
+          resolved.cache,
+          () => clock.now(),
+          (message) => resolved.onWarning?.(message),
+        )
+      : null;
+    const remember = rememberer(cache, new SingleFlight(), { locale: resolved.headers['accept-language'], partnerApi: resolved.partnerApi });
+    this.#context = { http, options: resolved, tokens, remember };
   }
 
   /** True once `close()` was called. */
@@ -85,28 +99,30 @@ export class AsyncSpotifyClient {
   }
 
   getTrack(value: string, options?: GetOptions): Promise<Track> {
-    return this.#call(options, (_o, signal) => this.#load('track', value, signal));
+    return this.#call(options, (o, signal) => this.#load('track', value, o, signal));
   }
 
   getAlbum(value: string, options?: GetOptions): Promise<Album> {
-    return this.#call(options, (_o, signal) => this.#load('album', value, signal));
+    return this.#call(options, (o, signal) => this.#load('album', value, o, signal));
   }
 
   getArtist(value: string, options?: GetOptions): Promise<Artist> {
-    return this.#call(options, (_o, signal) => this.#load('artist', value, signal));
+    return this.#call(options, (o, signal) => this.#load('artist', value, o, signal));
   }
 
   getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
-    return this.#call(options, (o, signal) => this.#load('playlist', value, signal, { maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS) }));
+    return this.#call(options, (o, signal) =>
+      this.#load('playlist', value, o, signal, { maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS) }),
+    );
   }
 
   getEpisode(value: string, options?: GetOptions): Promise<Episode> {
-    return this.#call(options, (_o, signal) => this.#load('episode', value, signal));
+    return this.#call(options, (o, signal) => this.#load('episode', value, o, signal));
   }
 
   getShow(value: string, options?: GetShowOptions): Promise<Show> {
     return this.#call(options, (o, signal) =>
-      this.#load('show', value, signal, { maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES) }),
+      this.#load('show', value, o, signal, { maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES) }),
     );
   }
 
@@ -219,12 +235,20 @@ export class AsyncSpotifyClient {
     });
   }
 
-  async #load<T extends EntityType>(type: T, value: string, signal: AbortSignal | undefined, limits: Partial<ListLimits> = {}): Promise<EntityByType[T]> {
+  async #load<T extends EntityType>(
+    type: T,
+    value: string,
+    options: GetOptions,
+    signal: AbortSignal | undefined,
+    given: Partial<ListLimits> = {},
+  ): Promise<EntityByType[T]> {
     const id = await resolveId(this.#context.http, type, value, signal);
-    return loadEntity(this.#context, type, id, {
-      signal,
-      limits: { maxTracks: limits.maxTracks ?? Infinity, maxEpisodes: limits.maxEpisodes ?? Infinity },
-    });
+    const limits = { maxTracks: given.maxTracks ?? Infinity, maxEpisodes: given.maxEpisodes ?? Infinity };
+    // The key holds the limit that changes the result (maxTracks for playlists, maxEpisodes for shows).
+    const limit = type === 'playlist' ? limits.maxTracks : type === 'show' ? limits.maxEpisodes : null;
+    const parts = [type, id, limit === Infinity ? 'all' : limit];
+    const schema = ENTITY_SCHEMAS[type] as unknown as z.ZodType<EntityByType[T]>;
+    return this.#context.remember(parts, schema, { fresh: options.fresh, signal }, (inner) => loadEntity(this.#context, type, id, { signal: inner, limits }));
   }
 
   #downloads() {

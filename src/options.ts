@@ -7,6 +7,7 @@ import { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
 import { quote } from './redact.js';
+import { resolveCache, type CacheOptions, type ResolvedCache } from './client/cache-options.js';
 
 /** Options of `new AsyncSpotifyClient(options)`. Every field is optional. */
 export interface ClientOptions {
@@ -56,7 +57,35 @@ export interface ClientOptions {
   maxMediaBytes?: number;
   /** Time source for the rate limiter and retry waits; inject a virtual clock in tests. @default the system clock */
   clock?: Clock;
+  /**
+   * Keep validated results of getters and discovery calls: `true` for memory (1,000 entries, 1 h), or
+   * `{ ttlMs, maxEntries, store }` (`store`: a Keyv-compatible store shared by processes).
+   * @default false
+   */
+  cache?: boolean | CacheOptions;
 }
+
+/** Every option name, to refuse a misspelt one. */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
+  'rateLimit',
+  'hostRateLimits',
+  'retry',
+  'proxy',
+  'timeout',
+  'userAgent',
+  'locale',
+  'headers',
+  'dispatcher',
+  'partnerApi',
+  'operations',
+  'onRetry',
+  'onWarning',
+  'maxConcurrency',
+  'maxPageBytes',
+  'maxMediaBytes',
+  'clock',
+  'cache',
+]);
 
 export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
 
@@ -89,6 +118,7 @@ export interface ResolvedOptions {
   maxPageBytes: number;
   maxMediaBytes: number;
   clock: Clock;
+  cache: ResolvedCache | null;
 }
 
 // RFC 9110: a header name is a token; a value has no CR, LF, NUL or other control characters but tab.
@@ -97,6 +127,9 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) throw new InvalidInputError(`Unknown client option ${quote(name, 60)}; known: ${[...KNOWN_OPTIONS].join(', ')}`);
+  }
   if (options.proxy !== undefined && options.dispatcher !== undefined) {
     throw new InvalidInputError('options.proxy and options.dispatcher cannot both be set: configure the proxy on your dispatcher');
   }
@@ -116,6 +149,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     maxPageBytes: positiveInteger('maxPageBytes', options.maxPageBytes ?? DEFAULTS.maxPageBytes),
     maxMediaBytes: positiveInteger('maxMediaBytes', options.maxMediaBytes ?? DEFAULTS.maxMediaBytes),
     clock: options.clock ?? systemClock,
+    cache: resolveCache(options.cache),
   };
 }
 

@@ -115,6 +115,8 @@ export function checkCallOptions<O extends object>(options: O | null | undefined
   }
   const signal = (options as { signal?: unknown }).signal;
   if (signal !== undefined && !isAbortSignal(signal)) throw new InvalidInputError(`signal must be an AbortSignal, got ${describe(signal)}`);
+  const fresh = (options as { fresh?: unknown }).fresh;
+  if (fresh !== undefined && typeof fresh !== 'boolean') throw new InvalidInputError(`fresh must be true or false, got ${describe(fresh)}`);
   return options;
 }
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ArtistSummarySchema, type ArtistSummary } from '../models/artist-summary.js';
 import { ColorsSchema, type Colors } from '../models/colors.js';
 import { ConcertSchema, type Concert } from '../models/concert.js';
@@ -26,6 +26,8 @@ import { resolveId } from './short-link.js';
 export interface CallOptions {
   /** Aborts the call: it then rejects with `signal.reason`. */
   signal?: AbortSignal | undefined;
+  /** Skip the cache (when the client has one) and fetch; the result refreshes the entry. @default false */
+  fresh?: boolean | undefined;
 }
 
 export interface SearchOptions extends CallOptions {
@@ -49,51 +51,69 @@ export interface SimilarAlbumsOptions extends CallOptions {
 
 export async function search(context: LoaderContext, query: string, options: SearchOptions): Promise<SearchResults> {
   const request = searchRequest(query, options);
-  const root = await runQuery(queryContext(context, options.signal), 'search', searchVariables(request));
-  const { results, unreadable } = readSearch(root, request);
-  warnUnreadable(context, 'search', unreadable);
-  return validateModel(SearchResultsSchema, results, answerOf('search'));
+  const parts = ['search', request.query, [...request.types].sort().join(','), request.limit, request.offset];
+  return context.remember(parts, SearchResultsSchema, options, async (signal) => {
+    const root = await runQuery(queryContext(context, signal), 'search', searchVariables(request));
+    const { results, unreadable } = readSearch(root, request);
+    warnUnreadable(context, 'search', unreadable);
+    return validateModel(SearchResultsSchema, results, answerOf('search'));
+  });
 }
 
 export async function getArtistDiscography(context: LoaderContext, value: string, options: DiscographyOptions): Promise<Release[]> {
   const maxReleases = limitOption('maxReleases', options.maxReleases, Infinity);
-  const uri = entityUri('artist', await resolveId(context.http, 'artist', value, options.signal));
-  const query = queryContext(context, options.signal);
-  const result = await collectPages(async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })), {
-    max: maxReleases,
-    pageSize: OPERATIONS.discography.pageSize,
-    cap: OPERATIONS.discography.maxItems,
+  const id = await resolveId(context.http, 'artist', value, options.signal);
+  return context.remember(['discography', id, maxReleases === Infinity ? 'all' : maxReleases], Releases, options, async (signal) => {
+    const query = queryContext(context, signal);
+    const uri = entityUri('artist', id);
+    const result = await collectPages(async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })), {
+      max: maxReleases,
+      pageSize: OPERATIONS.discography.pageSize,
+      cap: OPERATIONS.discography.maxItems,
+    });
+    if (result.stoppedBy !== undefined) throw result.stoppedBy;
+    warnUnreadable(context, 'discography', result.unreadable);
+    return validateList(ReleaseSchema, result.items, 'discography');
   });
-  if (result.stoppedBy !== undefined) throw result.stoppedBy;
-  warnUnreadable(context, 'discography', result.unreadable);
-  return validateList(ReleaseSchema, result.items, 'discography');
 }
 
 export async function getRelatedArtists(context: LoaderContext, value: string, options: CallOptions): Promise<ArtistSummary[]> {
-  const uri = entityUri('artist', await resolveId(context.http, 'artist', value, options.signal));
-  const root = await runQuery(queryContext(context, options.signal), 'relatedArtists', { uri });
-  return listOf(context, 'relatedArtists', readRelatedArtists(root), ArtistSummarySchema);
+  const id = await resolveId(context.http, 'artist', value, options.signal);
+  return context.remember(['related', id], ArtistSummaries, options, async (signal) => {
+    const root = await runQuery(queryContext(context, signal), 'relatedArtists', { uri: entityUri('artist', id) });
+    return listOf(context, 'relatedArtists', readRelatedArtists(root), ArtistSummarySchema);
+  });
 }
 
 export async function getSimilarAlbums(context: LoaderContext, trackValue: string, options: SimilarAlbumsOptions): Promise<Release[]> {
   const limit = wholeInRange('limit', options.limit, 10, 1, 100);
-  const uri = entityUri('track', await resolveId(context.http, 'track', trackValue, options.signal));
-  const root = await runQuery(queryContext(context, options.signal), 'similarAlbums', { uri, limit });
-  return listOf(context, 'similarAlbums', readSimilarAlbums(root), ReleaseSchema).slice(0, limit);
+  const id = await resolveId(context.http, 'track', trackValue, options.signal);
+  return context.remember(['similar', id, limit], Releases, options, async (signal) => {
+    const root = await runQuery(queryContext(context, signal), 'similarAlbums', { uri: entityUri('track', id), limit });
+    return listOf(context, 'similarAlbums', readSimilarAlbums(root), ReleaseSchema).slice(0, limit);
+  });
 }
 
 export async function getArtistConcerts(context: LoaderContext, value: string, options: CallOptions): Promise<Concert[]> {
-  const artistUri = entityUri('artist', await resolveId(context.http, 'artist', value, options.signal));
-  const root = await runQuery(queryContext(context, options.signal), 'concerts', { artistUri, includeNearby: false });
-  return listOf(context, 'concerts', readConcerts(root), ConcertSchema);
+  const id = await resolveId(context.http, 'artist', value, options.signal);
+  return context.remember(['concerts', id], Concerts, options, async (signal) => {
+    const root = await runQuery(queryContext(context, signal), 'concerts', { artistUri: entityUri('artist', id), includeNearby: false });
+    return listOf(context, 'concerts', readConcerts(root), ConcertSchema);
+  });
 }
 
 export async function getColors(context: LoaderContext, imageOrEntity: unknown, options: CallOptions): Promise<Colors> {
-  const imageUri = `spotify:image:${imageIdOf(imageOrEntity)}`;
+  const imageId = imageIdOf(imageOrEntity);
   options.signal?.throwIfAborted();
-  const root = await runQuery(queryContext(context, options.signal), 'colors', { imageUris: [imageUri] });
-  return validateModel(ColorsSchema, readColors(root), answerOf('colors'));
+  return context.remember(['colors', imageId], ColorsSchema, options, async (signal) => {
+    const root = await runQuery(queryContext(context, signal), 'colors', { imageUris: [`spotify:image:${imageId}`] });
+    return validateModel(ColorsSchema, readColors(root), answerOf('colors'));
+  });
 }
+
+const Releases = z.array(ReleaseSchema);
+const ArtistSummaries = z.array(ArtistSummarySchema);
+const Concerts = z.array(ConcertSchema);
 
 /** Where a discovery answer came from, as a ParseError names it. */
 function answerOf(kind: OperationKind): string {

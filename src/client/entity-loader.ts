@@ -9,12 +9,15 @@ import { enrich } from '../partner/enrich.js';
 import { PARTNER_API_URL } from '../partner/operations.js';
 import type { QueryContext } from '../partner/query.js';
 import type { AccessTokens, SessionToken } from '../partner/token.js';
+import type { Remember } from './remember.js';
 
 /** What loading needs from the client. */
 export interface LoaderContext {
   http: HttpClient;
   options: ResolvedOptions;
   tokens: AccessTokens;
+  /** Single flight and the cache, for every getter and discovery call. */
+  remember: Remember;
 }
 
 export interface LoadOptions {

@@ -1,0 +1,57 @@
+import { InvalidInputError } from '../errors.js';
+import { quote } from '../redact.js';
+
+/**
+ * A shared store the cache can use: any Keyv-compatible object (`new Keyv(new KeyvRedis(url))`, a
+ * `Map`-like of your own). `ttl` is in milliseconds (the client also keeps each entry's expiry in the
+ * entry, so a store that ignores it is fine).
+ */
+export interface CacheStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown, ttl?: number): unknown;
+  delete?(key: string): unknown;
+}
+
+/** The `cache` option in object form. */
+export interface CacheOptions {
+  /** How long an entry answers calls, in ms; `Infinity` for no expiry. @default 3_600_000 (1 h) */
+  ttlMs?: number;
+  /** How many entries the in-memory cache keeps (least recently used go first). Memory only. @default 1_000 */
+  maxEntries?: number;
+  /** A Keyv-compatible store shared by processes (Redis…) instead of memory. @default in memory */
+  store?: CacheStore;
+}
+
+export interface ResolvedCache {
+  ttlMs: number;
+  maxEntries: number;
+  store: CacheStore | undefined;
+}
+
+export const CACHE_DEFAULTS = Object.freeze({ ttlMs: 3_600_000, maxEntries: 1_000 });
+
+/** `cache: true | {ttlMs, maxEntries, store} | false`; anything else is an InvalidInputError. */
+export function resolveCache(value: unknown): ResolvedCache | null {
+  if (value === undefined || value === false) return null;
+  if (value === true) return { ...CACHE_DEFAULTS, store: undefined };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInputError(`options.cache must be true, false or { ttlMs, maxEntries, store }, got ${quote(value)}`);
+  }
+  const { ttlMs, maxEntries, store, ...unknown } = value as CacheOptions & Record<string, unknown>;
+  const extra = Object.keys(unknown);
+  if (extra.length > 0) throw new InvalidInputError(`options.cache has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, store`);
+  if (ttlMs !== undefined && ttlMs !== Infinity && !(typeof ttlMs === 'number' && Number.isSafeInteger(ttlMs) && ttlMs > 0)) {
+    throw new InvalidInputError(`options.cache.ttlMs must be a whole number of ms > 0 or Infinity, got ${quote(ttlMs)}`);
+  }
+  if (maxEntries !== undefined && !(typeof maxEntries === 'number' && Number.isSafeInteger(maxEntries) && maxEntries >= 1)) {
+    throw new InvalidInputError(`options.cache.maxEntries must be a whole number >= 1, got ${quote(maxEntries)}`);
+  }
+  if (store !== undefined) {
+    const candidate = store as Partial<CacheStore> | null;
+    if (typeof candidate !== 'object' || candidate === null || typeof candidate.get !== 'function' || typeof candidate.set !== 'function') {
+      throw new InvalidInputError('options.cache.store must have get(key) and set(key, value, ttl) (a Keyv instance, for example)');
+    }
+    if (maxEntries !== undefined) throw new InvalidInputError('options.cache.maxEntries applies to the in-memory cache only; a store bounds itself');
+  }
+  return { ttlMs: ttlMs ?? CACHE_DEFAULTS.ttlMs, maxEntries: maxEntries ?? CACHE_DEFAULTS.maxEntries, store };
+}

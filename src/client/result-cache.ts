@@ -1,0 +1,107 @@
+import { LRUCache } from 'lru-cache';
+import type { z } from 'zod';
+import { quote } from '../redact.js';
+import type { CacheStore, ResolvedCache } from './cache-options.js';
+
+/** Bumped when a model changes shape: entries of another version are misses. */
+export const CACHE_SCHEMA_VERSION = 1;
+/** A store call that takes longer is given up (the call goes to the network). */
+export const STORE_BOUND_MS = 250;
+/** After a store failure, the store is left alone this long. */
+export const STORE_PAUSE_MS = 5_000;
+
+/** What a shared store holds for a key: the result, its own expiry (a store may ignore the ttl), a version. */
+interface StoredEntry {
+  v: number;
+  expiresAt: number | null;
+  value: unknown;
+}
+
+const FAILED = Symbol('failed');
+
+/**
+ * Validated results of getters and discovery calls, in memory (an LRU of JSON strings: a hit parses
+ * a fresh copy the caller may mutate) or in a Keyv-compatible store shared by processes (entries read
+ * back are validated with the model's schema; a foreign, older or corrupt one is a miss). A store that
+ * throws, rejects or takes longer than STORE_BOUND_MS never fails or stalls a call: the call goes to
+ * the network, `warn` says so once per outage, and the store is skipped for STORE_PAUSE_MS.
+ */
+export class ResultCache {
+  readonly #memory: LRUCache<string, { json: string; expiresAt: number | null }> | undefined;
+  readonly #store: CacheStore | undefined;
+  readonly #ttlMs: number;
+  #pausedUntil = 0;
+  #inOutage = false;
+
+  constructor(
+    config: ResolvedCache,
+    private readonly now: () => number,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.#ttlMs = config.ttlMs;
+    this.#store = config.store;
+    this.#memory = config.store ? undefined : new LRUCache({ max: config.maxEntries });
+  }
+
+  async get<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
+    if (this.#memory) {
+      const entry = this.#memory.get(key);
+      if (entry === undefined) return undefined;
+      if (this.#expired(entry.expiresAt)) {
+        this.#memory.delete(key);
+        return undefined;
+      }
+      // Validated when it was written, in this process: a parse is the copy.
+      return JSON.parse(entry.json) as z.output<S>;
+    }
+    const raw = await this.#bounded('read', (store) => store.get(key));
+    if (raw === FAILED || raw === undefined || raw === null) return undefined;
+    const entry = raw as Partial<StoredEntry>;
+    if (typeof entry !== 'object' || entry.v !== CACHE_SCHEMA_VERSION || (entry.expiresAt !== null && typeof entry.expiresAt !== 'number')) return undefined;
+    if (this.#expired(entry.expiresAt)) return undefined;
+    const checked = schema.safeParse(entry.value);
+    return checked.success ? checked.data : undefined;
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    const expiresAt = this.#ttlMs === Infinity ? null : this.now() + this.#ttlMs;
+    if (this.#memory) {
+      this.#memory.set(key, { json: JSON.stringify(value), expiresAt });
+      return;
+    }
+    const entry: StoredEntry = { v: CACHE_SCHEMA_VERSION, expiresAt, value };
+    await this.#bounded('write', (store) => (this.#ttlMs === Infinity ? store.set(key, entry) : store.set(key, entry, this.#ttlMs)));
+  }
+
+  #expired(expiresAt: number | null | undefined): boolean {
+    return expiresAt !== null && expiresAt !== undefined && this.now() >= expiresAt;
+  }
+
+  /** One store call, bounded in time; any failure is FAILED, reported once per outage. */
+  async #bounded(what: string, call: (store: CacheStore) => unknown): Promise<unknown> {
+    const store = this.#store as CacheStore;
+    if (this.now() < this.#pausedUntil) return FAILED;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await Promise.race([
+        Promise.resolve().then(() => call(store)),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${STORE_BOUND_MS} ms`)), STORE_BOUND_MS);
+          timer.unref();
+        }),
+      ]);
+      this.#inOutage = false;
+      return result;
+    } catch (error) {
+      this.#pausedUntil = this.now() + STORE_PAUSE_MS;
+      if (!this.#inOutage) {
+        this.#inOutage = true;
+        const why = error instanceof Error ? error.message : String(error);
+        this.warn(`The cache store failed to ${what} (${quote(why)}): calls go to the network until it answers again`);
+      }
+      return FAILED;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
