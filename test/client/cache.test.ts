@@ -266,7 +266,7 @@ describe('discovery calls are cached too', () => {
 });
 
 describe('options', () => {
-  it.each<[string, ClientOptions['cache']]>([
+  it.each<[string, NonNullable<ClientOptions['cache']>]>([
     ['a string', 'yes' as never],
     ['ttlMs 0', { ttlMs: 0 }],
     ['a fractional ttlMs', { ttlMs: 1.5 }],
