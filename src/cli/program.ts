@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AsyncSpotifyClient } from '../client.js';
 import { InvalidInputError } from '../errors.js';
 import { clientOptionsFrom, wholeNumber, type ClientFlags } from './client-options.js';
+import { openCacheStore } from './cache-store.js';
 import { COMMANDS, type CommandSpec, type Flags } from './commands.js';
 import { EXIT, cliMessage, exitCodeFor } from './messages.js';
 import type { Io } from './output.js';
@@ -44,6 +45,7 @@ function addSharedOptions(command: Command): void {
       '--origin <url>',
       'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header',
     )
+    .option('--cache <url>', 'share results through Redis across runs and machines (redis://host:port; needs keyv and @keyv/redis)')
     .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
     .option('--no-progress', 'no progress bar');
 }
@@ -81,10 +83,13 @@ async function runCommand(spec: CommandSpec, args: unknown[], _version: string, 
   const words = (positional[0] as string[] | undefined) ?? [];
   const values = spec.input === 'query' ? [words.join(' ')] : await collectValues(words, flags.input, stdin as never);
   const quiet = flags.quiet === true;
-  const { options, owned } = clientOptionsFrom(flags, (message) => {
+  const warn = (message: string): void => {
     if (!quiet) io.stderr.write(`warning: ${message}\n`);
-  });
+  };
+  const { options, owned } = clientOptionsFrom(flags, warn);
   const concurrency = flags.concurrency === undefined ? 5 : wholeNumber('--concurrency', flags.concurrency, 1);
+  const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
+  if (cache) options.cache = { store: cache.store };
   const client = new AsyncSpotifyClient(options);
   try {
     return await runValues(values, (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note), {
@@ -96,6 +101,7 @@ async function runCommand(spec: CommandSpec, args: unknown[], _version: string, 
   } finally {
     await client.close();
     await owned?.close();
+    await cache?.close();
   }
 }
 
