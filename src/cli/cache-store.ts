@@ -1,3 +1,5 @@
+import type * as KeyvRedisModule from '@keyv/redis';
+import type * as KeyvModule from 'keyv';
 import { InvalidInputError } from '../errors.js';
 import type { CacheStore } from '../client/cache-options.js';
 import { quote } from '../redact.js';
@@ -23,7 +25,7 @@ export async function openCacheStore(value: string): Promise<CliCacheStore> {
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
     throw new InvalidInputError(`--cache must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`);
-  let modules: [typeof import('keyv'), typeof import('@keyv/redis')];
+  let modules: [typeof KeyvModule, typeof KeyvRedisModule];
   try {
     modules = await Promise.all([import('keyv'), import('@keyv/redis')]);
   } catch {
