@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchCache } from './cache.js';
 import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
 import { benchE2e } from './e2e.js';
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   parse: benchParse,
   discovery: benchDiscovery,
   hostile: benchHostile,
+  cache: benchCache,
   e2e: benchE2e,
   limiter: benchLimiter,
   download: benchDownload,
