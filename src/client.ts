@@ -13,7 +13,8 @@ import { shareableSignal, withSignal } from './client/signals.js';
 import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
 import { HostGate } from './http/host-gate.js';
 import { HttpClient } from './http/http-client.js';
-import { HostRateLimiter } from './http/rate-limit.js';
+import { FleetLimiter } from './http/fleet/fleet-limiter.js';
+import { HostRateLimiter, type HostLimiter } from './http/rate-limit.js';
 import {
   downloadCover,
   downloadPreview,
@@ -64,6 +65,7 @@ export class AsyncSpotifyClient {
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #lifecycle = new Lifecycle();
+  readonly #limiter: HostLimiter;
 
   constructor(options: ClientOptions = {}) {
     const resolved = resolveOptions(options);
@@ -71,9 +73,11 @@ export class AsyncSpotifyClient {
     this.#dispatcher = dispatcher;
     this.#ownsDispatcher = owned;
     const { clock } = resolved;
+    const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock);
+    this.#limiter = resolved.fleet ? new FleetLimiter(limits, resolved.fleet, clock, (message) => resolved.onWarning?.(message)) : limits;
     const http = new HttpClient({
       dispatcher,
-      limiter: new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock),
+      limiter: this.#limiter,
       gate: new HostGate(CONNECTIONS_PER_HOST),
       retry: resolved.retry,
       clock,
@@ -214,6 +218,7 @@ export class AsyncSpotifyClient {
    */
   close(): Promise<void> {
     return this.#lifecycle.close(async () => {
+      await this.#limiter.close?.();
       if (this.#ownsDispatcher) await this.#dispatcher.close();
     });
   }

@@ -8,6 +8,7 @@ import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './client/cache-options.js';
+import { resolveFleet, type FleetOptions, type ResolvedFleet } from './http/fleet/options.js';
 
 /** Options of `new AsyncSpotifyClient(options)`. Every field is optional. */
 export interface ClientOptions {
@@ -63,6 +64,12 @@ export interface ClientOptions {
    * @default false
    */
   cache?: boolean | CacheOptions;
+  /**
+   * Share the rate limit (and a 429's pause) with every client naming the same Redis and key, in any
+   * process or machine: `{ redis: 'redis://host:6379' | ioredis client, key?, workers? }`.
+   * @default undefined (each client has its own buckets)
+   */
+  fleet?: FleetOptions;
 }
 
 /** Every option name, to refuse a misspelt one. */
@@ -85,6 +92,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'maxMediaBytes',
   'clock',
   'cache',
+  'fleet',
 ]);
 
 export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
@@ -119,6 +127,7 @@ export interface ResolvedOptions {
   maxMediaBytes: number;
   clock: Clock;
   cache: ResolvedCache | null;
+  fleet: ResolvedFleet | null;
 }
 
 // RFC 9110: a header name is a token; a value has no CR, LF, NUL or other control characters but tab.
@@ -150,6 +159,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     maxMediaBytes: positiveInteger('maxMediaBytes', options.maxMediaBytes ?? DEFAULTS.maxMediaBytes),
     clock: options.clock ?? systemClock,
     cache: resolveCache(options.cache),
+    fleet: resolveFleet(options.fleet),
   };
 }
 

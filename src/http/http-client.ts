@@ -4,7 +4,7 @@ import { HttpError, NetworkError, NotFoundError, RateLimitedError, SpotifyScrape
 import type { Clock } from './clock.js';
 import { isSpotifyHost } from './hosts.js';
 import type { HostGate } from './host-gate.js';
-import type { HostRateLimiter } from './rate-limit.js';
+import type { HostLimiter } from './rate-limit.js';
 import { parseRetryAfter } from './retry-after.js';
 import { isRetryable, type RetryPolicy } from './retry.js';
 import { clip, quote } from '../redact.js';
@@ -21,7 +21,7 @@ export interface RetryInfo {
 
 export interface HttpClientConfig {
   dispatcher: Dispatcher;
-  limiter: HostRateLimiter;
+  limiter: HostLimiter;
   /** Requests in flight per host; passed before a token is taken. */
   gate: HostGate;
   retry: RetryPolicy;
@@ -83,8 +83,6 @@ export class HttpClient {
         cause: failure,
       });
     }
-    // Pause the host that answered (after a redirect that is not the first URL's host).
-    if (failure instanceof RateLimitedError) this.config.limiter.pause(new URL(failure.url ?? url).hostname, given);
     return given;
   }
 
@@ -163,6 +161,9 @@ export class HttpClient {
     if (status === 404 || status === 410) throw new NotFoundError(`Not found (HTTP ${status}): ${clip(url)}`, { url, status });
     const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.config.clock.now());
     if (status === 429) {
+      // The host that answered is paused for every caller (and the whole fleet) at once, whether or
+      // not this call retries, and however long the wait (past maxDelayMs too).
+      if (retryAfterMs !== undefined) this.config.limiter.pause(wire.url.hostname, retryAfterMs);
       throw new RateLimitedError(`Rate limited (HTTP 429) by ${clip(wire.url.host, 100)}`, { url, status, retryAfterMs });
     }
     const error = new HttpError(`HTTP ${status} from ${clip(url)}`, { url, status });

@@ -142,15 +142,30 @@ export class TokenBucket {
   }
 }
 
+/** What the HTTP layer asks of a rate limiter: a token per request, and a pause after a 429. */
+export interface HostLimiter {
+  /** A token for `host`: undefined when granted at once, else a promise (rejecting on abort). */
+  take(host: string, signal?: AbortSignal): Promise<void> | undefined;
+  /** Holds the host for `ms`. */
+  pause(host: string, ms: number): void;
+  /** Frees what the limiter holds (a Redis connection). */
+  close?(): Promise<void>;
+}
+
 /** One bucket per host, created on first use; a host whose limit is `false` is not limited. */
-export class HostRateLimiter {
+export class HostRateLimiter implements HostLimiter {
   private readonly buckets = new Map<string, TokenBucket | null>();
 
   constructor(
-    private readonly defaultLimit: RateLimit | false,
-    private readonly hostLimits: ReadonlyMap<string, RateLimit | false>,
+    readonly defaultLimit: RateLimit | false,
+    readonly hostLimits: ReadonlyMap<string, RateLimit | false>,
     private readonly clock: Clock,
   ) {}
+
+  /** The limit that applies to `host`. */
+  limitFor(host: string): RateLimit | false {
+    return this.hostLimits.get(host.toLowerCase()) ?? this.defaultLimit;
+  }
 
   /** A token for `host`: undefined when granted at once, else a promise (rejecting on abort). */
   take(host: string, signal?: AbortSignal): Promise<void> | undefined {

@@ -1,0 +1,142 @@
+import type { Clock } from '../clock.js';
+import { HostRateLimiter, RateLimit, type HostLimiter } from '../rate-limit.js';
+import type { ResolvedFleet } from './options.js';
+import { RedisLink } from './redis-link.js';
+import { CHECK, PAUSE, RESERVE, bucketKeys } from './scripts.js';
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+interface HostQueue {
+  waiters: Waiter[];
+  /** Reservations asked for and not yet granted. */
+  outstanding: number;
+}
+
+/** How many of a process's waiters hold a reservation at once, per host: what an abort or a crash can waste. */
+const MAX_AHEAD = 4;
+/** A grant that waited longer re-checks the pause before it goes (a 429 may have come meanwhile). */
+const RECHECK_AFTER_MS = 100;
+
+/**
+ * One politeness budget for every client naming the same Redis and key (SPEC §8). Each request takes
+ * its slot from the host's schedule in Redis (one atomic script, time from Redis) and sleeps until it;
+ * a grant that waited long re-checks a 429's fleet-wide pause first. Waiters keep their local FIFO
+ * order and stay abortable. When Redis is away or slow, calls go on with a local bucket at
+ * `perSecond / workers` (`onWarning` says so once per outage) and rejoin the shared one when Redis
+ * answers again.
+ */
+export class FleetLimiter implements HostLimiter {
+  readonly #link: RedisLink;
+  readonly #local: HostRateLimiter;
+  readonly #queues = new Map<string, HostQueue>();
+
+  constructor(
+    private readonly limits: HostRateLimiter,
+    private readonly fleet: ResolvedFleet,
+    private readonly clock: Clock,
+    warn: (message: string) => void,
+  ) {
+    const share = (limit: RateLimit | false): RateLimit | false =>
+      limit === false ? false : new RateLimit({ perSecond: limit.perSecond / fleet.workers, burst: Math.ceil(limit.burst / fleet.workers) });
+    this.#local = new HostRateLimiter(share(limits.defaultLimit), new Map([...limits.hostLimits].map(([host, limit]) => [host, share(limit)])), clock);
+    this.#link = new RedisLink(fleet.redis, {
+      down: (reason) =>
+        warn(
+          `The fleet's Redis is unavailable (${reason}): this client goes on with a local bucket at perSecond / ${fleet.workers} worker(s) until Redis answers again`,
+        ),
+      up: () => undefined,
+    });
+  }
+
+  take(host: string, signal?: AbortSignal): Promise<void> | undefined {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.limits.limitFor(host) === false) return undefined;
+    if (!this.#link.up) return this.#local.take(host, signal);
+    const queue = this.#queue(host);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = queue.waiters.indexOf(waiter);
+          if (index >= 0) queue.waiters.splice(index, 1);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      queue.waiters.push(waiter);
+      this.#pump(host, queue);
+    });
+  }
+
+  /** Holds the host for `ms` for the whole fleet (on Redis time), and for this client's local bucket. */
+  pause(host: string, ms: number): void {
+    this.#local.pause(host, ms);
+    if (this.limits.limitFor(host) === false) return;
+    this.#link.run(PAUSE, [bucketKeys(this.fleet.key, host).pause], [Math.ceil(ms)]).catch(() => undefined);
+  }
+
+  close(): Promise<void> {
+    return this.#link.close();
+  }
+
+  #queue(host: string): HostQueue {
+    let queue = this.#queues.get(host);
+    if (!queue) {
+      queue = { waiters: [], outstanding: 0 };
+      this.#queues.set(host, queue);
+    }
+    return queue;
+  }
+
+  #pump(host: string, queue: HostQueue): void {
+    while (queue.waiters.length > 0 && queue.outstanding < MAX_AHEAD) {
+      const waiter = queue.waiters.shift() as Waiter;
+      queue.outstanding += 1;
+      void this.#grant(host, waiter).finally(() => {
+        queue.outstanding -= 1;
+        this.#pump(host, queue);
+      });
+    }
+  }
+
+  /** Reserves the waiter's slot and sleeps until it; falls back to the local bucket if Redis fails. */
+  async #grant(host: string, waiter: Waiter): Promise<void> {
+    const limit = this.limits.limitFor(host) as RateLimit;
+    const keys = bucketKeys(this.fleet.key, host);
+    const { signal } = waiter;
+    try {
+      for (;;) {
+        const wait = Number(await this.#link.run(RESERVE, [keys.tat, keys.pause], [1000 / limit.perSecond, limit.burst]));
+        if (wait <= 0) break;
+        await this.clock.sleep(wait, signal);
+        if (wait <= RECHECK_AFTER_MS) break;
+        const paused = Number(await this.#link.run(CHECK, [keys.pause], []));
+        if (paused <= 0) break;
+        await this.clock.sleep(paused, signal);
+      }
+      this.#settle(waiter, null);
+    } catch (error) {
+      if (signal?.aborted) return this.#settle(waiter, signal.reason);
+      // Redis failed (the link reported it): this waiter goes on with the local bucket.
+      try {
+        await this.#local.take(host, signal);
+        this.#settle(waiter, null);
+      } catch (reason) {
+        this.#settle(waiter, reason ?? error);
+      }
+    }
+  }
+
+  #settle(waiter: Waiter, reason: unknown): void {
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    if (reason === null) waiter.resolve();
+    else waiter.reject(reason);
+  }
+}

@@ -1,0 +1,56 @@
+import { InvalidInputError } from '../../errors.js';
+import { quote } from '../../redact.js';
+
+/** The parts of an ioredis client the fleet uses: a client you pass is borrowed and never closed. */
+export interface FleetRedisClient {
+  evalsha(sha: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
+  eval(script: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
+}
+
+/** The `fleet` option: one politeness budget for every client naming the same Redis and key. */
+export interface FleetOptions {
+  /** A Redis URL (`redis://host:port`, the client opens and closes its connection) or an ioredis client (borrowed). */
+  redis: string | FleetRedisClient;
+  /** Namespace of the shared buckets in Redis: clients with the same key share them. @default 'spotify-scraper' */
+  key?: string;
+  /** How many processes share the budget: when Redis is away each falls back to `perSecond / workers`. @default 1 */
+  workers?: number;
+}
+
+export interface ResolvedFleet {
+  redis: string | FleetRedisClient;
+  key: string;
+  workers: number;
+}
+
+export const FLEET_DEFAULTS = Object.freeze({ key: 'spotify-scraper', workers: 1 });
+
+export function resolveFleet(value: unknown): ResolvedFleet | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError('options.fleet must be { redis, key?, workers? }');
+  const { redis, key = FLEET_DEFAULTS.key, workers = FLEET_DEFAULTS.workers, ...unknown } = value as FleetOptions & Record<string, unknown>;
+  const extra = Object.keys(unknown);
+  if (extra.length > 0) throw new InvalidInputError(`options.fleet has an unknown field ${quote(extra[0])}; known: redis, key, workers`);
+  if (typeof redis === 'string') {
+    let url: URL;
+    try {
+      url = new URL(redis);
+    } catch {
+      throw new InvalidInputError('options.fleet.redis must be a redis:// or rediss:// URL or an ioredis client');
+    }
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+      throw new InvalidInputError(`options.fleet.redis must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`);
+  } else if (
+    typeof redis !== 'object' ||
+    redis === null ||
+    typeof (redis as Partial<FleetRedisClient>).evalsha !== 'function' ||
+    typeof (redis as Partial<FleetRedisClient>).eval !== 'function'
+  ) {
+    throw new InvalidInputError('options.fleet.redis must be a redis:// URL or an ioredis client');
+  }
+  if (typeof key !== 'string' || !/^[\w.:-]{1,100}$/.test(key))
+    throw new InvalidInputError(`options.fleet.key must be 1-100 letters, digits or . _ : -, got ${quote(key, 60)}`);
+  if (typeof workers !== 'number' || !Number.isSafeInteger(workers) || workers < 1)
+    throw new InvalidInputError(`options.fleet.workers must be a whole number >= 1, got ${quote(workers)}`);
+  return { redis, key, workers };
+}

@@ -1,0 +1,181 @@
+/**
+ * Fleet mode (SPEC §8) against a real redis-server and several real processes: one budget per host
+ * for all of them, measured where it matters — at the server.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AsyncSpotifyClient, InvalidInputError } from '../../src/index.js';
+import { embedPage, fakeTrack } from '../../src/testing/index.js';
+import { sendHtml, startLoopback, type Loopback } from '../helpers/loopback.js';
+import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
+
+const available = redisAvailable('fleet on Redis');
+const WORKER = join(import.meta.dirname, '..', 'helpers', 'fleet-worker.ts');
+let redis: RedisServer;
+let server: Loopback;
+/** Arrival times (ms, this process's clock) of requests at the fake Spotify. */
+let arrivals: number[] = [];
+/** When set, the first request after this time is answered 429 with this Retry-After (s). */
+let throttle: { after: number; seconds: number; at?: number } | undefined;
+
+beforeAll(async () => {
+  if (!available) return;
+  redis = await startRedis();
+  server = await startLoopback((request, res) => {
+    const now = performance.now();
+    arrivals.push(now);
+    if (throttle && throttle.at === undefined && now >= throttle.after) {
+      throttle.at = now;
+      return sendHtml(res, 'slow down', 429, { 'retry-after': String(throttle.seconds) });
+    }
+    const id = request.path.split('/').at(-1) as string;
+    sendHtml(res, embedPage(fakeTrack({ id })));
+  });
+});
+
+afterAll(async () => {
+  if (!available) return;
+  await server.close();
+  await redis.stop();
+});
+
+beforeEach(() => {
+  arrivals = [];
+  throttle = undefined;
+});
+
+interface WorkerResult {
+  ok: number;
+  failed: string[];
+  warnings: string[];
+  closedAt: number;
+  code: number | null;
+  exitedAt: number;
+}
+
+function worker(count: number, perSecond: number, burst: number, workers: number, key: string, redisUrl = redis.url): Promise<WorkerResult> {
+  return new Promise((resolve) => {
+    const args = ['--import', 'tsx', WORKER, redisUrl, server.origin, String(count), String(perSecond), String(burst), String(workers), key];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) =>
+      resolve({ ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<WorkerResult, 'code' | 'exitedAt'>), code, exitedAt: Date.now() }),
+    );
+  });
+}
+
+/** The largest excess over `burst + perSecond × t` in any window, allowing `jitterMs` between grant and arrival. */
+function worstExcess(times: number[], perSecond: number, burst: number, jitterMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let worst = -Infinity;
+  for (let i = 0; i < sorted.length; i += 1) {
+    for (let j = i; j < sorted.length; j += 1) {
+      worst = Math.max(worst, j - i + 1 - (burst + (perSecond * ((sorted[j] as number) - (sorted[i] as number) + jitterMs)) / 1000));
+    }
+  }
+  return worst;
+}
+
+describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
+  it('three processes share one bucket: the window guarantee holds at the server, at the configured rate', async () => {
+    const [perSecond, burst] = [20, 3];
+    const results = await Promise.all([1, 2, 3].map(() => worker(20, perSecond, burst, 3, 'fleet-window')));
+    expect(results.map((r) => [r.code, r.ok, r.failed.length])).toEqual([
+      [0, 20, 0],
+      [0, 20, 0],
+      [0, 20, 0],
+    ]);
+    expect(results.flatMap((r) => r.warnings)).toEqual([]); // Redis answered every script
+    expect(arrivals).toHaveLength(60);
+    expect(worstExcess(arrivals, perSecond, burst, 75)).toBeLessThanOrEqual(0);
+    // 60 requests at 20/s after a burst of 3: the last goes at ~2.85 s. Three separate buckets would take 0.85 s.
+    const span = (Math.max(...arrivals) - Math.min(...arrivals)) / 1000;
+    expect(span).toBeGreaterThan(2.6);
+    expect(span).toBeLessThan(3.6);
+  }, 30_000);
+
+  it("a 429's Retry-After pauses the host for every process of the fleet", async () => {
+    const start = performance.now();
+    throttle = { after: start + 400, seconds: 1 };
+    const results = await Promise.all([1, 2].map(() => worker(15, 20, 2, 2, 'fleet-pause')));
+    expect(results.every((r) => r.code === 0 && r.failed.length === 0)).toBe(true);
+    expect(results.flatMap((r) => r.warnings)).toEqual([]);
+    const at = throttle.at as number;
+    const during = arrivals.filter((t) => t > at + 100 && t < at + 1_000);
+    expect(during).toEqual([]);
+    expect(arrivals.filter((t) => t >= at + 1_000).length).toBeGreaterThan(5);
+  }, 30_000);
+
+  it('Redis killed mid-run: no call fails, one warning each, local buckets at perSecond / workers; the fleet rejoins', async () => {
+    const runs = Promise.all([1, 2].map(() => worker(30, 20, 2, 2, 'fleet-outage')));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await redis.restart();
+    const results = await runs;
+    for (const result of results) {
+      expect(result.code).toBe(0);
+      expect(result.failed).toEqual([]);
+      expect(result.ok).toBe(30);
+      expect(result.warnings.filter((w) => w.includes("fleet's Redis is unavailable"))).toHaveLength(1);
+    }
+    // Local buckets of 10/s each while Redis was away: still within the fleet's 20/s (+ their bursts).
+    expect(worstExcess(arrivals, 20, 2 + 2, 75)).toBeLessThanOrEqual(0);
+    // Back on Redis: a fresh client's grants are recorded there again.
+    const probe = new Redis(redis.url);
+    try {
+      await worker(3, 20, 2, 1, 'fleet-rejoin');
+      expect(await probe.exists('{fleet-rejoin:open.spotify.com}:tat')).toBe(1);
+    } finally {
+      probe.disconnect();
+    }
+  }, 30_000);
+
+  it('a process that closed its client exits on its own, at once', async () => {
+    const result = await worker(3, 50, 3, 1, 'fleet-exit');
+    expect(result.code).toBe(0);
+    expect(result.exitedAt - result.closedAt).toBeLessThan(1_500);
+  }, 30_000);
+
+  it('an unreachable Redis: calls still succeed on the local bucket, with one warning', async () => {
+    const result = await worker(4, 50, 2, 1, 'fleet-nowhere', 'redis://127.0.0.1:1');
+    expect(result).toMatchObject({ code: 0, ok: 4, failed: [] });
+    expect(result.warnings).toHaveLength(1);
+  }, 30_000);
+});
+
+describe.skipIf(!available)('fleet in one process', () => {
+  it('a borrowed ioredis client is used and never closed', async () => {
+    const borrowed = new Redis(redis.url);
+    try {
+      const client = new AsyncSpotifyClient({
+        dispatcher: server.dispatcher,
+        partnerApi: false,
+        rateLimit: { perSecond: 50, burst: 2 },
+        fleet: { redis: borrowed, key: 'fleet-borrowed' },
+      });
+      await client.getTrack(fakeTrack().id);
+      await client.close();
+      expect(borrowed.status).toBe('ready');
+      expect(await borrowed.exists('{fleet-borrowed:open.spotify.com}:tat')).toBe(1);
+    } finally {
+      borrowed.disconnect();
+    }
+  });
+});
+
+describe('fleet options', () => {
+  it.each([
+    ['no redis', {}],
+    ['a redis URL of another scheme', { redis: 'http://127.0.0.1:6379' }],
+    ['a redis that is not a client', { redis: { get: () => 1 } }],
+    ['workers 0', { redis: 'redis://127.0.0.1:6379', workers: 0 }],
+    ['a key with a brace', { redis: 'redis://127.0.0.1:6379', key: 'a{b}' }],
+    ['an unknown field', { redis: 'redis://127.0.0.1:6379', workerz: 2 }],
+  ])('%s is an InvalidInputError', (_name, fleet) => {
+    expect(() => new AsyncSpotifyClient({ fleet: fleet as never })).toThrow(InvalidInputError);
+  });
+});

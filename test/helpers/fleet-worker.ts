@@ -1,0 +1,22 @@
+// One process of a fleet, for the fleet tests and benchmark: `count` getTrack calls at once through a
+// client sharing its rate limit on Redis; prints one JSON line, closes its client and exits by itself.
+import { AsyncSpotifyClient } from '../../src/index.js';
+import { routeTo } from '../../src/testing/route.js';
+
+const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slice(2) as [string, string, string, string, string, string, string];
+const warnings: string[] = [];
+const dispatcher = routeTo(origin);
+const client = new AsyncSpotifyClient({
+  dispatcher,
+  partnerApi: false,
+  rateLimit: { perSecond: Number(perSecond), burst: Number(burst) },
+  retry: { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 10_000 },
+  fleet: { redis, key, workers: Number(workers) },
+  onWarning: (message) => warnings.push(message),
+});
+const ids = Array.from({ length: Number(count) }, (_, i) => `${process.pid.toString(36)}x${i.toString(36)}`.padEnd(22, 'Q').slice(0, 22));
+const results = await Promise.allSettled(ids.map((id) => client.getTrack(id)));
+await client.close();
+await dispatcher.close();
+const failed = results.filter((result) => result.status === 'rejected').map((result) => String((result as PromiseRejectedResult).reason));
+console.log(JSON.stringify({ ok: results.length - failed.length, failed, warnings, closedAt: Date.now() }));
