@@ -10,7 +10,8 @@ const [mode, origin, countText] = process.argv.slice(2) as [string, string, stri
 const count = Number(countText);
 const agent = new Agent({ connections: 8 });
 const dispatcher = agent.compose(rerouteTo(origin));
-const TRACK = '0DiWol3AO6WpXZgp0goxAV';
+/** Distinct ids: identical calls would share one fetch (single flight) and measure nothing. */
+const ids = Array.from({ length: count }, (_, i) => `Queued${i.toString(36).padStart(16, '0')}`);
 const PLAYLIST = 'BenchP1ay1ist000000000';
 
 globalThis.gc?.();
@@ -22,12 +23,12 @@ let kept: unknown;
 
 if (mode === 'queued-ours') {
   const client = new AsyncSpotifyClient({ dispatcher, rateLimit: { perSecond: 5000, burst: 50 }, partnerApi: false });
-  kept = await Promise.all(Array.from({ length: count }, () => client.getTrack(TRACK)));
+  kept = await Promise.all(ids.map((id) => client.getTrack(id)));
   await client.close();
 } else if (mode === 'queued-bare') {
   kept = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const html = await (await request(`https://open.spotify.com/embed/track/${TRACK}`, { dispatcher })).body.text();
+    ids.map(async (id) => {
+      const html = await (await request(`https://open.spotify.com/embed/track/${id}`, { dispatcher })).body.text();
       const from = html.indexOf('>', html.indexOf('id="__NEXT_DATA__"')) + 1;
       return JSON.parse(html.slice(from, html.indexOf('</script>', from)));
     }),

@@ -14,7 +14,10 @@ const PLAYLIST = 'BenchP1ay1ist000000000';
 
 export async function benchMemory(): Promise<Row[]> {
   const ids = Array.from({ length: TRACKS }, (_, i) => itemId('m', i));
-  const trackPage = Buffer.from(embedHtml(embedState(trackEntity({ id: '0DiWol3AO6WpXZgp0goxAV' }))));
+  // One page per id, as Spotify serves them: the client checks the page describes the id it asked for.
+  const TEMPLATE_ID = 'TemplateTrackId0000000';
+  const trackTemplate = embedHtml(embedState(trackEntity({ id: TEMPLATE_ID, uri: `spotify:track:${TEMPLATE_ID}` })));
+  const trackPage = (id: string) => trackTemplate.replaceAll(TEMPLATE_ID, id);
   const playlistEmbed = Buffer.from(
     embedHtml(
       embedState(
@@ -34,7 +37,7 @@ export async function benchMemory(): Promise<Row[]> {
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify(playlistPage(`spotify:playlist:${PLAYLIST}`, ids, offset, limit)));
     }
-    res.writeHead(200, { 'content-type': 'text/html' }).end(url.pathname.includes('/playlist/') ? playlistEmbed : trackPage);
+    res.writeHead(200, { 'content-type': 'text/html' }).end(url.pathname.includes('/playlist/') ? playlistEmbed : trackPage(url.pathname.split('/').at(-1) as string));
   });
   const run = (mode: string, count: number) =>
     new Promise<{ rssGrowthMb: number; seconds: number }>((resolve, reject) => {

@@ -232,12 +232,20 @@ export class AsyncSpotifyClient {
    * signal linked once for all calls that share it; not started when that signal has already aborted.
    */
   #call<O extends CallOptions, T>(options: O | undefined, work: (options: O, signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    // Options are read first so that a queued call can listen to its signal; a closed client still
+    // answers ClientClosedError before any complaint about them.
+    let checked: O;
+    let signal: AbortSignal | undefined;
+    try {
+      checked = checkCallOptions(options);
+      signal = shareableSignal(checked.signal);
+    } catch (error) {
+      return this.#lifecycle.run(() => Promise.reject(error as Error));
+    }
     return this.#lifecycle.run(async () => {
-      const checked = checkCallOptions(options);
-      const signal = shareableSignal(checked.signal);
       signal?.throwIfAborted();
       return work(checked, signal);
-    });
+    }, signal);
   }
 
   async #load<T extends EntityType>(

@@ -1,0 +1,13 @@
+import { writeHeapSnapshot } from 'node:v8';
+import { AsyncSpotifyClient } from '../src/index.js';
+const client = new AsyncSpotifyClient({ rateLimit: { perSecond: 0.001, burst: 1 }, partnerApi: false, dispatcher: { dispatch: () => true, close: async () => {}, destroy: async () => {} } as never });
+const ids = Array.from({ length: 10000 }, (_, i) => `Queued${i.toString(36).padStart(16, '0')}`);
+globalThis.gc?.(); globalThis.gc?.();
+const before = process.memoryUsage().heapUsed;
+const calls = ids.map((id) => client.getTrack(id).catch(() => undefined));
+await new Promise((r) => setTimeout(r, 200));
+globalThis.gc?.(); globalThis.gc?.();
+const after = process.memoryUsage().heapUsed;
+console.log('per queued call', ((after - before) / ids.length).toFixed(0), 'bytes');
+if (process.argv[2] === 'snap') console.log(writeHeapSnapshot('/tmp/queued.heapsnapshot'));
+process.exit(0);
