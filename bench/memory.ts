@@ -37,7 +37,9 @@ export async function benchMemory(): Promise<Row[]> {
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify(playlistPage(`spotify:playlist:${PLAYLIST}`, ids, offset, limit)));
     }
-    res.writeHead(200, { 'content-type': 'text/html' }).end(url.pathname.includes('/playlist/') ? playlistEmbed : trackPage(url.pathname.split('/').at(-1) as string));
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(url.pathname.includes('/playlist/') ? playlistEmbed : trackPage(url.pathname.split('/').at(-1) as string));
   });
   const run = (mode: string, count: number) =>
     new Promise<{ rssGrowthMb: number; seconds: number }>((resolve, reject) => {

@@ -8,6 +8,7 @@ import { benchCache } from './cache.js';
 import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
 import { benchE2e } from './e2e.js';
+import { benchFleet } from './fleet.js';
 import { benchHostile } from './hostile.js';
 import { benchLimiter } from './limiter.js';
 import { benchMemory } from './memory.js';
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   discovery: benchDiscovery,
   hostile: benchHostile,
   cache: benchCache,
+  fleet: benchFleet,
   e2e: benchE2e,
   limiter: benchLimiter,
   download: benchDownload,

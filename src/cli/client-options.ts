@@ -16,6 +16,9 @@ export interface ClientFlags {
   origin?: string;
   concurrency?: string;
   quiet?: boolean;
+  fleetRedis?: string;
+  fleetKey?: string;
+  fleetWorkers?: string;
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
@@ -39,6 +42,15 @@ export function clientOptionsFrom(
     options.rateLimit = { perSecond, burst: flags.burst === undefined ? 5 : wholeNumber('--burst', flags.burst, 1) };
   }
   if (flags.concurrency !== undefined) options.maxConcurrency = wholeNumber('--concurrency', flags.concurrency, 1);
+  if (flags.fleetRedis !== undefined) {
+    options.fleet = {
+      redis: flags.fleetRedis,
+      ...(flags.fleetKey === undefined ? {} : { key: flags.fleetKey }),
+      ...(flags.fleetWorkers === undefined ? {} : { workers: wholeNumber('--fleet-workers', flags.fleetWorkers, 1) }),
+    };
+  } else if (flags.fleetKey !== undefined || flags.fleetWorkers !== undefined) {
+    throw new InvalidInputError('--fleet-key and --fleet-workers go with --fleet-redis');
+  }
   if (flags.origin !== undefined) {
     // Every request goes to a replay or test server instead of Spotify.
     const owned = routeTo(originOf(flags.origin));

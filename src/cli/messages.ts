@@ -24,6 +24,9 @@ const FLAGS: ReadonlyArray<[RegExp, string]> = [
   [/\bmaxEpisodes\b/g, '--max-episodes'],
   [/\bmaxReleases\b/g, '--max-releases'],
   [/\boptions\.dispatcher\b/g, '--origin'],
+  [/\boptions\.fleet\.redis\b/g, '--fleet-redis'],
+  [/\boptions\.fleet\.key\b/g, '--fleet-key'],
+  [/\boptions\.fleet\.workers\b/g, '--fleet-workers'],
 ];
 
 /** An error as the CLI says it: the message in the words of flags, without a class-name prefix. */

@@ -46,6 +46,9 @@ function addSharedOptions(command: Command): void {
       'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header',
     )
     .option('--cache <url>', 'share results through Redis across runs and machines (redis://host:port; needs keyv and @keyv/redis)')
+    .option('--fleet-redis <url>', 'share the rate limit with every process naming this Redis (redis://host:port; needs ioredis)')
+    .option('--fleet-key <key>', 'namespace of the shared budget in Redis (default spotify-scraper)')
+    .option('--fleet-workers <n>', 'processes sharing the budget: each falls back to rate / n when Redis is away (default 1)')
     .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
     .option('--no-progress', 'no progress bar');
 }

@@ -179,3 +179,34 @@ describe('fleet options', () => {
     expect(() => new AsyncSpotifyClient({ fleet: fleet as never })).toThrow(InvalidInputError);
   });
 });
+
+describe.skipIf(!available)('spotify-scraper --fleet-redis', () => {
+  it('two command-line runs share one budget', async () => {
+    const { runNode } = await import('../helpers/run-process.js');
+    const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+    const run = (tag: string) =>
+      runNode([
+        bin,
+        'track',
+        ...Array.from({ length: 12 }, (_, i) => `${tag}${i.toString(36)}`.padEnd(22, 'C')),
+        '--origin',
+        server.origin,
+        '--no-partner-api',
+        '--rate',
+        '20',
+        '--burst',
+        '2',
+        '--concurrency',
+        '12',
+        '--fleet-redis',
+        redis.url,
+        '--fleet-key',
+        'fleet-cli',
+      ]);
+    const [a, b] = await Promise.all([run('CliA'), run('CliB')]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.stderr + b.stderr).toBe('');
+    expect(arrivals).toHaveLength(24);
+    expect(worstExcess(arrivals, 20, 2, 75)).toBeLessThanOrEqual(0);
+  }, 30_000);
+});
