@@ -114,3 +114,44 @@ describe.skipIf(!available)('spotify-scraper --cache redis://', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe.skipIf(!available)('--cache and --fleet-redis in process', () => {
+  it('a run with both reads through Redis and shares the budget', async () => {
+    const { runCli } = await import('../../src/cli/program.js');
+    const { PassThrough, Readable } = await import('node:stream');
+    const track = spotify.add(fakeTrack());
+    const run = async (args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const out = new PassThrough().on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const err = Object.assign(
+        new PassThrough().on('data', (chunk: Buffer) => (stderr += chunk.toString())),
+        { isTTY: false },
+      );
+      const code = await runCli(args, '0', { stdout: out, stderr: err }, Object.assign(Readable.from([]), { isTTY: true }));
+      return { code, stdout, stderr };
+    };
+    const args = [
+      'track',
+      track.id,
+      '--origin',
+      spotify.origin,
+      '--cache',
+      redis.url,
+      '--fleet-redis',
+      redis.url,
+      '--fleet-key',
+      'cli-in-process',
+      '--fleet-workers',
+      '2',
+    ];
+    const start = spotify.requests.length;
+    const first = await run(args);
+    const second = await run(args);
+    expect([first.code, second.code, first.stderr, second.stderr]).toEqual([0, 0, '', '']);
+    expect(JSON.parse(second.stdout)).toEqual(track);
+    expect(spotify.requests.length - start).toBe(2);
+    expect((await run(['track', track.id, '--origin', spotify.origin, '--cache', 'nope'])).code).toBe(2);
+    expect((await run(['track', track.id, '--origin', spotify.origin, '--fleet-workers', '2'])).stderr).toMatch(/go with --fleet-redis/);
+  });
+});
