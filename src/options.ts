@@ -6,6 +6,7 @@ import type { RetryInfo } from './http/http-client.js';
 import { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+import { requestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './client/cache-options.js';
 import { resolveFleet, type FleetOptions, type ResolvedFleet } from './http/fleet/options.js';
@@ -130,10 +131,6 @@ export interface ResolvedOptions {
   fleet: ResolvedFleet | null;
 }
 
-// RFC 9110: a header name is a token; a value has no CR, LF, NUL or other control characters but tab.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
   for (const name of Object.keys(options)) {
@@ -148,7 +145,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     retry: toRetry(options.retry ?? DEFAULTS.retry),
     proxy: toProxy(options.proxy),
     timeout: timeoutOption(options.timeout ?? DEFAULTS.timeout),
-    headers: buildHeaders(options),
+    headers: requestHeaders(options.userAgent ?? DEFAULTS.userAgent, options.locale, options.headers),
     dispatcher: checkDispatcher(options.dispatcher),
     partnerApi: booleanOption('partnerApi', options.partnerApi ?? DEFAULTS.partnerApi),
     operations: toOperations(options.operations ?? {}),
@@ -216,41 +213,6 @@ function toProxy(value: unknown): URL | undefined {
     throw new InvalidInputError('options.proxy has a malformed %-escape in its user name or password');
   }
   return url;
-}
-
-function buildHeaders(options: ClientOptions): Record<string, string> {
-  const userAgent = options.userAgent ?? DEFAULTS.userAgent;
-  if (typeof userAgent !== 'string' || userAgent.trim() === '' || !HEADER_VALUE.test(userAgent)) {
-    throw new InvalidInputError('options.userAgent must be a non-empty string without line breaks or control characters');
-  }
-  const headers: Record<string, string> = {
-    'user-agent': userAgent,
-    accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-    'accept-encoding': 'gzip, deflate, br',
-  };
-  if (options.locale !== undefined) headers['accept-language'] = acceptLanguage(options.locale);
-  const extra: unknown = options.headers ?? {};
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw new InvalidInputError('options.headers must be an object of strings');
-  for (const [name, value] of Object.entries(extra)) {
-    if (!HEADER_NAME.test(name)) throw new InvalidInputError(`options.headers has an invalid header name ${quote(name, 60)}`);
-    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
-      throw new InvalidInputError(`options.headers[${quote(name, 60)}] must be a string without line breaks or control characters`);
-    }
-    headers[name.toLowerCase()] = value;
-  }
-  return headers;
-}
-
-function acceptLanguage(locale: unknown): string {
-  let canonical: string | undefined;
-  try {
-    canonical = typeof locale === 'string' ? Intl.getCanonicalLocales(locale)[0] : undefined;
-  } catch {
-    canonical = undefined;
-  }
-  if (canonical === undefined) throw new InvalidInputError(`options.locale is not a BCP-47 language tag: ${quote(locale, 60)}`);
-  const language = canonical.split('-')[0] as string;
-  return language === canonical ? canonical : `${canonical},${language};q=0.9`;
 }
 
 function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedOperation>> {

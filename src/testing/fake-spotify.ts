@@ -3,7 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
 import type { EntityByType, EntityType } from '../models/entities.js';
 import { INTENDED_HOST_HEADER, routeTo } from './route.js';
-import { FAKE_TOKEN, embedPage, notFoundPage, partnerAnswer } from './shapes.js';
+import { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
+import { partnerAnswer } from './partner-answers.js';
 
 /** A request the fake Spotify received, with the host the client meant. */
 export interface FakeRequest {

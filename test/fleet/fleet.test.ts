@@ -15,8 +15,9 @@ const available = redisAvailable('fleet on Redis');
 const WORKER = join(import.meta.dirname, '..', 'helpers', 'fleet-worker.ts');
 let redis: RedisServer;
 let server: Loopback;
-/** Arrival times (ms, this process's clock) of requests at the fake Spotify. */
+/** Arrival times (ms, this process's clock) of requests at the fake Spotify, and the ids asked for. */
 let arrivals: number[] = [];
+let paths: string[] = [];
 /** When set, the first request after this time is answered 429 with this Retry-After (s). */
 let throttle: { after: number; seconds: number; at?: number } | undefined;
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   server = await startLoopback((request, res) => {
     const now = performance.now();
     arrivals.push(now);
+    paths.push(request.path);
     if (throttle && throttle.at === undefined && now >= throttle.after) {
       throttle.at = now;
       return sendHtml(res, 'slow down', 429, { 'retry-after': String(throttle.seconds) });
@@ -43,6 +45,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   arrivals = [];
+  paths = [];
   throttle = undefined;
 });
 
@@ -110,20 +113,27 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
   }, 30_000);
 
   it('Redis killed mid-run: no call fails, one warning each, local buckets at perSecond / workers; the fleet rejoins', async () => {
-    const runs = Promise.all([1, 2].map(() => worker(30, 20, 2, 2, 'fleet-outage')));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const runs = Promise.all([1, 2].map(() => worker(40, 20, 2, 2, 'fleet-outage')));
+    // Kill Redis once both processes are under way (each worker's ids start with its pid).
+    const started = () => new Set(paths.map((path) => path.split('/').at(-1)?.split('x')[0])).size >= 2 && paths.length >= 6;
+    for (let waited = 0; !started() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     await redis.kill();
+    const killedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const restartedAt = performance.now();
     await redis.restart();
     const results = await runs;
     for (const result of results) {
       expect(result.code).toBe(0);
       expect(result.failed).toEqual([]);
-      expect(result.ok).toBe(30);
+      expect(result.ok).toBe(40);
       expect(result.warnings.filter((w) => w.includes("fleet's Redis is unavailable"))).toHaveLength(1);
     }
-    // Local buckets of 10/s each while Redis was away: still within the fleet's 20/s (+ their bursts).
-    expect(worstExcess(arrivals, 20, 2 + 2, 75)).toBeLessThanOrEqual(0);
+    // While Redis was away: local buckets of 10/s (burst 1) each, within the fleet's 20/s. (Around the
+    // switches each process moves on its own, so those moments are not part of the guarantee.)
+    const outage = arrivals.filter((t) => t > killedAt + 100 && t < restartedAt);
+    expect(outage.length).toBeGreaterThan(10);
+    expect(worstExcess(outage, 20, 2, 75)).toBeLessThanOrEqual(0);
     // Back on Redis: a fresh client's grants are recorded there again.
     const probe = new Redis(redis.url);
     try {

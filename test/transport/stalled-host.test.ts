@@ -65,7 +65,8 @@ describe('a host that stalls, then recovers', () => {
     expect(tracks).toHaveLength(100);
     expect(arrivals).toHaveLength(100);
     // Before the fix, 33 requests that had taken tokens while queued arrived within a few ms.
-    expect(worstExcess(arrivals, perSecond, burst, 25)).toBeLessThanOrEqual(1);
+    // 75 ms of arrival jitter allowed (a loaded CI machine); before the fix the excess was 28.
+    expect(worstExcess(arrivals, perSecond, burst, 75)).toBeLessThanOrEqual(1);
     await client.close();
     await agent.close();
   });

@@ -13,8 +13,10 @@ interface Waiter {
 
 interface HostQueue {
   waiters: Waiter[];
-  /** Reservations asked for and not yet granted. */
+  /** Grants under way (reservations asked for and not yet granted, or local tokens awaited). */
   outstanding: number;
+  /** Which bucket the grants under way use: a process never draws from both at once. */
+  mode: 'redis' | 'local';
 }
 
 /** How many of a process's waiters hold a reservation at once, per host: what an abort or a crash can waste. */
@@ -56,7 +58,6 @@ export class FleetLimiter implements HostLimiter {
   take(host: string, signal?: AbortSignal): Promise<void> | undefined {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.limits.limitFor(host) === false) return undefined;
-    if (!this.#link.up) return this.#local.take(host, signal);
     const queue = this.#queue(host);
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
@@ -89,20 +90,40 @@ export class FleetLimiter implements HostLimiter {
   #queue(host: string): HostQueue {
     let queue = this.#queues.get(host);
     if (!queue) {
-      queue = { waiters: [], outstanding: 0 };
+      queue = { waiters: [], outstanding: 0, mode: 'redis' };
       this.#queues.set(host, queue);
     }
     return queue;
   }
 
+  /**
+   * Starts grants in FIFO order, at most MAX_AHEAD at once. The bucket follows Redis being up or away,
+   * but changes only when the grants under way have finished: a process never draws from the local
+   * and the shared bucket at the same time (which would add the two rates).
+   */
   #pump(host: string, queue: HostQueue): void {
+    const wanted = this.#link.up ? 'redis' : 'local';
+    if (wanted !== queue.mode) {
+      if (queue.outstanding > 0) return;
+      queue.mode = wanted;
+    }
     while (queue.waiters.length > 0 && queue.outstanding < MAX_AHEAD) {
       const waiter = queue.waiters.shift() as Waiter;
       queue.outstanding += 1;
-      void this.#grant(host, waiter).finally(() => {
+      const grant = queue.mode === 'redis' ? this.#grant(host, waiter) : this.#grantLocally(host, waiter);
+      void grant.finally(() => {
         queue.outstanding -= 1;
         this.#pump(host, queue);
       });
+    }
+  }
+
+  async #grantLocally(host: string, waiter: Waiter): Promise<void> {
+    try {
+      await this.#local.take(host, waiter.signal);
+      this.#settle(waiter, null);
+    } catch (reason) {
+      this.#settle(waiter, reason);
     }
   }
 
@@ -122,15 +143,10 @@ export class FleetLimiter implements HostLimiter {
         await this.clock.sleep(paused, signal);
       }
       this.#settle(waiter, null);
-    } catch (error) {
+    } catch {
       if (signal?.aborted) return this.#settle(waiter, signal.reason);
       // Redis failed (the link reported it): this waiter goes on with the local bucket.
-      try {
-        await this.#local.take(host, signal);
-        this.#settle(waiter, null);
-      } catch (reason) {
-        this.#settle(waiter, reason ?? error);
-      }
+      await this.#grantLocally(host, waiter);
     }
   }
 
