@@ -14,8 +14,10 @@ import { fmt, type Row } from './util.js';
 const require = createRequire(import.meta.url);
 const spotifyUrlInfo = require('spotify-url-info') as (fetcher: unknown) => { getData: (url: string) => Promise<unknown> };
 
-const ID = '0DiWol3AO6WpXZgp0goxAV';
 const IN_FLIGHT = 8;
+let counter = 0;
+/** A fresh id per call: identical calls would share one fetch (single flight) and measure nothing. */
+const nextId = () => `E2e${(counter += 1).toString(36)}`.padEnd(22, 'Z');
 
 async function throughput(call: () => Promise<unknown>, ms: number): Promise<number> {
   for (let i = 0; i < 200; i += 1) await call();
@@ -55,12 +57,10 @@ export async function benchE2e(): Promise<Row[]> {
   const dispatcher = agent.compose(rerouteTo(origin));
   const client = new AsyncSpotifyClient({ dispatcher, rateLimit: false, partnerApi: false });
   const peer = spotifyUrlInfo((url: string) => fetch(url, { dispatcher }));
-  const url = `https://open.spotify.com/embed/track/${ID}`;
-
-  const ours = () => client.getTrack(ID);
-  const theirs = () => peer.getData(`https://open.spotify.com/track/${ID}`);
+  const ours = () => client.getTrack(nextId());
+  const theirs = () => peer.getData(`https://open.spotify.com/track/${nextId()}`);
   const bare = async () => {
-    const response = await request(url, { dispatcher });
+    const response = await request(`https://open.spotify.com/embed/track/${nextId()}`, { dispatcher });
     const html = await response.body.text();
     const start = html.indexOf('>', html.indexOf('id="__NEXT_DATA__"')) + 1;
     return JSON.parse(html.slice(start, html.indexOf('</script>', start)));

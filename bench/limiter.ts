@@ -21,18 +21,20 @@ export async function benchLimiter(): Promise<Row[]> {
 }
 
 async function achievedRate(): Promise<Row[]> {
-  const page = embedHtml(embedState(trackEntity({ id: '0DiWol3AO6WpXZgp0goxAV' })));
+  const TEMPLATE = 'TemplateTrackId0000000';
+  const page = embedHtml(embedState(trackEntity({ id: TEMPLATE, uri: `spotify:track:${TEMPLATE}` })));
   const arrivals: number[] = [];
-  const { origin, close } = await startServer((_req, res) => {
+  const { origin, close } = await startServer((req, res) => {
     arrivals.push(performance.now());
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    res.writeHead(200, { 'content-type': 'text/html' }).end(page.replaceAll(TEMPLATE, (req.url ?? '').split('/').at(-1) as string));
   });
   const agent = new Agent();
   const perSecond = 40;
   const burst = 5;
   const calls = 200;
   const client = new AsyncSpotifyClient({ dispatcher: agent.compose(rerouteTo(origin)), rateLimit: new RateLimit({ perSecond, burst }), partnerApi: false });
-  await Promise.all(Array.from({ length: calls }, () => client.getTrack('0DiWol3AO6WpXZgp0goxAV')));
+  // Distinct ids: identical calls would share one fetch.
+  await Promise.all(Array.from({ length: calls }, (_, i) => client.getTrack(`Rate${i.toString(36)}`.padEnd(22, 'Z'))));
   await client.close();
   await agent.close();
   await close();

@@ -62,14 +62,16 @@ export function queryContext(context: LoaderContext, signal: AbortSignal | undef
 export async function loadEntity<T extends EntityType>(context: LoaderContext, type: T, id: string, options: LoadOptions): Promise<EntityByType[T]> {
   const { options: resolved } = context;
   const { page, pageUrl } = await fetchEmbedPage(context, type, id, options.signal);
-  const warn = (message: string): void => resolved.onWarning?.(message);
-  const model = modelFromEmbed(type, page, id, pageUrl, { limits: options.limits, warn: (message) => warn(`${pageUrl}: ${message}`) });
+  const model = modelFromEmbed(type, page, id, pageUrl, {
+    limits: options.limits,
+    ...(resolved.onWarning ? { warn: pageWarnings(resolved.onWarning, pageUrl) } : {}),
+  });
   if (!resolved.partnerApi) return model;
   try {
     const enriched = await enrich(type, model, {
       query: queryContext(context, options.signal, page.session?.accessToken),
       limits: options.limits,
-      warn,
+      warn: resolved.onWarning ?? ignore,
     });
     return validateModel(ENTITY_SCHEMAS[type], enriched, PARTNER_API_URL) as EntityByType[T];
   } catch (error) {
@@ -79,4 +81,11 @@ export async function loadEntity<T extends EntityType>(context: LoaderContext, t
     resolved.onWarning?.(`Partner API failed for ${type} ${id}, returning embed data: ${why}`);
     return model;
   }
+}
+
+function ignore(): void {}
+
+/** Warnings about a page's rows, prefixed with the page. */
+function pageWarnings(onWarning: (message: string) => void, pageUrl: string): (message: string) => void {
+  return (message) => onWarning(`${pageUrl}: ${message}`);
 }

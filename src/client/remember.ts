@@ -21,7 +21,7 @@ export type Remember = <S extends z.ZodType>(
   parts: readonly KeyPart[],
   schema: S,
   options: RememberOptions,
-  work: (signal: AbortSignal) => Promise<z.output<S>>,
+  work: (signal: AbortSignal | undefined) => Promise<z.output<S>>,
 ) => Promise<z.output<S>>;
 
 export function rememberer(cache: ResultCache | null, flights: SingleFlight, scope: { locale: string | undefined; partnerApi: boolean }): Remember {

@@ -1,6 +1,7 @@
 interface Flight {
   promise: Promise<unknown>;
-  controller: AbortController;
+  /** Only when the first caller can abort: without one, the work cannot be stopped by callers anyway. */
+  controller: AbortController | undefined;
   waiters: number;
 }
 
@@ -13,12 +14,12 @@ export class SingleFlight {
   readonly #flights = new Map<string, Flight>();
 
   /** Runs `work` for `key`, or joins the run already under way when `join` is true. */
-  run<T>(key: string, join: boolean, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  run<T>(key: string, join: boolean, signal: AbortSignal | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     const current = join ? this.#flights.get(key) : undefined;
     if (current) return this.#wait(key, current, signal).then((value) => structuredClone(value) as T);
-    const controller = new AbortController();
+    const controller = signal ? new AbortController() : undefined;
     const flight: Flight = { controller, waiters: 0, promise: Promise.resolve() };
-    flight.promise = work(controller.signal).finally(() => {
+    flight.promise = work(controller?.signal).finally(() => {
       if (this.#flights.get(key) === flight) this.#flights.delete(key);
     });
     this.#flights.set(key, flight);
@@ -33,6 +34,12 @@ export class SingleFlight {
   #wait(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     flight.waiters += 1;
+    // No signal: nothing to race, the flight's own promise will do (one promise fewer per call).
+    if (!signal) {
+      return flight.promise.finally(() => {
+        flight.waiters -= 1;
+      });
+    }
     return new Promise((resolve, reject) => {
       let left = false;
       const leave = (): void => {
@@ -46,7 +53,7 @@ export class SingleFlight {
         if (flight.waiters === 0) {
           // Nobody waits any more: stop the work, and let a later call start afresh.
           if (this.#flights.get(key) === flight) this.#flights.delete(key);
-          flight.controller.abort(signal?.reason);
+          flight.controller?.abort(signal?.reason);
         }
         reject(signal?.reason);
       };
