@@ -1,9 +1,4 @@
-interface Waiter {
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
+import { settleWaiter, waitInQueue, type Waiter } from './waiters.js';
 
 interface HostSlots {
   active: number;
@@ -29,20 +24,7 @@ export class HostGate {
       slots.active += 1;
       return undefined;
     }
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          const index = slots.queue.indexOf(waiter);
-          if (index >= 0) slots.queue.splice(index, 1);
-          reject(signal?.reason);
-        },
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      slots.queue.push(waiter);
-    });
+    return waitInQueue(slots.queue, signal);
   }
 
   /** Leaves: the slot goes to the first waiter, if any. */
@@ -50,8 +32,7 @@ export class HostGate {
     const slots = this.#slots(host);
     const next = slots.queue.shift();
     if (next) {
-      next.signal?.removeEventListener('abort', next.onAbort);
-      next.resolve();
+      settleWaiter(next);
       return;
     }
     slots.active -= 1;

@@ -1,15 +1,9 @@
 import type { Clock } from '../clock.js';
 import { HostRateLimiter, RateLimit, type HostLimiter } from '../rate-limit.js';
 import type { ResolvedFleet } from './options.js';
+import { failWaiter, settleWaiter, waitInQueue, type Waiter } from '../waiters.js';
 import { RedisLink } from './redis-link.js';
 import { CHECK, PAUSE, RESERVE, bucketKeys } from './scripts.js';
-
-interface Waiter {
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
 
 interface HostQueue {
   waiters: Waiter[];
@@ -59,21 +53,7 @@ export class FleetLimiter implements HostLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.limits.limitFor(host) === false) return undefined;
     const queue = this.#queue(host);
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          const index = queue.waiters.indexOf(waiter);
-          if (index >= 0) queue.waiters.splice(index, 1);
-          reject(signal?.reason);
-        },
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      queue.waiters.push(waiter);
-      this.#pump(host, queue);
-    });
+    return waitInQueue(queue.waiters, signal, () => this.#pump(host, queue));
   }
 
   /** Holds the host for `ms` for the whole fleet (on Redis time), and for this client's local bucket. */
@@ -123,7 +103,7 @@ export class FleetLimiter implements HostLimiter {
       await this.#local.take(host, waiter.signal);
       this.#settle(waiter, null);
     } catch (reason) {
-      this.#settle(waiter, reason);
+      this.#settle(waiter, { reason });
     }
   }
 
@@ -144,15 +124,14 @@ export class FleetLimiter implements HostLimiter {
       }
       this.#settle(waiter, null);
     } catch {
-      if (signal?.aborted) return this.#settle(waiter, signal.reason);
+      if (signal?.aborted) return this.#settle(waiter, { reason: signal.reason });
       // Redis failed (the link reported it): this waiter goes on with the local bucket.
       await this.#grantLocally(host, waiter);
     }
   }
 
-  #settle(waiter: Waiter, reason: unknown): void {
-    waiter.signal?.removeEventListener('abort', waiter.onAbort);
-    if (reason === null) waiter.resolve();
-    else waiter.reject(reason);
+  #settle(waiter: Waiter, failure: { reason: unknown } | null): void {
+    if (failure === null) settleWaiter(waiter);
+    else failWaiter(waiter, failure.reason);
   }
 }
