@@ -57,45 +57,67 @@ export function fetchEntity(client: AsyncSpotifyClient, type: EntityType, value:
   }
 }
 
-const playlist: CommandSpec = {
-  name: 'playlist',
-  args: '[values...]',
-  summary: 'print each playlist with its items as JSON',
-  input: 'values',
-  options: (command) => command.option('--max-tracks <n>', `items to return, or "all" (default ${DEFAULT_MAX_TRACKS})`),
-  prepare: (flags) => {
-    const given = limitFlag('--max-tracks', flags['maxTracks'] as string | undefined);
-    return async (client, value, signal, note) => {
-      const result = await client.getPlaylist(value, { signal, maxTracks: given ?? DEFAULT_MAX_TRACKS });
-      if (given === undefined && result.totalTracks !== null && result.tracks.length < result.totalTracks) {
-        note(
-          `playlist ${result.id}: ${result.tracks.length} of ${result.totalTracks} items (the default --max-tracks ${DEFAULT_MAX_TRACKS}); pass --max-tracks all for every item`,
-        );
-      }
-      return result;
-    };
-  },
-};
+/**
+ * A command whose result is a list cut at a default size (playlists at 100 items, shows at 50
+ * episodes): when the default cut it short, a note says so and how to get all.
+ */
+function listCommand<R extends { id: string }>(spec: {
+  name: string;
+  summary: string;
+  flag: string;
+  optionKey: string;
+  fallback: number;
+  noun: string;
+  /** The noun in the singular, for "pass … all for every <one>". */
+  one: string;
+  fetch: (client: AsyncSpotifyClient, value: string, signal: AbortSignal, max: number) => Promise<R>;
+  counts: (result: R) => { shown: number; total: number | null };
+}): CommandSpec {
+  return {
+    name: spec.name,
+    args: '[values...]',
+    summary: spec.summary,
+    input: 'values',
+    options: (command) => command.option(`${spec.flag} <n>`, `${spec.noun} to return, or "all" (default ${spec.fallback})`),
+    prepare: (flags) => {
+      const given = limitFlag(spec.flag, flags[spec.optionKey] as string | undefined);
+      return async (client, value, signal, note) => {
+        const result = await spec.fetch(client, value, signal, given ?? spec.fallback);
+        const { shown, total } = spec.counts(result);
+        if (given === undefined && total !== null && shown < total) {
+          note(
+            `${spec.name} ${result.id}: ${shown} of ${total} ${spec.noun} (the default ${spec.flag} ${spec.fallback}); pass ${spec.flag} all for every ${spec.one}`,
+          );
+        }
+        return result;
+      };
+    },
+  };
+}
 
-const show: CommandSpec = {
+const playlist = listCommand({
+  name: 'playlist',
+  summary: 'print each playlist with its items as JSON',
+  flag: '--max-tracks',
+  optionKey: 'maxTracks',
+  fallback: DEFAULT_MAX_TRACKS,
+  noun: 'items',
+  one: 'item',
+  fetch: (client, value, signal, maxTracks) => client.getPlaylist(value, { signal, maxTracks }),
+  counts: (result) => ({ shown: result.tracks.length, total: result.totalTracks }),
+});
+
+const show = listCommand({
   name: 'show',
-  args: '[values...]',
   summary: 'print each podcast show with its episodes as JSON',
-  input: 'values',
-  options: (command) => command.option('--max-episodes <n>', `episodes to return, or "all" (default ${DEFAULT_MAX_EPISODES})`),
-  prepare: (flags) => {
-    const given = limitFlag('--max-episodes', flags['maxEpisodes'] as string | undefined);
-    return async (client, value, signal, note) => {
-      const result = await client.getShow(value, { signal, maxEpisodes: given ?? DEFAULT_MAX_EPISODES });
-      if (given === undefined && result.totalEpisodes !== null && result.episodes.length < result.totalEpisodes) {
-        note(
-          `show ${result.id}: ${result.episodes.length} of ${result.totalEpisodes} episodes (the default --max-episodes ${DEFAULT_MAX_EPISODES}); pass --max-episodes all for every episode`,
-        );
-      }
-      return result;
-    };
-  },
-};
+  flag: '--max-episodes',
+  optionKey: 'maxEpisodes',
+  fallback: DEFAULT_MAX_EPISODES,
+  noun: 'episodes',
+  one: 'episode',
+  fetch: (client, value, signal, maxEpisodes) => client.getShow(value, { signal, maxEpisodes }),
+  counts: (result) => ({ shown: result.episodes.length, total: result.totalEpisodes }),
+});
 
 const download: CommandSpec = {
   name: 'download',
