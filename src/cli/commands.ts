@@ -154,6 +154,11 @@ const download: CommandSpec = {
   },
 };
 
+/** A whole-number flag that may be left out. */
+function optionalWhole(flag: string, value: unknown, min: number): number | undefined {
+  return value === undefined ? undefined : wholeNumber(flag, String(value), min);
+}
+
 function searchTypes(value: string): SearchType[] {
   const types = value
     .split(',')
@@ -179,8 +184,8 @@ const search: CommandSpec = {
       .option('--offset <n>', 'hits to skip per type (default 0)'),
   prepare: (flags) => {
     const types = flags['type'] as SearchType[] | undefined;
-    const limit = flags['limit'] === undefined ? undefined : wholeNumber('--limit', String(flags['limit']), 1);
-    const offset = flags['offset'] === undefined ? undefined : wholeNumber('--offset', String(flags['offset']), 0);
+    const limit = optionalWhole('--limit', flags['limit'], 1);
+    const offset = optionalWhole('--offset', flags['offset'], 0);
     return (client, query, signal) =>
       client.search(query, { signal, ...(types ? { types } : {}), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
   },
@@ -205,7 +210,7 @@ const similar: CommandSpec = {
   input: 'values',
   options: (command) => command.option('--limit <n>', 'albums per track, 1-100 (default 10)'),
   prepare: (flags) => {
-    const limit = flags['limit'] === undefined ? undefined : wholeNumber('--limit', String(flags['limit']), 1);
+    const limit = optionalWhole('--limit', flags['limit'], 1);
     return (client, value, signal) => client.getSimilarAlbums(value, { signal, ...(limit === undefined ? {} : { limit }) });
   },
 };

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.js';
+import { quote } from '../redact.js';
 import type { Image } from '../models/common.js';
 import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
 import { chooseImage } from '../media/images.js';
@@ -11,7 +12,7 @@ export function limitOption(field: string, value: unknown, fallback: number): nu
   if (value === undefined) return fallback;
   if (value === Infinity) return Infinity;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidInputError(`${field} must be a whole number >= 0 or Infinity, got ${describe(value)}`);
+    throw new InvalidInputError(`${field} must be a whole number >= 0 or Infinity, got ${quote(value, 80)}`);
   }
   return value;
 }
@@ -21,7 +22,7 @@ export function wholeInRange(field: string, value: unknown, fallback: number, mi
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-    throw new InvalidInputError(`${field} must be a whole number ${range}, got ${describe(value)}`);
+    throw new InvalidInputError(`${field} must be a whole number ${range}, got ${quote(value, 80)}`);
   }
   return value;
 }
@@ -56,7 +57,7 @@ function searchTypes(types: unknown): ReadonlySet<SearchType> {
   if (types.length === 0) throw new InvalidInputError(`types cannot be empty: leave it out to search ${SEARCH_TYPES.join(', ')}`);
   for (const type of types) {
     if (!(SEARCH_TYPES as readonly unknown[]).includes(type)) {
-      throw new InvalidInputError(`Unknown search type ${describe(type)}; known: ${SEARCH_TYPES.join(', ')}`);
+      throw new InvalidInputError(`Unknown search type ${quote(type)}; known: ${SEARCH_TYPES.join(', ')}`);
     }
   }
   return new Set(types as SearchType[]);
@@ -85,38 +86,31 @@ function imageIdOfText(value: string): string {
   const uri = /^spotify:image:(.+)$/.exec(trimmed);
   if (uri) {
     if (IMAGE_ID.test(uri[1] as string)) return uri[1] as string;
-    throw new InvalidInputError(`Not a Spotify image id: ${describe(trimmed)} (40 lowercase hex characters)`);
+    throw new InvalidInputError(`Not a Spotify image id: ${quote(trimmed)} (40 lowercase hex characters)`);
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new InvalidInputError(`Not an image URL or spotify:image: URI: ${describe(trimmed)}`);
+    throw new InvalidInputError(`Not an image URL or spotify:image: URI: ${quote(trimmed)}`);
   }
   const id = /^\/image\/([^/]+)$/.exec(url.pathname)?.[1];
   if (url.protocol !== 'https:' || !IMAGE_HOSTS.test(url.hostname) || id === undefined || !IMAGE_ID.test(id)) {
-    throw new InvalidInputError(`Not an image on Spotify's image host (https://i.scdn.co/image/<40 hex>): ${describe(trimmed)}`);
+    throw new InvalidInputError(`Not an image on Spotify's image host (https://i.scdn.co/image/<40 hex>): ${quote(trimmed)}`);
   }
   return id;
-}
-
-/** A value quoted for a message: JSON-escaped and cut short. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-  if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'a function' : String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
 }
 
 /** A method's options object: absent is `{}`; anything but a plain object, or a `signal` that is not an AbortSignal, is refused. */
 export function checkCallOptions<O extends object>(options: O | null | undefined): O {
   if (options === undefined) return {} as O;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidInputError(`options must be an object, got ${describe(options)}`);
+    throw new InvalidInputError(`options must be an object, got ${quote(options)}`);
   }
   const signal = (options as { signal?: unknown }).signal;
-  if (signal !== undefined && !isAbortSignal(signal)) throw new InvalidInputError(`signal must be an AbortSignal, got ${describe(signal)}`);
+  if (signal !== undefined && !isAbortSignal(signal)) throw new InvalidInputError(`signal must be an AbortSignal, got ${quote(signal)}`);
   const fresh = (options as { fresh?: unknown }).fresh;
-  if (fresh !== undefined && typeof fresh !== 'boolean') throw new InvalidInputError(`fresh must be true or false, got ${describe(fresh)}`);
+  if (fresh !== undefined && typeof fresh !== 'boolean') throw new InvalidInputError(`fresh must be true or false, got ${quote(fresh)}`);
   return options;
 }
 

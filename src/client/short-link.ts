@@ -25,22 +25,20 @@ export async function resolveShortLink(http: HttpClient, link: string, signal?: 
   });
 }
 
+/** The value itself, or for a short link the open.spotify.com URL it leads to (one request). */
+async function landing(http: HttpClient, value: string, signal: AbortSignal | undefined): Promise<string> {
+  if (typeof value !== 'string' || !isShortLink(value)) return value;
+  const landed = await resolveShortLink(http, value.trim(), signal);
+  if (landed === undefined) throw new NotFoundError(`The short link ${quote(value.trim())} leads to no Spotify entity`);
+  return landed;
+}
+
 /** A value's id for a call of `type`: parsed, or (for a short link) resolved with one request first. */
 export async function resolveId(http: HttpClient, type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
-  if (typeof value === 'string' && isShortLink(value)) {
-    const landed = await resolveShortLink(http, value.trim(), signal);
-    if (landed === undefined) throw new NotFoundError(`The short link ${quote(value.trim())} leads to no Spotify entity`);
-    return parseSpotifyUrl(landed, type).id;
-  }
-  return parseSpotifyUrl(value, type).id;
+  return parseSpotifyUrl(await landing(http, value, signal), type).id;
 }
 
 /** A value's type and id; a short link is resolved with one request (its type is then known). */
 export async function resolveRef(http: HttpClient, value: string, signal: AbortSignal | undefined): Promise<SpotifyRef> {
-  if (typeof value === 'string' && isShortLink(value)) {
-    const landed = await resolveShortLink(http, value.trim(), signal);
-    if (landed === undefined) throw new NotFoundError(`The short link ${quote(value.trim())} leads to no Spotify entity`);
-    return parseSpotifyUrl(landed);
-  }
-  return parseSpotifyUrl(value);
+  return parseSpotifyUrl(await landing(http, value, signal));
 }
