@@ -9,7 +9,13 @@ import { fakeTrack, startFakeSpotify } from '../src/testing/index.js';
 const count = Number(process.argv[2] ?? 5_000);
 const spotify = await startFakeSpotify();
 const tracks = Array.from({ length: count }, () => spotify.add(fakeTrack()));
-const client = new AsyncSpotifyClient({ dispatcher: spotify.dispatcher, rateLimit: false, retry: false, partnerApi: false, cache: { maxEntries: count } });
+const client = new AsyncSpotifyClient({
+  dispatcher: spotify.dispatcher,
+  rateLimit: false,
+  retry: false,
+  partnerApi: false,
+  cache: { maxEntries: count },
+});
 const settle = () => {
   for (let i = 0; i < 4; i += 1) globalThis.gc?.();
   return process.memoryUsage().heapUsed;

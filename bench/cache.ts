@@ -10,13 +10,19 @@ import { fmt, opsPerSecond, type Row } from './util.js';
 
 function memoryChild(count: number): Promise<{ bytesPerEntry: number; jsonBytes: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'cache-memory-child.ts'), String(count)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'cache-memory-child.ts'), String(count)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string)) : reject(new Error(`cache memory child exited ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string))
+        : reject(new Error(`cache memory child exited ${code}`)),
     );
   });
 }
@@ -24,7 +30,12 @@ function memoryChild(count: number): Promise<{ bytesPerEntry: number; jsonBytes:
 export async function benchCache(): Promise<Row[]> {
   const spotify = await startFakeSpotify();
   const track = spotify.add(fakeTrack());
-  const options = { dispatcher: spotify.dispatcher, rateLimit: false as const, retry: false as const, partnerApi: false };
+  const options = {
+    dispatcher: spotify.dispatcher,
+    rateLimit: false as const,
+    retry: false as const,
+    partnerApi: false,
+  };
   const network = new AsyncSpotifyClient(options);
   const cached = new AsyncSpotifyClient({ ...options, cache: true });
   let best = { network: 0, cached: 0 };
@@ -41,7 +52,8 @@ export async function benchCache(): Promise<Row[]> {
   return [
     {
       section: 'cache',
-      measure: 'getTrack from the in-memory cache vs from a loopback server (sequential, rate limit off, embed page only)',
+      measure:
+        'getTrack from the in-memory cache vs from a loopback server (sequential, rate limit off, embed page only)',
       ours: `${fmt(best.cached)} calls/s`,
       baseline: `${fmt(best.network)} calls/s`,
       ratio: `${fmt(best.cached / best.network, 1)}×`,

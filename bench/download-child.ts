@@ -22,7 +22,13 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const start = performance.now();
 let path: string;
 if (mode === 'ours') {
-  const client = new AsyncSpotifyClient({ dispatcher, rateLimit: false, maxMediaBytes: bytes * 2, timeout: 120_000, partnerApi: false });
+  const client = new AsyncSpotifyClient({
+    dispatcher,
+    rateLimit: false,
+    maxMediaBytes: bytes * 2,
+    timeout: 120_000,
+    partnerApi: false,
+  });
   const track = {
     type: 'track',
     id: 'b'.repeat(22),

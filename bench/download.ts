@@ -30,13 +30,19 @@ export async function benchDownload(): Promise<Row[]> {
   });
   const run = (mode: string): Promise<Measure> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'download-child.ts'), mode, origin, String(bytes)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'download-child.ts'), mode, origin, String(bytes)],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.on('exit', (code) =>
-        code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string) as Measure) : reject(new Error(`download child ${mode} exited ${code}`)),
+        code === 0
+          ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string) as Measure)
+          : reject(new Error(`download child ${mode} exited ${code}`)),
       );
     });
   const bare: Measure[] = [];

@@ -12,7 +12,9 @@ import { ownPages, sharedPages } from './pages.js';
 import { fmt, type Row } from './util.js';
 
 const require = createRequire(import.meta.url);
-const spotifyUrlInfo = require('spotify-url-info') as (fetcher: unknown) => { getData: (url: string) => Promise<unknown> };
+const spotifyUrlInfo = require('spotify-url-info') as (fetcher: unknown) => {
+  getData: (url: string) => Promise<unknown>;
+};
 
 const IN_FLIGHT = 8;
 let counter = 0;
@@ -37,8 +39,12 @@ async function throughput(call: () => Promise<unknown>, ms: number): Promise<num
 
 /** The server runs in its own process, as Spotify would: the client's costs are not diluted by its own. */
 async function serveInChild(file: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-page.ts'), file], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const origin = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-page.ts'), file], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+  );
   return {
     origin,
     close: () =>

@@ -40,7 +40,18 @@ export async function benchFleet(): Promise<Row[]> {
     new Promise<void>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', WORKER, redis.url, server.origin, String(PER_PROCESS), String(PER_SECOND), String(BURST), String(PROCESSES), 'bench-fleet'],
+        [
+          '--import',
+          'tsx',
+          WORKER,
+          redis.url,
+          server.origin,
+          String(PER_PROCESS),
+          String(PER_SECOND),
+          String(BURST),
+          String(PROCESSES),
+          'bench-fleet',
+        ],
         { stdio: ['ignore', 'ignore', 'inherit'] },
       );
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fleet worker exited ${code}`))));

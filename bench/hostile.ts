@@ -13,7 +13,15 @@ const SIZE = 20 * 1024 * 1024;
 
 export function hostilePage(size = SIZE): string {
   const page = embedHtml(embedState(trackEntity({ id: ID, uri: `spotify:track:${ID}` })));
-  const noise = [`<x __NEXT_DATA__ `, `<!-- `, `-- `, `https://a:b@`, `${ID} `, `<script id=__NEXT_DATA`, `<p>__NEXT_DATA__</p>`].join('');
+  const noise = [
+    `<x __NEXT_DATA__ `,
+    `<!-- `,
+    `-- `,
+    `https://a:b@`,
+    `${ID} `,
+    `<script id=__NEXT_DATA`,
+    `<p>__NEXT_DATA__</p>`,
+  ].join('');
   const filler = noise.repeat(Math.ceil((size - page.length) / noise.length));
   return page.replace('<body>', `<body>${filler.slice(0, size - page.length)}-->`);
 }

@@ -26,13 +26,19 @@ async function achievedRate(): Promise<Row[]> {
   const arrivals: number[] = [];
   const { origin, close } = await startServer((req, res) => {
     arrivals.push(performance.now());
-    res.writeHead(200, { 'content-type': 'text/html' }).end(page.replaceAll(TEMPLATE, (req.url ?? '').split('/').at(-1) as string));
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(page.replaceAll(TEMPLATE, (req.url ?? '').split('/').at(-1) as string));
   });
   const agent = new Agent();
   const perSecond = 40;
   const burst = 5;
   const calls = 200;
-  const client = new AsyncSpotifyClient({ dispatcher: agent.compose(rerouteTo(origin)), rateLimit: new RateLimit({ perSecond, burst }), partnerApi: false });
+  const client = new AsyncSpotifyClient({
+    dispatcher: agent.compose(rerouteTo(origin)),
+    rateLimit: new RateLimit({ perSecond, burst }),
+    partnerApi: false,
+  });
   // Distinct ids: identical calls would share one fetch.
   await Promise.all(Array.from({ length: calls }, (_, i) => client.getTrack(`Rate${i.toString(36)}`.padEnd(22, 'Z'))));
   await client.close();
@@ -56,7 +62,9 @@ async function achievedRate(): Promise<Row[]> {
 
 async function layerOverhead(): Promise<Row[]> {
   const body = 'x'.repeat(2048);
-  const { origin, close } = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(body));
+  const { origin, close } = await startServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(body),
+  );
   const agent = new Agent({ connections: 1 });
   const url = `${origin}/page`;
   const bare = async () => {
@@ -72,9 +80,11 @@ async function layerOverhead(): Promise<Row[]> {
     timeoutMs: 10_000,
     headers: {},
   });
-  const layered = () => http.get(url, { consume: async (response) => (await readCapped(response.body, 1e6, url)).toString('utf8') });
+  const layered = () =>
+    http.get(url, { consume: async (response) => (await readCapped(response.body, 1e6, url)).toString('utf8') });
   const rounds: Array<[number, number]> = [];
-  for (let round = 0; round < 3; round += 1) rounds.push([await opsPerSecond(bare, 1500), await opsPerSecond(layered, 1500)]);
+  for (let round = 0; round < 3; round += 1)
+    rounds.push([await opsPerSecond(bare, 1500), await opsPerSecond(layered, 1500)]);
   const bareRate = Math.max(...rounds.map((r) => r[0]));
   const ourRate = Math.max(...rounds.map((r) => r[1]));
   await agent.close();

@@ -32,7 +32,10 @@ export async function benchMemory(): Promise<Row[]> {
   const { origin, close } = await startServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/pathfinder/v1/query') {
-      const { offset = 0, limit = 100 } = JSON.parse(url.searchParams.get('variables') ?? '{}') as { offset?: number; limit?: number };
+      const { offset = 0, limit = 100 } = JSON.parse(url.searchParams.get('variables') ?? '{}') as {
+        offset?: number;
+        limit?: number;
+      };
       return void res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify(playlistPage(`spotify:playlist:${PLAYLIST}`, ids, offset, limit)));
@@ -43,13 +46,19 @@ export async function benchMemory(): Promise<Row[]> {
   });
   const run = (mode: string, count: number) =>
     new Promise<{ rssGrowthMb: number; seconds: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory-child.ts'), mode, origin, String(count)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory-child.ts'), mode, origin, String(count)],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.on('exit', (code) =>
-        code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string)) : reject(new Error(`memory child ${mode} exited ${code}`)),
+        code === 0
+          ? resolve(JSON.parse(out.trim().split('\n').at(-1) as string))
+          : reject(new Error(`memory child ${mode} exited ${code}`)),
       );
     });
   const queuedOurs = await run('queued-ours', CALLS);

@@ -15,7 +15,11 @@ export interface BenchPage {
 
 /** The id a page embeds (`embeded_entity_uri`), read once when the page is loaded. */
 function embeddedId(html: string): string {
-  return /"embeded_entity_uri":"spotify:[a-z]+:([0-9A-Za-z]{22})"/.exec(html)?.[1] ?? readEmbedPage(html, 'bench').entityUri?.split(':')[2] ?? '';
+  return (
+    /"embeded_entity_uri":"spotify:[a-z]+:([0-9A-Za-z]{22})"/.exec(html)?.[1] ??
+    readEmbedPage(html, 'bench').entityUri?.split(':')[2] ??
+    ''
+  );
 }
 
 /** The project's own recorded embed pages (demo/recordings), one per entity type. */
@@ -40,6 +44,12 @@ export function sharedPages(): BenchPage[] {
     .filter((file) => !file.includes('404'))
     .map((file) => {
       const html = readFileSync(join(dir, file), 'utf8');
-      return { name: `shared/${file}`, type: file.split('-')[0] as EntityType, id: embeddedId(html), html, file: join(dir, file) };
+      return {
+        name: `shared/${file}`,
+        type: file.split('-')[0] as EntityType,
+        id: embeddedId(html),
+        html,
+        file: join(dir, file),
+      };
     });
 }

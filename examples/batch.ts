@@ -7,7 +7,10 @@ const ids = ['4uLU6hMCjMI75M1A2tKUQC', '7ouMYWpwJ422jRcDASZB7P', '00000000000000
 const client = new AsyncSpotifyClient();
 try {
   // Promise.all: mixed types in one batch; the rate limiter spaces the requests per host.
-  const [track, album] = await Promise.all([client.getTrack('4uLU6hMCjMI75M1A2tKUQC'), client.getAlbum('6N9PS4QXF1D0OWPk0Sxtb4')]);
+  const [track, album] = await Promise.all([
+    client.getTrack('4uLU6hMCjMI75M1A2tKUQC'),
+    client.getAlbum('6N9PS4QXF1D0OWPk0Sxtb4'),
+  ]);
   console.log(track.name, '/', album.name);
 
   // Promise.allSettled: one failure does not lose the others.

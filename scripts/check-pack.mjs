@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'spotify-scraper-pack-'));
-const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+const run = (command, args, cwd = root) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
 
 try {
   const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work]));
@@ -77,10 +78,13 @@ try {
   process.stdout.write(run('node', ['--input-type=module', '-e', dual], consumer));
 
   process.stdout.write(run('npx', ['--no-install', 'publint', 'run', installed, '--strict']));
-  process.stdout.write(run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']));
+  process.stdout.write(
+    run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']),
+  );
   // The command runs from the tarball too.
   const version = run('node', [join(installed, 'dist', 'cli.js'), '--version'], consumer).trim();
-  if (version !== JSON.parse(run('node', ['-p', 'JSON.stringify(require("./package.json").version)']))) throw new Error('cli --version: ' + version);
+  if (version !== JSON.parse(run('node', ['-p', 'JSON.stringify(require("./package.json").version)'])))
+    throw new Error('cli --version: ' + version);
   console.log(`cli: spotify-scraper --version -> ${version}`);
   console.log('pack check: ok');
 } finally {

@@ -24,7 +24,9 @@ const AMBIENT: Record<string, string> = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 blocks.forEach((code, index) => {
-  const declared = new Set([...code.matchAll(/\b(?:const|let|var|function|class|using)\s+(\w+)/g)].map((match) => match[1]));
+  const declared = new Set(
+    [...code.matchAll(/\b(?:const|let|var|function|class|using)\s+(\w+)/g)].map((match) => match[1]),
+  );
   for (const names of code.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}/g))
     for (const name of (names[1] as string).split(',')) declared.add(name.replace(/\btype\b/, '').trim());
   const prelude = Object.entries(AMBIENT)

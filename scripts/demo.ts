@@ -74,7 +74,9 @@ try {
     'NDJSON batch from stdin, failures kept in order',
     'printf "…3 values…" | spotify-scraper album --concurrency 2',
     batch,
-    lines.map((l) => (l.error ? `{error: ${l.error.name}}` : `{${l.name}: ${l.tracks.length} tracks, ${l.label}}`)).join(' | '),
+    lines
+      .map((l) => (l.error ? `{error: ${l.error.name}}` : `{${l.name}: ${l.tracks.length} tracks, ${l.label}}`))
+      .join(' | '),
   );
 
   const download = await cli(['download', 'preview', DEMO.track, '--dest', out, '--embed-cover'], replay.origin);

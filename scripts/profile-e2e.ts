@@ -11,12 +11,22 @@ import { routeInterceptor as rerouteTo } from '../src/testing/route.js';
 import { ownPages, sharedPages } from '../bench/pages.js';
 
 const page = sharedPages().find((p) => p.type === 'track') ?? ownPages().find((p) => p.type === 'track');
-const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'bench', 'serve-page.ts'), page!.file], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const origin = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, '..', 'bench', 'serve-page.ts'), page!.file],
+  {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  },
+);
+const origin = await new Promise<string>((resolve) =>
+  child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+);
 const agent = new Agent({ connections: 8 });
-const client = new AsyncSpotifyClient({ dispatcher: agent.compose(rerouteTo(origin)), rateLimit: false, partnerApi: false });
+const client = new AsyncSpotifyClient({
+  dispatcher: agent.compose(rerouteTo(origin)),
+  rateLimit: false,
+  partnerApi: false,
+});
 const run = async (n: number) =>
   Promise.all(
     Array.from({ length: 8 }, async () => {
@@ -38,7 +48,8 @@ profile.samples?.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-for (const [key, t] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${((t / total) * 100).toFixed(1).padStart(5)}% ${key}`);
+for (const [key, t] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  console.log(`${((t / total) * 100).toFixed(1).padStart(5)}% ${key}`);
 await client.close();
 await agent.close();
 child.stdin.end();

@@ -14,7 +14,9 @@ function time(label: string, fn: () => void, rounds = 3000): void {
   for (let i = 0; i < 300; i += 1) fn();
   const start = performance.now();
   for (let i = 0; i < rounds; i += 1) fn();
-  console.log(`${label.padEnd(28)} ${(((performance.now() - start) * 1000) / rounds / pages.length).toFixed(2)} µs/page`);
+  console.log(
+    `${label.padEnd(28)} ${(((performance.now() - start) * 1000) / rounds / pages.length).toFixed(2)} µs/page`,
+  );
 }
 
 const texts = pages.map((p) => scanScriptText(p.html, '__NEXT_DATA__') as string);

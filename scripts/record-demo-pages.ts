@@ -5,14 +5,30 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { embedHtml, embedState, episodeEntity, listEntity, row, trackEntity, type Json } from '../test/helpers/pages.js';
-import { apiEpisodeData, apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../test/helpers/partner.js';
+import {
+  embedHtml,
+  embedState,
+  episodeEntity,
+  listEntity,
+  row,
+  trackEntity,
+  type Json,
+} from '../test/helpers/pages.js';
+import {
+  apiEpisodeData,
+  apiTrackData,
+  itemId,
+  playlistPage,
+  showEpisodesPage,
+  showMetadata,
+} from '../test/helpers/partner.js';
 import { JPEG, mp3 } from '../test/helpers/media.js';
 import { DEMO } from './demo-ids.js';
 import { RECORDINGS, recordingPath } from './replay-server.js';
 
 const files = new Map<string, string>();
-const embed = (type: string, id: string, html: string) => files.set(join('open.spotify.com', 'embed', type, `${id}.html`), html);
+const embed = (type: string, id: string, html: string) =>
+  files.set(join('open.spotify.com', 'embed', type, `${id}.html`), html);
 const api = (operation: string, uri: string, body: Json, offset = 0) => {
   const url = new URL('https://api-partner.spotify.com/pathfinder/v1/query');
   url.searchParams.set('operationName', operation);
@@ -37,7 +53,9 @@ embed(
     ),
   ),
 );
-api('getTrack', uri('track', DEMO.track), { data: { trackUnion: { ...apiTrackData(DEMO.track, 0), name: 'Midnight Signal', playcount: '1234567' } } });
+api('getTrack', uri('track', DEMO.track), {
+  data: { trackUnion: { ...apiTrackData(DEMO.track, 0), name: 'Midnight Signal', playcount: '1234567' } },
+});
 
 // Album: 12 tracks.
 const albumIds = Array.from({ length: 12 }, (_, i) => itemId('alb', i));
@@ -49,7 +67,13 @@ embed(
       listEntity(
         'album',
         albumIds.map((id, i) => row({ uri: uri('track', id), title: `Track ${i}`, subtitle: 'The Loopbacks' })),
-        { id: DEMO.album, uri: uri('album', DEMO.album), title: 'Localhost Sessions', name: 'Localhost Sessions', subtitle: 'The Loopbacks' },
+        {
+          id: DEMO.album,
+          uri: uri('album', DEMO.album),
+          title: 'Localhost Sessions',
+          name: 'Localhost Sessions',
+          subtitle: 'The Loopbacks',
+        },
       ),
     ),
   ),
@@ -105,7 +129,13 @@ embed(
       listEntity(
         'playlist',
         playlistIds.slice(0, 100).map((id, i) => row({ uri: uri('track', id), title: `Track ${i}` })),
-        { id: DEMO.playlist, uri: uri('playlist', DEMO.playlist), title: 'Offline Favourites', name: 'Offline Favourites', subtitle: 'Owner Name' },
+        {
+          id: DEMO.playlist,
+          uri: uri('playlist', DEMO.playlist),
+          title: 'Offline Favourites',
+          name: 'Offline Favourites',
+          subtitle: 'Owner Name',
+        },
       ),
     ),
   ),
@@ -137,7 +167,9 @@ embed(
     ),
   ),
 );
-api('getEpisodeOrChapter', uri('episode', DEMO.episode), { data: { episodeUnionV2: apiEpisodeData(DEMO.episode, 0, showUri) } });
+api('getEpisodeOrChapter', uri('episode', DEMO.episode), {
+  data: { episodeUnionV2: apiEpisodeData(DEMO.episode, 0, showUri) },
+});
 embed(
   'show',
   DEMO.show,
@@ -156,7 +188,8 @@ embed(
   ),
 );
 api('queryShowMetadataV2', showUri, showMetadata(showUri));
-for (const offset of [0, 50]) api('queryPodcastEpisodes', showUri, showEpisodesPage(showUri, episodeIds, offset, 50), offset);
+for (const offset of [0, 50])
+  api('queryPodcastEpisodes', showUri, showEpisodesPage(showUri, episodeIds, offset, 50), offset);
 
 // Media: the cover and preview the demo track's embed points at.
 const media = new Map<string, Buffer>([

@@ -26,7 +26,20 @@ import {
 import type { SpotifyRef } from './input.js';
 import type { z } from 'zod';
 import { ENTITY_SCHEMAS, type EntityByType, type EntityType } from './models/entities.js';
-import type { Album, Artist, ArtistSummary, Colors, Concert, Episode, Image, Playlist, Release, SearchResults, Show, Track } from './models/index.js';
+import type {
+  Album,
+  Artist,
+  ArtistSummary,
+  Colors,
+  Concert,
+  Episode,
+  Image,
+  Playlist,
+  Release,
+  SearchResults,
+  Show,
+  Track,
+} from './models/index.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
 import { AccessTokens } from './partner/token.js';
@@ -74,7 +87,9 @@ export class AsyncSpotifyClient {
     this.#ownsDispatcher = owned;
     const { clock } = resolved;
     const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock);
-    this.#limiter = resolved.fleet ? new FleetLimiter(limits, resolved.fleet, clock, (message) => resolved.onWarning?.(message)) : limits;
+    this.#limiter = resolved.fleet
+      ? new FleetLimiter(limits, resolved.fleet, clock, (message) => resolved.onWarning?.(message))
+      : limits;
     const http = new HttpClient({
       dispatcher,
       limiter: this.#limiter,
@@ -93,7 +108,10 @@ export class AsyncSpotifyClient {
           (message) => resolved.onWarning?.(message),
         )
       : null;
-    const remember = rememberer(cache, new SingleFlight(), { locale: resolved.headers['accept-language'], partnerApi: resolved.partnerApi });
+    const remember = rememberer(cache, new SingleFlight(), {
+      locale: resolved.headers['accept-language'],
+      partnerApi: resolved.partnerApi,
+    });
     this.#context = { http, options: resolved, tokens, remember };
   }
 
@@ -116,7 +134,9 @@ export class AsyncSpotifyClient {
 
   getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
     return this.#call(options, (o, signal) =>
-      this.#load('playlist', value, o, signal, { maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS) }),
+      this.#load('playlist', value, o, signal, {
+        maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS),
+      }),
     );
   }
 
@@ -126,7 +146,9 @@ export class AsyncSpotifyClient {
 
   getShow(value: string, options?: GetShowOptions): Promise<Show> {
     return this.#call(options, (o, signal) =>
-      this.#load('show', value, o, signal, { maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES) }),
+      this.#load('show', value, o, signal, {
+        maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES),
+      }),
     );
   }
 
@@ -150,7 +172,10 @@ export class AsyncSpotifyClient {
     return this.#batch(values, options, (value, signal) => this.getArtist(value, withSignal(signal)));
   }
 
-  getPlaylists(values: readonly string[], options?: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'>): Promise<Array<BatchResult<Playlist>>> {
+  getPlaylists(
+    values: readonly string[],
+    options?: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'>,
+  ): Promise<Array<BatchResult<Playlist>>> {
     return this.#batch(values, options, (value, signal, { maxTracks }) =>
       this.getPlaylist(value, { ...withSignal(signal), ...(maxTracks === undefined ? {} : { maxTracks }) }),
     );
@@ -160,7 +185,10 @@ export class AsyncSpotifyClient {
     return this.#batch(values, options, (value, signal) => this.getEpisode(value, withSignal(signal)));
   }
 
-  getShows(values: readonly string[], options?: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'>): Promise<Array<BatchResult<Show>>> {
+  getShows(
+    values: readonly string[],
+    options?: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'>,
+  ): Promise<Array<BatchResult<Show>>> {
     return this.#batch(values, options, (value, signal, { maxEpisodes }) =>
       this.getShow(value, { ...withSignal(signal), ...(maxEpisodes === undefined ? {} : { maxEpisodes }) }),
     );
@@ -201,7 +229,9 @@ export class AsyncSpotifyClient {
    * missing, through a temp file given its name when complete. Resolves to the absolute path written.
    */
   downloadCover(entity: EntityWithImages, dest: string, options?: DownloadCoverOptions): Promise<string> {
-    return this.#call(options, (o, signal) => downloadCover(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }));
+    return this.#call(options, (o, signal) =>
+      downloadCover(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }),
+    );
   }
 
   /**
@@ -209,7 +239,9 @@ export class AsyncSpotifyClient {
    * title, artist (or show) and the largest cover. No preview is a MediaError before any request.
    */
   downloadPreview(entity: EntityWithPreview, dest: string, options?: DownloadPreviewOptions): Promise<string> {
-    return this.#call(options, (o, signal) => downloadPreview(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }));
+    return this.#call(options, (o, signal) =>
+      downloadPreview(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }),
+    );
   }
 
   /**
@@ -231,7 +263,10 @@ export class AsyncSpotifyClient {
    * One tracked call: refused after close; its options checked (a bad one is an InvalidInputError); its
    * signal linked once for all calls that share it; not started when that signal has already aborted.
    */
-  #call<O extends CallOptions, T>(options: O | undefined, work: (options: O, signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  #call<O extends CallOptions, T>(
+    options: O | undefined,
+    work: (options: O, signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<T> {
     // Options are read first so that a queued call can listen to its signal; a closed client still
     // answers ClientClosedError before any complaint about them.
     let checked: O;
@@ -261,7 +296,9 @@ export class AsyncSpotifyClient {
     const limit = type === 'playlist' ? limits.maxTracks : type === 'show' ? limits.maxEpisodes : null;
     const parts = [type, id, limit === Infinity ? 'all' : limit];
     const schema = ENTITY_SCHEMAS[type] as unknown as z.ZodType<EntityByType[T]>;
-    return this.#context.remember(parts, schema, { fresh: options.fresh, signal }, (inner) => loadEntity(this.#context, type, id, { signal: inner, limits }));
+    return this.#context.remember(parts, schema, { fresh: options.fresh, signal }, (inner) =>
+      loadEntity(this.#context, type, id, { signal: inner, limits }),
+    );
   }
 
   #downloads() {
@@ -275,6 +312,11 @@ export class AsyncSpotifyClient {
   ): Promise<Array<BatchResult<T>>> {
     const checked = checkCallOptions(options);
     const signal = shareableSignal(checked.signal);
-    return runBatch(values, { ...checked, ...withSignal(signal) }, this.#context.options.maxConcurrency, (value, inner) => fetchOne(value, inner, checked));
+    return runBatch(
+      values,
+      { ...checked, ...withSignal(signal) },
+      this.#context.options.maxConcurrency,
+      (value, inner) => fetchOne(value, inner, checked),
+    );
   }
 }

@@ -32,7 +32,10 @@ export class SpotifyScraperError extends Error {
   readonly code: string | undefined;
 
   constructor(message: string, details: ErrorDetails = {}) {
-    super(clip(redact(message), MAX_MESSAGE), details.cause === undefined ? undefined : { cause: safeCause(details.cause) });
+    super(
+      clip(redact(message), MAX_MESSAGE),
+      details.cause === undefined ? undefined : { cause: safeCause(details.cause) },
+    );
     this.url = details.url === undefined ? undefined : redact(details.url);
     this.status = details.status;
     this.code = details.code;

@@ -1,7 +1,12 @@
 export { AsyncSpotifyClient, type GetOptions, type GetPlaylistOptions, type GetShowOptions } from './client.js';
 export type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
 export type { BatchOptions, BatchProgress, BatchResult } from './client/batch.js';
-export type { DownloadCoverOptions, DownloadPreviewOptions, EntityWithImages, EntityWithPreview } from './media/downloads.js';
+export type {
+  DownloadCoverOptions,
+  DownloadPreviewOptions,
+  EntityWithImages,
+  EntityWithPreview,
+} from './media/downloads.js';
 export type { CoverSize } from './media/images.js';
 export {
   ClientClosedError,

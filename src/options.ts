@@ -96,7 +96,8 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'fleet',
 ]);
 
-export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+export const DEFAULT_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
 
 /** Every default, once. */
 export const DEFAULTS = Object.freeze({
@@ -134,10 +135,13 @@ export interface ResolvedOptions {
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
   for (const name of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(name)) throw new InvalidInputError(`Unknown client option ${quote(name, 60)}; known: ${[...KNOWN_OPTIONS].join(', ')}`);
+    if (!KNOWN_OPTIONS.has(name))
+      throw new InvalidInputError(`Unknown client option ${quote(name, 60)}; known: ${[...KNOWN_OPTIONS].join(', ')}`);
   }
   if (options.proxy !== undefined && options.dispatcher !== undefined) {
-    throw new InvalidInputError('options.proxy and options.dispatcher cannot both be set: configure the proxy on your dispatcher');
+    throw new InvalidInputError(
+      'options.proxy and options.dispatcher cannot both be set: configure the proxy on your dispatcher',
+    );
   }
   return {
     rateLimit: toRateLimit('rateLimit', options.rateLimit ?? DEFAULTS.rateLimit),
@@ -173,7 +177,8 @@ function toRateLimit(field: string, value: unknown): RateLimit | false {
 }
 
 function toHostRateLimits(value: unknown): ReadonlyMap<string, RateLimit | false> {
-  if (typeof value !== 'object' || value === null) throw new InvalidInputError('options.hostRateLimits must be an object');
+  if (typeof value !== 'object' || value === null)
+    throw new InvalidInputError('options.hostRateLimits must be an object');
   const map = new Map<string, RateLimit | false>();
   for (const [host, limit] of Object.entries(value)) {
     map.set(host.toLowerCase(), toRateLimit(`hostRateLimits["${host}"]`, limit));
@@ -220,7 +225,9 @@ function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedO
   const operations = { ...DEFAULT_OPERATIONS };
   for (const [kind, operation] of Object.entries(value)) {
     if (!(kind in DEFAULT_OPERATIONS)) {
-      throw new InvalidInputError(`options.operations has an unknown kind ${quote(kind, 60)}; known: ${Object.keys(DEFAULT_OPERATIONS).join(', ')}`);
+      throw new InvalidInputError(
+        `options.operations has an unknown kind ${quote(kind, 60)}; known: ${Object.keys(DEFAULT_OPERATIONS).join(', ')}`,
+      );
     }
     const { name, hash } = (operation ?? {}) as Partial<PersistedOperation>;
     if (typeof name !== 'string' || name === '' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
@@ -248,7 +255,8 @@ function positiveInteger(field: string, value: unknown): number {
 
 function timeoutOption(value: unknown): number {
   const ms = positiveInteger('timeout', value);
-  if (ms > MAX_TIMER_MS) throw new InvalidInputError(`options.timeout must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${ms}`);
+  if (ms > MAX_TIMER_MS)
+    throw new InvalidInputError(`options.timeout must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${ms}`);
   return ms;
 }
 
@@ -258,6 +266,7 @@ function booleanOption(field: string, value: unknown): boolean {
 }
 
 function callback<F>(field: string, value: F | undefined): F | undefined {
-  if (value !== undefined && typeof value !== 'function') throw new InvalidInputError(`options.${field} must be a function`);
+  if (value !== undefined && typeof value !== 'function')
+    throw new InvalidInputError(`options.${field} must be a function`);
   return value;
 }

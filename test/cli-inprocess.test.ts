@@ -5,9 +5,26 @@ import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/program.js';
-import { embedPage, fakeAlbum, fakeArtist, fakeEpisode, fakePlaylist, fakeShow, fakeTrack, notFoundPage, partnerAnswer } from '../src/testing/index.js';
+import {
+  embedPage,
+  fakeAlbum,
+  fakeArtist,
+  fakeEpisode,
+  fakePlaylist,
+  fakeShow,
+  fakeTrack,
+  notFoundPage,
+  partnerAnswer,
+} from '../src/testing/index.js';
 import type { EntityByType, EntityType } from '../src/index.js';
-import { colorsAnswer, concertsAnswer, discographyAnswer, relatedAnswer, searchAnswer, similarAlbumsAnswer } from './helpers/discovery.js';
+import {
+  colorsAnswer,
+  concertsAnswer,
+  discographyAnswer,
+  relatedAnswer,
+  searchAnswer,
+  similarAlbumsAnswer,
+} from './helpers/discovery.js';
 import { sendHtml, sendJson, startLoopback, type Loopback } from './helpers/loopback.js';
 import { JPEG, mp3 } from './helpers/media.js';
 
@@ -30,7 +47,8 @@ beforeAll(async () => {
       const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as Record<string, any>;
       const discovery: Record<string, () => unknown> = {
         searchDesktop: () => searchAnswer(variables['searchTerm'], 2, variables['offset']),
-        queryArtistDiscographyAll: () => discographyAnswer(variables['uri'], 6, variables['offset'], variables['limit']),
+        queryArtistDiscographyAll: () =>
+          discographyAnswer(variables['uri'], 6, variables['offset'], variables['limit']),
         queryArtistRelated: () => relatedAnswer(variables['uri'], 3),
         similarAlbumsBasedOnThisTrack: () => similarAlbumsAnswer(variables['limit']),
         ArtistConcerts: () => concertsAnswer(variables['artistUri'], 2),
@@ -38,10 +56,14 @@ beforeAll(async () => {
       };
       if (discovery[operation]) return sendJson(res, discovery[operation]());
       const entity = entities.get(variables['uri']);
-      return sendJson(res, entity ? { data: partnerAnswer(entity, operation, variables) } : { errors: [{ message: 'NotFound' }] });
+      return sendJson(
+        res,
+        entity ? { data: partnerAnswer(entity, operation, variables) } : { errors: [{ message: 'NotFound' }] },
+      );
     }
     if (request.host === 'i.scdn.co') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG);
-    if (request.host === 'p.scdn.co') return void res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(mp3(5, false));
+    if (request.host === 'p.scdn.co')
+      return void res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(mp3(5, false));
     const [, , type, id] = request.path.split('/');
     const entity = entities.get(`spotify:${type}:${id}`);
     return entity ? sendHtml(res, embedPage(entity)) : sendHtml(res, notFoundPage(), 404);
@@ -61,8 +83,15 @@ async function cli(args: string[], stdinText?: string) {
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const err = new PassThrough();
   err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const stdin = Object.assign(Readable.from(stdinText === undefined ? [] : [stdinText]), { isTTY: stdinText === undefined });
-  const code = await runCli([...args, '--origin', server.origin], '9.9.9', { stdout: out, stderr: Object.assign(err, { isTTY: false }) }, stdin);
+  const stdin = Object.assign(Readable.from(stdinText === undefined ? [] : [stdinText]), {
+    isTTY: stdinText === undefined,
+  });
+  const code = await runCli(
+    [...args, '--origin', server.origin],
+    '9.9.9',
+    { stdout: out, stderr: Object.assign(err, { isTTY: false }) },
+    stdin,
+  );
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }
 
@@ -90,12 +119,17 @@ describe('CLI commands in process', () => {
         .map((line) => JSON.parse(line).id),
     ).toEqual([track.id, bootstrap.id]);
     const pretty = await cli(['track', track.id, 'spotify:track:Missing000000000000000', '--pretty']);
-    expect(JSON.parse(pretty.stdout)).toMatchObject([{ id: track.id }, { value: 'spotify:track:Missing000000000000000', error: { name: 'NotFoundError' } }]);
+    expect(JSON.parse(pretty.stdout)).toMatchObject([
+      { id: track.id },
+      { value: 'spotify:track:Missing000000000000000', error: { name: 'NotFoundError' } },
+    ]);
     expect(pretty.code).toBe(3);
   });
 
   it('the discovery commands', async () => {
-    expect((await cli(['search', 'loop', 'songs', '--type', 'artist', '--limit', '2', '--offset', '4'])).json()).toMatchObject({
+    expect(
+      (await cli(['search', 'loop', 'songs', '--type', 'artist', '--limit', '2', '--offset', '4'])).json(),
+    ).toMatchObject({
       query: 'loop songs',
       tracks: [],
       artists: [{ name: 'Artist 4' }, { name: 'Artist 5' }],
@@ -104,14 +138,24 @@ describe('CLI commands in process', () => {
     expect((await cli(['related', artist.id])).json()).toHaveLength(3);
     expect((await cli(['similar', track.id, '--limit', '2'])).json()).toHaveLength(2);
     expect((await cli(['concerts', artist.id])).json()[0]).toMatchObject({ title: 'Loop Festival 0' });
-    expect((await cli(['colors', `https://i.scdn.co/image/${'a'.repeat(40)}`])).json()).toMatchObject({ light: '#ED0020' });
+    expect((await cli(['colors', `https://i.scdn.co/image/${'a'.repeat(40)}`])).json()).toMatchObject({
+      light: '#ED0020',
+    });
     expect((await cli(['colors', album.uri])).json()).toMatchObject({ raw: '#780010' });
   });
 
   it('downloads', async () => {
     const cover = await cli(['download', 'cover', track.id, '--dest', dir, '--size', 'smallest']);
     expect(readFileSync(cover.json().path)).toEqual(JPEG);
-    const preview = await cli(['download', 'preview', `spotify:track:${track.id}`, '--dest', dir, '--embed-cover', '--overwrite']);
+    const preview = await cli([
+      'download',
+      'preview',
+      `spotify:track:${track.id}`,
+      '--dest',
+      dir,
+      '--embed-cover',
+      '--overwrite',
+    ]);
     expect(preview.json().path).toBe(join(dir, 'In Process.mp3'));
     const refused = await cli(['download', 'preview', episode.uri.replace('episode', 'show'), '--dest', dir]);
     expect(refused.code).toBe(2);
@@ -132,7 +176,12 @@ describe('CLI commands in process', () => {
     const stdin = Object.assign(Readable.from([]), { isTTY: true });
     const values = Array.from({ length: 40 }, () => track.id);
     const start = server.requests.length;
-    const code = await runCli(['track', ...values, '--origin', server.origin, '--concurrency', '1'], '1', { stdout: closing, stderr: err }, stdin);
+    const code = await runCli(
+      ['track', ...values, '--origin', server.origin, '--concurrency', '1'],
+      '1',
+      { stdout: closing, stderr: err },
+      stdin,
+    );
     expect(code).toBe(0);
     expect(server.requests.length - start).toBeLessThan(10);
   });

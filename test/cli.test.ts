@@ -21,14 +21,20 @@ const B = '4uLU6hMCjMI75M1A2tKUQC';
 const MISSING = '3zhcxqTLh1vlaSB1etvzNj';
 const LIMITED = 'RateLimited00000000000';
 const PLAYLIST = '37i9dQZF1DXcBWIGoYBM5M';
-const SLOW = ['Slow0000000000000000000', 'Slow1000000000000000000', 'Slow2000000000000000000', 'Slow3000000000000000000'].map((id) => id.slice(0, 22));
+const SLOW = [
+  'Slow0000000000000000000',
+  'Slow1000000000000000000',
+  'Slow2000000000000000000',
+  'Slow3000000000000000000',
+].map((id) => id.slice(0, 22));
 
 let server: Loopback;
 let dir: string;
 
 beforeAll(async () => {
   if (!existsSync(BIN)) execFileSync('npx', ['tsup', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  const track = (id: string, name: string) => embedHtml(embedState(trackEntity({ id, uri: `spotify:track:${id}`, title: name, name })));
+  const track = (id: string, name: string) =>
+    embedHtml(embedState(trackEntity({ id, uri: `spotify:track:${id}`, title: name, name })));
   server = await startFakeSpotify({
     [`/embed/track/${A}`]: track(A, 'One More Time'),
     [`/embed/track/${B}`]: track(B, 'Never Gonna Give You Up'),
@@ -36,7 +42,8 @@ beforeAll(async () => {
     ...Object.fromEntries(
       SLOW.map((id, i) => [
         `/embed/track/${id}`,
-        (_r: unknown, res: ServerResponse) => void setTimeout(() => sendHtml(res, track(id, `Slow ${i}`)), (i + 1) * 250),
+        (_r: unknown, res: ServerResponse) =>
+          void setTimeout(() => sendHtml(res, track(id, `Slow ${i}`)), (i + 1) * 250),
       ]),
     ),
     '/shortA': (_r, res) => sendHtml(res, '', 302, { location: `https://open.spotify.com/track/${A}?si=x` }),
@@ -55,7 +62,10 @@ beforeAll(async () => {
       const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as Record<string, any>;
       switch (request.url.searchParams.get('operationName')) {
         case 'searchDesktop':
-          return sendJson(res, searchAnswer(variables['searchTerm'], Math.min(2, variables['limit']), variables['offset']));
+          return sendJson(
+            res,
+            searchAnswer(variables['searchTerm'], Math.min(2, variables['limit']), variables['offset']),
+          );
         case 'queryArtistDiscographyAll':
           return sendJson(res, discographyAnswer(variables['uri'], 8, variables['offset'], variables['limit']));
         default:
@@ -86,9 +96,11 @@ describe('spotify-scraper CLI', () => {
     const help = await runNode([BIN, '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited.');
-    for (const command of ['track', 'playlist', 'search', 'discography', 'download']) expect(help.stdout).toContain(command);
+    for (const command of ['track', 'playlist', 'search', 'discography', 'download'])
+      expect(help.stdout).toContain(command);
     const playlist = await runNode([BIN, 'playlist', '--help']);
-    for (const option of ['--max-tracks', '--pretty', '--input', '--origin', '--quiet', '--no-progress', '--proxy']) expect(playlist.stdout).toContain(option);
+    for (const option of ['--max-tracks', '--pretty', '--input', '--origin', '--quiet', '--no-progress', '--proxy'])
+      expect(playlist.stdout).toContain(option);
     const show = await runNode([BIN, 'show', '--help']);
     expect(show.stdout).toContain('--max-episodes');
     expect(show.stdout).not.toContain('--max-tracks');
@@ -286,7 +298,10 @@ describe('spotify-scraper CLI: environment and stderr', () => {
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).id).toBe(A);
       expect(proxy.tunnels).toContain('open.spotify.com:443');
-      const bypass = await runNode([BIN, 'track', A, '--no-partner-api', '--retries', '0', '--timeout', '2000'], '', { ...env, NO_PROXY: 'open.spotify.com' });
+      const bypass = await runNode([BIN, 'track', A, '--no-partner-api', '--retries', '0', '--timeout', '2000'], '', {
+        ...env,
+        NO_PROXY: 'open.spotify.com',
+      });
       // NO_PROXY sends it straight to Spotify, which this machine cannot reach: not through the proxy.
       expect(proxy.tunnels.filter((tunnel) => tunnel === 'open.spotify.com:443')).toHaveLength(1);
       expect(bypass.code).not.toBe(0);
@@ -301,7 +316,9 @@ describe('spotify-scraper CLI: environment and stderr', () => {
     const run = await runNode([BIN, 'playlist', playlist.id, '--origin', spotify.origin]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).tracks).toHaveLength(100);
-    expect(run.stderr).toContain(`note: playlist ${playlist.id}: 100 of 150 items (the default --max-tracks 100); pass --max-tracks all for every item`);
+    expect(run.stderr).toContain(
+      `note: playlist ${playlist.id}: 100 of 150 items (the default --max-tracks 100); pass --max-tracks all for every item`,
+    );
     const quiet = await runNode([BIN, 'playlist', playlist.id, '--origin', spotify.origin, '--quiet']);
     expect(quiet.stderr).toBe('');
     const all = await runNode([BIN, 'playlist', playlist.id, '--origin', spotify.origin, '--max-tracks', 'all']);

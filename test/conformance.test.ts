@@ -12,7 +12,14 @@ import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from '../s
 import { apiEpisode } from '../src/partner/episode.js';
 import { apiTrack } from '../src/partner/track.js';
 import { EpisodeSchema, PlaylistItemSchema, TrackSchema } from '../src/index.js';
-import { ArtistSummarySchema, ColorsSchema, ConcertSchema, ReleaseSchema, SEARCH_TYPES, SearchResultsSchema } from '../src/index.js';
+import {
+  ArtistSummarySchema,
+  ColorsSchema,
+  ConcertSchema,
+  ReleaseSchema,
+  SEARCH_TYPES,
+  SearchResultsSchema,
+} from '../src/index.js';
 import { readColors } from '../src/partner/colors.js';
 import { readConcerts } from '../src/partner/concerts.js';
 import { discographyPage } from '../src/partner/discography.js';
@@ -39,7 +46,8 @@ function typeOf(name: string): EntityType {
   return type;
 }
 
-const explicitOf = (raw: Raw) => raw['isExplicit'] === true || (raw['contentRatings']?.labels ?? []).includes('EXPLICIT');
+const explicitOf = (raw: Raw) =>
+  raw['isExplicit'] === true || (raw['contentRatings']?.labels ?? []).includes('EXPLICIT');
 const previewOf = (raw: Raw) => raw['audioPreview']?.url ?? null;
 const nameOf = (raw: Raw) => raw['title'] ?? raw['name'];
 const idOf = (uri: string) => uri.split(':')[2];
@@ -63,10 +71,17 @@ function checkAgainstRaw(type: EntityType, model: any, state: Raw): void {
     expect(model.previewUrl).toBe(previewOf(entity));
     expect(model.durationMs).toBe(entity['duration']);
   }
-  if (type === 'track') expect(model.artists.map((a: Raw) => a['name'])).toEqual(entity['artists'].map((a: Raw) => a['name']));
+  if (type === 'track')
+    expect(model.artists.map((a: Raw) => a['name'])).toEqual(entity['artists'].map((a: Raw) => a['name']));
   const rows: Raw[] = entity['trackList'] ?? [];
   const items: any[] =
-    type === 'album' ? model.tracks : type === 'artist' ? model.topTracks : type === 'playlist' ? model.tracks.map((i: Raw) => i['track']) : [];
+    type === 'album'
+      ? model.tracks
+      : type === 'artist'
+        ? model.topTracks
+        : type === 'playlist'
+          ? model.tracks.map((i: Raw) => i['track'])
+          : [];
   expect(items.length).toBe(rows.length);
   items.forEach((item, index) => {
     const raw = rows[index] as Raw;
@@ -84,7 +99,12 @@ describe.skipIf(!present)('conformance with real Spotify payloads', () => {
       const json = JSON.parse(readFileSync(join(FIXTURES, 'embed', name), 'utf8')) as Json;
       const type = typeOf(name);
       const state = (json as Raw)['props'].pageProps.state;
-      const model = parseEmbedHtml(type, nextDataHtml(json), idOf(state.data.embeded_entity_uri) as string, `fixture:${name}`);
+      const model = parseEmbedHtml(
+        type,
+        nextDataHtml(json),
+        idOf(state.data.embeded_entity_uri) as string,
+        `fixture:${name}`,
+      );
       checkAgainstRaw(type, model, (json as Raw)['props'].pageProps.state);
     });
   });
@@ -99,17 +119,24 @@ describe.skipIf(!present)('conformance with real Spotify payloads', () => {
         expect(() => parseEmbedHtml(type, html, 'x', `fixture:${name}`)).toThrow(NotFoundError);
         return;
       }
-      checkAgainstRaw(type, parseEmbedHtml(type, html, idOf(state.data.embeded_entity_uri) as string, `fixture:${name}`), state);
+      checkAgainstRaw(
+        type,
+        parseEmbedHtml(type, html, idOf(state.data.embeded_entity_uri) as string, `fixture:${name}`),
+        state,
+      );
     });
   });
 });
 
 describe.skipIf(!present)('conformance with real partner API responses (pathfinder/*.json)', () => {
-  const load = (name: string): Raw => JSON.parse(readFileSync(join(FIXTURES, 'pathfinder', `${name}.json`), 'utf8'))['data'];
+  const load = (name: string): Raw =>
+    JSON.parse(readFileSync(join(FIXTURES, 'pathfinder', `${name}.json`), 'utf8'))['data'];
   const none = new Map<string, string | null>();
 
   it('every pathfinder fixture is mapped by this test', () => {
-    expect(files('pathfinder', '.json').sort()).toEqual(['album', 'artist', 'episode', 'playlist', 'show', 'show_episodes', 'track'].map((n) => `${n}.json`));
+    expect(files('pathfinder', '.json').sort()).toEqual(
+      ['album', 'artist', 'episode', 'playlist', 'show', 'show_episodes', 'track'].map((n) => `${n}.json`),
+    );
   });
 
   it('track', () => {
@@ -133,26 +160,44 @@ describe.skipIf(!present)('conformance with real partner API responses (pathfind
     expect(details).toMatchObject({ label: raw.label, albumType: raw.type, releaseDate: raw.date.isoString });
     expect(details.copyrights).toEqual(raw.copyright.items.map((c: Raw) => c['text']));
     expect(page.total).toBe(raw.tracksV2.totalCount);
-    expect(page.items.map((t) => TrackSchema.parse(t).id)).toEqual(raw.tracksV2.items.map((i: Raw) => idOf(i['track'].uri)));
-    expect(page.items.map((t) => t.playCount)).toEqual(raw.tracksV2.items.map((i: Raw) => Number(i['track'].playcount)));
+    expect(page.items.map((t) => TrackSchema.parse(t).id)).toEqual(
+      raw.tracksV2.items.map((i: Raw) => idOf(i['track'].uri)),
+    );
+    expect(page.items.map((t) => t.playCount)).toEqual(
+      raw.tracksV2.items.map((i: Raw) => Number(i['track'].playcount)),
+    );
     expect(page.items.every((t) => t.album?.id === raw.uri.split(':')[2])).toBe(true);
   });
 
   it('artist', () => {
     const raw = load('artist')['artistUnion'];
     const artist = apiArtist(raw, none);
-    expect(artist).toMatchObject({ followers: raw.stats.followers, monthlyListeners: raw.stats.monthlyListeners, biography: raw.profile.biography.text });
-    expect(artist.topTracks.map((t) => TrackSchema.parse(t).id)).toEqual(raw.discography.topTracks.items.map((i: Raw) => i['track'].id));
+    expect(artist).toMatchObject({
+      followers: raw.stats.followers,
+      monthlyListeners: raw.stats.monthlyListeners,
+      biography: raw.profile.biography.text,
+    });
+    expect(artist.topTracks.map((t) => TrackSchema.parse(t).id)).toEqual(
+      raw.discography.topTracks.items.map((i: Raw) => i['track'].id),
+    );
   });
 
   it('playlist', () => {
     const raw = load('playlist')['playlistV2'];
     const { details, page } = apiPlaylist(raw, none);
-    expect(details).toMatchObject({ description: raw.description, followers: raw.followers, totalTracks: raw.content.totalCount });
+    expect(details).toMatchObject({
+      description: raw.description,
+      followers: raw.followers,
+      totalTracks: raw.content.totalCount,
+    });
     expect(details.owner).toMatchObject({ name: raw.ownerV2.data.name, uri: raw.ownerV2.data.uri });
     expect(page.raw).toBe(raw.content.items.length);
-    expect(page.items.map((item) => PlaylistItemSchema.parse(item).track.uri)).toEqual(raw.content.items.map((i: Raw) => i['itemV2'].data.uri));
-    expect(page.items.map((item) => item.addedAt)).toEqual(raw.content.items.map((i: Raw) => i['addedAt']?.isoString ?? null));
+    expect(page.items.map((item) => PlaylistItemSchema.parse(item).track.uri)).toEqual(
+      raw.content.items.map((i: Raw) => i['itemV2'].data.uri),
+    );
+    expect(page.items.map((item) => item.addedAt)).toEqual(
+      raw.content.items.map((i: Raw) => i['addedAt']?.isoString ?? null),
+    );
   });
 
   it('episode', () => {
@@ -172,26 +217,40 @@ describe.skipIf(!present)('conformance with real partner API responses (pathfind
 
   it('show and show_episodes', () => {
     const raw = load('show')['podcastUnionV2'];
-    expect(apiShow(raw)).toMatchObject({ description: raw.description, publisher: raw.publisher.name, mediaType: raw.mediaType });
+    expect(apiShow(raw)).toMatchObject({
+      description: raw.description,
+      publisher: raw.publisher.name,
+      mediaType: raw.mediaType,
+    });
     const episodes = load('show_episodes')['podcastUnionV2'];
     const page = apiShowEpisodes(episodes, none);
     expect(page.total).toBe(episodes.episodesV2.totalCount);
-    expect(page.items.map((e) => EpisodeSchema.parse(e).id)).toEqual(episodes.episodesV2.items.map((i: Raw) => i['entity'].data.id));
+    expect(page.items.map((e) => EpisodeSchema.parse(e).id)).toEqual(
+      episodes.episodesV2.items.map((i: Raw) => i['entity'].data.id),
+    );
   });
 });
 
 describe.skipIf(!present)('conformance with real discovery answers (discovery/*.json)', () => {
-  const load = (name: string): Raw => JSON.parse(readFileSync(join(FIXTURES, 'discovery', `${name}.json`), 'utf8'))['data'];
+  const load = (name: string): Raw =>
+    JSON.parse(readFileSync(join(FIXTURES, 'discovery', `${name}.json`), 'utf8'))['data'];
 
   it('every discovery fixture is mapped by this test', () => {
     expect(files('discovery', '.json').sort()).toEqual(
-      ['artist_discography', 'artist_related', 'colors', 'concerts', 'search', 'similar_albums'].map((n) => `${n}.json`),
+      ['artist_discography', 'artist_related', 'colors', 'concerts', 'search', 'similar_albums'].map(
+        (n) => `${n}.json`,
+      ),
     );
   });
 
   it('search', () => {
     const raw = load('search')['searchV2'];
-    const { results, unreadable } = readSearch(raw, { query: 'daft punk', types: new Set(SEARCH_TYPES), limit: 20, offset: 0 });
+    const { results, unreadable } = readSearch(raw, {
+      query: 'daft punk',
+      types: new Set(SEARCH_TYPES),
+      limit: 20,
+      offset: 0,
+    });
     const parsed = SearchResultsSchema.parse(results);
     expect(unreadable).toBe(0);
     expect(parsed.tracks.map((t) => t.id)).toEqual(raw.tracksV2.items.map((i: Raw) => i['item'].data.id));
@@ -202,9 +261,13 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
     expect(parsed.albums.map((a) => a.uri)).toEqual(raw.albumsV2.items.map((i: Raw) => i['data'].uri));
     expect(parsed.albums[0]?.releaseDate).toBe(String(raw.albumsV2.items[0].data.date.year));
     expect(parsed.artists.map((a) => a.name)).toEqual(raw.artists.items.map((i: Raw) => i['data'].profile.name));
-    expect(parsed.playlists.map((p) => p.owner?.name)).toEqual(raw.playlists.items.map((i: Raw) => i['data'].ownerV2.data.name));
+    expect(parsed.playlists.map((p) => p.owner?.name)).toEqual(
+      raw.playlists.items.map((i: Raw) => i['data'].ownerV2.data.name),
+    );
     expect(parsed.shows.map((s) => s.publisher)).toEqual(raw.podcasts.items.map((i: Raw) => i['data'].publisher.name));
-    expect(parsed.episodes.map((e) => e.show?.name)).toEqual(raw.episodes.items.map((i: Raw) => i['data'].podcastV2.data.name));
+    expect(parsed.episodes.map((e) => e.show?.name)).toEqual(
+      raw.episodes.items.map((i: Raw) => i['data'].podcastV2.data.name),
+    );
     expect(parsed.totals).toEqual({
       track: raw.tracksV2.totalCount,
       album: raw.albumsV2.totalCount,
@@ -219,7 +282,11 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
     const raw = load('artist_discography')['artistUnion'];
     const page = discographyPage(raw);
     const releases = raw.discography.all.items.flatMap((group: Raw) => group['releases'].items);
-    expect(page).toMatchObject({ raw: raw.discography.all.items.length, total: raw.discography.all.totalCount, unreadable: 0 });
+    expect(page).toMatchObject({
+      raw: raw.discography.all.items.length,
+      total: raw.discography.all.totalCount,
+      unreadable: 0,
+    });
     expect(page.items.map((r) => ReleaseSchema.parse(r).id)).toEqual(releases.map((r: Raw) => r['id']));
     expect(page.items.map((r) => [r.albumType, r.totalTracks, r.releaseDate])).toEqual(
       releases.map((r: Raw) => [r['type'], r['tracks'].totalCount, r['date'].isoString]),
@@ -229,8 +296,12 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
   it('artist_related', () => {
     const raw = load('artist_related')['artistUnion'];
     const page = readRelatedArtists(raw);
-    expect(page.items.map((a) => ArtistSummarySchema.parse(a).id)).toEqual(raw.relatedContent.relatedArtists.items.map((a: Raw) => a['id']));
-    expect(page.items.map((a) => a.name)).toEqual(raw.relatedContent.relatedArtists.items.map((a: Raw) => a['profile'].name));
+    expect(page.items.map((a) => ArtistSummarySchema.parse(a).id)).toEqual(
+      raw.relatedContent.relatedArtists.items.map((a: Raw) => a['id']),
+    );
+    expect(page.items.map((a) => a.name)).toEqual(
+      raw.relatedContent.relatedArtists.items.map((a: Raw) => a['profile'].name),
+    );
   });
 
   it('similar_albums', () => {
@@ -245,11 +316,15 @@ describe.skipIf(!present)('conformance with real discovery answers (discovery/*.
   it('concerts', () => {
     const raw = load('concerts')['concerts'];
     const page = readConcerts(raw);
-    expect(page.items.map((c) => ConcertSchema.parse(c).uri)).toEqual(raw.concerts.items.map((i: Raw) => i['data'].uri));
+    expect(page.items.map((c) => ConcertSchema.parse(c).uri)).toEqual(
+      raw.concerts.items.map((i: Raw) => i['data'].uri),
+    );
     expect(page.items.map((c) => [c.title, c.startDate, c.city])).toEqual(
       raw.concerts.items.map((i: Raw) => [i['data'].title, i['data'].startDateIsoString, i['data'].location.city]),
     );
-    expect(page.items[0]?.artists.map((a) => a.name)).toEqual(raw.concerts.items[0].data.artists.items.map((a: Raw) => a['data'].profile.name));
+    expect(page.items[0]?.artists.map((a) => a.name)).toEqual(
+      raw.concerts.items[0].data.artists.items.map((a: Raw) => a['data'].profile.name),
+    );
   });
 
   it('colors', () => {

@@ -1,7 +1,15 @@
 /** The public testing kit (`spotify-scraper/testing`): fakes come back from the client equal to themselves. */
 import { describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, NotFoundError } from '../src/index.js';
-import { fakeAlbum, fakeArtist, fakeEpisode, fakePlaylist, fakeShow, fakeTrack, startFakeSpotify } from '../src/testing/index.js';
+import {
+  fakeAlbum,
+  fakeArtist,
+  fakeEpisode,
+  fakePlaylist,
+  fakeShow,
+  fakeTrack,
+  startFakeSpotify,
+} from '../src/testing/index.js';
 
 describe('spotify-scraper/testing', () => {
   it('a user test in five lines', async () => {
@@ -25,7 +33,9 @@ describe('spotify-scraper/testing', () => {
     // Items past an embed's first 100 have no preview URL, as on Spotify.
     const expectedPlaylist = {
       ...playlist,
-      tracks: playlist.tracks.map((item, index) => (index < 100 ? item : { ...item, track: { ...item.track, previewUrl: null } })),
+      tracks: playlist.tracks.map((item, index) =>
+        index < 100 ? item : { ...item, track: { ...item.track, previewUrl: null } },
+      ),
     };
     expect(await client.getPlaylist(playlist.id, { maxTracks: Infinity })).toEqual(expectedPlaylist);
     expect(await client.getEpisode(episode.id)).toEqual(episode);

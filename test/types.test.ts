@@ -77,6 +77,10 @@ describe('public types', () => {
   });
 
   it('options accept plain objects or false', () => {
-    expectTypeOf<{ rateLimit: { perSecond: 1; burst: 1 }; retry: false; partnerApi: false }>().toMatchTypeOf<ClientOptions>();
+    expectTypeOf<{
+      rateLimit: { perSecond: 1; burst: 1 };
+      retry: false;
+      partnerApi: false;
+    }>().toMatchTypeOf<ClientOptions>();
   });
 });

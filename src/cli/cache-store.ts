@@ -47,7 +47,10 @@ export async function openCacheStore(value: string): Promise<CliCacheStore> {
     // client is then dropped so the process can end.
     close: async () => {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([store.disconnect().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 500)))]);
+      await Promise.race([
+        store.disconnect().catch(() => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, 500))),
+      ]);
       clearTimeout(timer);
       await Promise.resolve(redis.client.disconnect()).catch(() => undefined);
     },

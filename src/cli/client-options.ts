@@ -74,9 +74,12 @@ function originOf(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidInputError(`--origin must be an http(s) URL such as http://127.0.0.1:8080, got ${quote(value, 80)}`);
+    throw new InvalidInputError(
+      `--origin must be an http(s) URL such as http://127.0.0.1:8080, got ${quote(value, 80)}`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInputError(`--origin must be an http(s) URL, got ${quote(value, 80)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidInputError(`--origin must be an http(s) URL, got ${quote(value, 80)}`);
   return url.origin;
 }
 
@@ -96,6 +99,7 @@ export function wholeNumber(flag: string, value: string, min: number): number {
 
 function positiveNumber(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidInputError(`${flag} must be a number > 0, got ${quote(value, 40)}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidInputError(`${flag} must be a number > 0, got ${quote(value, 40)}`);
   return n;
 }

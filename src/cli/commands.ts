@@ -9,7 +9,12 @@ import { limitFlag, wholeNumber } from './client-options.js';
 import type { Note } from './run.js';
 
 /** What a command does with one value, once the client exists. */
-export type ValueTask = (client: AsyncSpotifyClient, value: string, signal: AbortSignal, note: Note) => Promise<unknown>;
+export type ValueTask = (
+  client: AsyncSpotifyClient,
+  value: string,
+  signal: AbortSignal,
+  note: Note,
+) => Promise<unknown>;
 
 /** The parsed flags a command reads (commander's camel-cased names). */
 export type Flags = Record<string, unknown>;
@@ -78,7 +83,8 @@ function listCommand<R extends { id: string }>(spec: {
     args: '[values...]',
     summary: spec.summary,
     input: 'values',
-    options: (command) => command.option(`${spec.flag} <n>`, `${spec.noun} to return, or "all" (default ${spec.fallback})`),
+    options: (command) =>
+      command.option(`${spec.flag} <n>`, `${spec.noun} to return, or "all" (default ${spec.fallback})`),
     prepare: (flags) => {
       const given = limitFlag(spec.flag, flags[spec.optionKey] as string | undefined);
       return async (client, value, signal, note) => {
@@ -133,7 +139,9 @@ const download: CommandSpec = {
   prepare: (flags) => {
     const what = flags['what'];
     if (what !== 'cover' && what !== 'preview')
-      throw new InvalidInputError(`download takes "cover" or "preview", got ${JSON.stringify(String(what)).slice(0, 60)}`);
+      throw new InvalidInputError(
+        `download takes "cover" or "preview", got ${JSON.stringify(String(what)).slice(0, 60)}`,
+      );
     const dest = String(flags['dest']);
     const overwrite = flags['overwrite'] === true;
     return async (client, value, signal) => {
@@ -146,10 +154,22 @@ const download: CommandSpec = {
       }
       const entity = await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal);
       if (what === 'cover')
-        return { path: await client.downloadCover(entity, dest, { signal, overwrite, size: flags['size'] === 'smallest' ? 'smallest' : 'largest' }) };
+        return {
+          path: await client.downloadCover(entity, dest, {
+            signal,
+            overwrite,
+            size: flags['size'] === 'smallest' ? 'smallest' : 'largest',
+          }),
+        };
       if (entity.type !== 'track' && entity.type !== 'episode')
         throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${entity.type}`);
-      return { path: await client.downloadPreview(entity, dest, { signal, overwrite, embedCover: flags['embedCover'] === true }) };
+      return {
+        path: await client.downloadPreview(entity, dest, {
+          signal,
+          overwrite,
+          embedCover: flags['embedCover'] === true,
+        }),
+      };
     };
   },
 };
@@ -166,7 +186,9 @@ function searchTypes(value: string): SearchType[] {
     .filter((type) => type !== '');
   for (const type of types) {
     if (!(SEARCH_TYPES as readonly string[]).includes(type))
-      throw new InvalidArgumentError(`unknown type ${JSON.stringify(type).slice(0, 40)}; known: ${SEARCH_TYPES.join(', ')}`);
+      throw new InvalidArgumentError(
+        `unknown type ${JSON.stringify(type).slice(0, 40)}; known: ${SEARCH_TYPES.join(', ')}`,
+      );
   }
   if (types.length === 0) throw new InvalidArgumentError('expected at least one type');
   return types as SearchType[];
@@ -187,7 +209,12 @@ const search: CommandSpec = {
     const limit = optionalWhole('--limit', flags['limit'], 1);
     const offset = optionalWhole('--offset', flags['offset'], 0);
     return (client, query, signal) =>
-      client.search(query, { signal, ...(types ? { types } : {}), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
+      client.search(query, {
+        signal,
+        ...(types ? { types } : {}),
+        ...(limit === undefined ? {} : { limit }),
+        ...(offset === undefined ? {} : { offset }),
+      });
   },
 };
 
@@ -199,7 +226,8 @@ const discography: CommandSpec = {
   options: (command) => command.option('--max-releases <n>', 'releases to return, or "all" (default all)'),
   prepare: (flags) => {
     const maxReleases = limitFlag('--max-releases', flags['maxReleases'] as string | undefined);
-    return (client, value, signal) => client.getArtistDiscography(value, { signal, ...(maxReleases === undefined ? {} : { maxReleases }) });
+    return (client, value, signal) =>
+      client.getArtistDiscography(value, { signal, ...(maxReleases === undefined ? {} : { maxReleases }) });
   },
 };
 
@@ -211,14 +239,16 @@ const similar: CommandSpec = {
   options: (command) => command.option('--limit <n>', 'albums per track, 1-100 (default 10)'),
   prepare: (flags) => {
     const limit = optionalWhole('--limit', flags['limit'], 1);
-    return (client, value, signal) => client.getSimilarAlbums(value, { signal, ...(limit === undefined ? {} : { limit }) });
+    return (client, value, signal) =>
+      client.getSimilarAlbums(value, { signal, ...(limit === undefined ? {} : { limit }) });
   },
 };
 
 const colors: CommandSpec = {
   name: 'colors',
   args: '[images...]',
-  summary: 'print the colours Spotify extracts from an image URL, a spotify:image: URI, or the cover of any entity value',
+  summary:
+    'print the colours Spotify extracts from an image URL, a spotify:image: URI, or the cover of any entity value',
   input: 'values',
   prepare: () => async (client, value, signal) => {
     if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });

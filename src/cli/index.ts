@@ -4,4 +4,9 @@ import { runCli } from './program.js';
 
 // A reader that went away (`| head -1`) ends the run quietly; the runner cancels the remaining work.
 process.stdout.on('error', () => undefined);
-process.exitCode = await runCli(process.argv.slice(2), packageJson.version, { stdout: process.stdout, stderr: process.stderr }, process.stdin);
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  packageJson.version,
+  { stdout: process.stdout, stderr: process.stderr },
+  process.stdin,
+);

@@ -45,19 +45,34 @@ function addSharedOptions(command: Command): void {
       '--origin <url>',
       'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header',
     )
-    .option('--cache <url>', 'share results through Redis across runs and machines (redis://host:port; needs keyv and @keyv/redis)')
-    .option('--fleet-redis <url>', 'share the rate limit with every process naming this Redis (redis://host:port; needs ioredis)')
+    .option(
+      '--cache <url>',
+      'share results through Redis across runs and machines (redis://host:port; needs keyv and @keyv/redis)',
+    )
+    .option(
+      '--fleet-redis <url>',
+      'share the rate limit with every process naming this Redis (redis://host:port; needs ioredis)',
+    )
     .option('--fleet-key <key>', 'namespace of the shared budget in Redis (default spotify-scraper)')
-    .option('--fleet-workers <n>', 'processes sharing the budget: each falls back to rate / n when Redis is away (default 1)')
+    .option(
+      '--fleet-workers <n>',
+      'processes sharing the budget: each falls back to rate / n when Redis is away (default 1)',
+    )
     .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
     .option('--no-progress', 'no progress bar');
 }
 
 /** Builds the `spotify-scraper` program. Nothing here calls process.exit. */
-export function buildProgram(version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): { program: Command; exitCode: () => number } {
+export function buildProgram(
+  version: string,
+  io: Io,
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+): { program: Command; exitCode: () => number } {
   let exitCode: number = EXIT.ok;
   const program = new Command('spotify-scraper')
-    .description('Public Spotify metadata without an API key, as JSON: tracks, albums, artists, playlists, episodes, shows, search and more.')
+    .description(
+      'Public Spotify metadata without an API key, as JSON: tracks, albums, artists, playlists, episodes, shows, search and more.',
+    )
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help (each command has its own: spotify-scraper playlist --help)')
     .showHelpAfterError(HINT)
@@ -76,7 +91,13 @@ export function buildProgram(version: string, io: Io, stdin: NodeJS.ReadableStre
   return { program, exitCode: () => exitCode };
 }
 
-async function runCommand(spec: CommandSpec, args: unknown[], _version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+async function runCommand(
+  spec: CommandSpec,
+  args: unknown[],
+  _version: string,
+  io: Io,
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+): Promise<number> {
   const command = args.at(-1) as Command;
   const flags: Flags & ClientFlags & { input?: string; pretty?: boolean; progress?: boolean } = command.opts();
   const positional = args.slice(0, -2);
@@ -95,12 +116,16 @@ async function runCommand(spec: CommandSpec, args: unknown[], _version: string, 
   if (cache) options.cache = { store: cache.store };
   const client = new AsyncSpotifyClient(options);
   try {
-    return await runValues(values, (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note), {
-      io,
-      concurrency,
-      pretty: flags.pretty === true,
-      progress: !quiet && flags.progress !== false,
-    });
+    return await runValues(
+      values,
+      (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note),
+      {
+        io,
+        concurrency,
+        pretty: flags.pretty === true,
+        progress: !quiet && flags.progress !== false,
+      },
+    );
   } finally {
     await client.close();
     await owned?.close();
@@ -109,7 +134,12 @@ async function runCommand(spec: CommandSpec, args: unknown[], _version: string, 
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
-export async function runCli(argv: string[], version: string, io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  version: string,
+  io: Io,
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+): Promise<number> {
   const { program, exitCode } = buildProgram(version, io, stdin);
   if (argv.includes('-V')) argv = argv.map((arg) => (arg === '-V' ? '--version' : arg));
   const first = argv[0];

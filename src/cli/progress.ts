@@ -9,7 +9,11 @@ export interface ProgressBar {
  * A one-line progress bar on stderr, drawn only where it can be: a terminal that is not `TERM=dumb`,
  * for more than one value.
  */
-export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number, env: NodeJS.ProcessEnv = process.env): ProgressBar | undefined {
+export function progressBar(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  total: number,
+  env: NodeJS.ProcessEnv = process.env,
+): ProgressBar | undefined {
   if (!stream.isTTY || total < 2 || env['TERM'] === 'dumb') return undefined;
   return {
     update(completed, failed) {

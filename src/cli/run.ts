@@ -45,7 +45,8 @@ export async function runValues(values: readonly string[], task: Task, options: 
       if (!stdoutClosed) writer.ok(index, result);
     } catch (error) {
       if (stdoutClosed) return;
-      const failure = error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error });
+      const failure =
+        error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error });
       failed += 1;
       io.stderr.write(`error: ${values.length > 1 ? `${shownValue(value)}: ` : ''}${cliMessage(failure)}\n`);
       if (exitCode === EXIT.ok) exitCode = exitCodeFor(failure);

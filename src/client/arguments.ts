@@ -54,7 +54,8 @@ export function searchRequest(query: unknown, options: SearchOptionsInput): Sear
 function searchTypes(types: unknown): ReadonlySet<SearchType> {
   if (types === undefined) return new Set(SEARCH_TYPES);
   if (!Array.isArray(types)) throw new InvalidInputError(`types must be a list of ${SEARCH_TYPES.join(', ')}`);
-  if (types.length === 0) throw new InvalidInputError(`types cannot be empty: leave it out to search ${SEARCH_TYPES.join(', ')}`);
+  if (types.length === 0)
+    throw new InvalidInputError(`types cannot be empty: leave it out to search ${SEARCH_TYPES.join(', ')}`);
   for (const type of types) {
     if (!(SEARCH_TYPES as readonly unknown[]).includes(type)) {
       throw new InvalidInputError(`Unknown search type ${quote(type)}; known: ${SEARCH_TYPES.join(', ')}`);
@@ -96,7 +97,9 @@ function imageIdOfText(value: string): string {
   }
   const id = /^\/image\/([^/]+)$/.exec(url.pathname)?.[1];
   if (url.protocol !== 'https:' || !IMAGE_HOSTS.test(url.hostname) || id === undefined || !IMAGE_ID.test(id)) {
-    throw new InvalidInputError(`Not an image on Spotify's image host (https://i.scdn.co/image/<40 hex>): ${quote(trimmed)}`);
+    throw new InvalidInputError(
+      `Not an image on Spotify's image host (https://i.scdn.co/image/<40 hex>): ${quote(trimmed)}`,
+    );
   }
   return id;
 }
@@ -108,9 +111,11 @@ export function checkCallOptions<O extends object>(options: O | null | undefined
     throw new InvalidInputError(`options must be an object, got ${quote(options)}`);
   }
   const signal = (options as { signal?: unknown }).signal;
-  if (signal !== undefined && !isAbortSignal(signal)) throw new InvalidInputError(`signal must be an AbortSignal, got ${quote(signal)}`);
+  if (signal !== undefined && !isAbortSignal(signal))
+    throw new InvalidInputError(`signal must be an AbortSignal, got ${quote(signal)}`);
   const fresh = (options as { fresh?: unknown }).fresh;
-  if (fresh !== undefined && typeof fresh !== 'boolean') throw new InvalidInputError(`fresh must be true or false, got ${quote(fresh)}`);
+  if (fresh !== undefined && typeof fresh !== 'boolean')
+    throw new InvalidInputError(`fresh must be true or false, got ${quote(fresh)}`);
   return options;
 }
 

@@ -2,7 +2,8 @@ import { InvalidInputError, SpotifyScraperError } from '../errors.js';
 import { quote } from '../redact.js';
 
 /** One entry of a batch result, in input order. */
-export type BatchResult<T> = { value: string; ok: true; result: T } | { value: string; ok: false; error: SpotifyScraperError };
+export type BatchResult<T> =
+  { value: string; ok: true; result: T } | { value: string; ok: false; error: SpotifyScraperError };
 
 /** Progress of a batch, reported after each value settles. */
 export interface BatchProgress {
@@ -54,7 +55,12 @@ export async function runBatch<T>(
         entry = { value, ok: true, result: await fetchOne(value, signal) };
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        entry = { value, ok: false, error: error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error }) };
+        entry = {
+          value,
+          ok: false,
+          error:
+            error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error }),
+        };
       }
       results[index] = entry;
       completed += 1;

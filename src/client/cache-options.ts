@@ -35,23 +35,47 @@ export function resolveCache(value: unknown): ResolvedCache | null {
   if (value === undefined || value === false) return null;
   if (value === true) return { ...CACHE_DEFAULTS, store: undefined };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidInputError(`options.cache must be true, false or { ttlMs, maxEntries, store }, got ${quote(value)}`);
+    throw new InvalidInputError(
+      `options.cache must be true, false or { ttlMs, maxEntries, store }, got ${quote(value)}`,
+    );
   }
   const { ttlMs, maxEntries, store, ...unknown } = value as CacheOptions & Record<string, unknown>;
   const extra = Object.keys(unknown);
-  if (extra.length > 0) throw new InvalidInputError(`options.cache has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, store`);
-  if (ttlMs !== undefined && ttlMs !== Infinity && !(typeof ttlMs === 'number' && Number.isSafeInteger(ttlMs) && ttlMs > 0)) {
-    throw new InvalidInputError(`options.cache.ttlMs must be a whole number of ms > 0 or Infinity, got ${quote(ttlMs)}`);
+  if (extra.length > 0)
+    throw new InvalidInputError(
+      `options.cache has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, store`,
+    );
+  if (
+    ttlMs !== undefined &&
+    ttlMs !== Infinity &&
+    !(typeof ttlMs === 'number' && Number.isSafeInteger(ttlMs) && ttlMs > 0)
+  ) {
+    throw new InvalidInputError(
+      `options.cache.ttlMs must be a whole number of ms > 0 or Infinity, got ${quote(ttlMs)}`,
+    );
   }
-  if (maxEntries !== undefined && !(typeof maxEntries === 'number' && Number.isSafeInteger(maxEntries) && maxEntries >= 1)) {
+  if (
+    maxEntries !== undefined &&
+    !(typeof maxEntries === 'number' && Number.isSafeInteger(maxEntries) && maxEntries >= 1)
+  ) {
     throw new InvalidInputError(`options.cache.maxEntries must be a whole number >= 1, got ${quote(maxEntries)}`);
   }
   if (store !== undefined) {
     const candidate = store as Partial<CacheStore> | null;
-    if (typeof candidate !== 'object' || candidate === null || typeof candidate.get !== 'function' || typeof candidate.set !== 'function') {
-      throw new InvalidInputError('options.cache.store must have get(key) and set(key, value, ttl) (a Keyv instance, for example)');
+    if (
+      typeof candidate !== 'object' ||
+      candidate === null ||
+      typeof candidate.get !== 'function' ||
+      typeof candidate.set !== 'function'
+    ) {
+      throw new InvalidInputError(
+        'options.cache.store must have get(key) and set(key, value, ttl) (a Keyv instance, for example)',
+      );
     }
-    if (maxEntries !== undefined) throw new InvalidInputError('options.cache.maxEntries applies to the in-memory cache only; a store bounds itself');
+    if (maxEntries !== undefined)
+      throw new InvalidInputError(
+        'options.cache.maxEntries applies to the in-memory cache only; a store bounds itself',
+      );
   }
   return { ttlMs: ttlMs ?? CACHE_DEFAULTS.ttlMs, maxEntries: maxEntries ?? CACHE_DEFAULTS.maxEntries, store };
 }

@@ -60,24 +60,40 @@ export async function search(context: LoaderContext, query: string, options: Sea
   });
 }
 
-export async function getArtistDiscography(context: LoaderContext, value: string, options: DiscographyOptions): Promise<Release[]> {
+export async function getArtistDiscography(
+  context: LoaderContext,
+  value: string,
+  options: DiscographyOptions,
+): Promise<Release[]> {
   const maxReleases = limitOption('maxReleases', options.maxReleases, Infinity);
   const id = await resolveId(context.http, 'artist', value, options.signal);
-  return context.remember(['discography', id, maxReleases === Infinity ? 'all' : maxReleases], Releases, options, async (signal) => {
-    const query = queryContext(context, signal);
-    const uri = entityUri('artist', id);
-    const result = await collectPages(async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })), {
-      max: maxReleases,
-      pageSize: OPERATIONS.discography.pageSize,
-      cap: OPERATIONS.discography.maxItems,
-    });
-    if (result.stoppedBy !== undefined) throw result.stoppedBy;
-    warnUnreadable(context, 'discography', result.unreadable);
-    return validateList(ReleaseSchema, result.items, 'discography');
-  });
+  return context.remember(
+    ['discography', id, maxReleases === Infinity ? 'all' : maxReleases],
+    Releases,
+    options,
+    async (signal) => {
+      const query = queryContext(context, signal);
+      const uri = entityUri('artist', id);
+      const result = await collectPages(
+        async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })),
+        {
+          max: maxReleases,
+          pageSize: OPERATIONS.discography.pageSize,
+          cap: OPERATIONS.discography.maxItems,
+        },
+      );
+      if (result.stoppedBy !== undefined) throw result.stoppedBy;
+      warnUnreadable(context, 'discography', result.unreadable);
+      return validateList(ReleaseSchema, result.items, 'discography');
+    },
+  );
 }
 
-export async function getRelatedArtists(context: LoaderContext, value: string, options: CallOptions): Promise<ArtistSummary[]> {
+export async function getRelatedArtists(
+  context: LoaderContext,
+  value: string,
+  options: CallOptions,
+): Promise<ArtistSummary[]> {
   const id = await resolveId(context.http, 'artist', value, options.signal);
   return context.remember(['related', id], ArtistSummaries, options, async (signal) => {
     const root = await runQuery(queryContext(context, signal), 'relatedArtists', { uri: entityUri('artist', id) });
@@ -85,7 +101,11 @@ export async function getRelatedArtists(context: LoaderContext, value: string, o
   });
 }
 
-export async function getSimilarAlbums(context: LoaderContext, trackValue: string, options: SimilarAlbumsOptions): Promise<Release[]> {
+export async function getSimilarAlbums(
+  context: LoaderContext,
+  trackValue: string,
+  options: SimilarAlbumsOptions,
+): Promise<Release[]> {
   const limit = wholeInRange('limit', options.limit, 10, 1, 100);
   const id = await resolveId(context.http, 'track', trackValue, options.signal);
   return context.remember(['similar', id, limit], Releases, options, async (signal) => {
@@ -94,10 +114,17 @@ export async function getSimilarAlbums(context: LoaderContext, trackValue: strin
   });
 }
 
-export async function getArtistConcerts(context: LoaderContext, value: string, options: CallOptions): Promise<Concert[]> {
+export async function getArtistConcerts(
+  context: LoaderContext,
+  value: string,
+  options: CallOptions,
+): Promise<Concert[]> {
   const id = await resolveId(context.http, 'artist', value, options.signal);
   return context.remember(['concerts', id], Concerts, options, async (signal) => {
-    const root = await runQuery(queryContext(context, signal), 'concerts', { artistUri: entityUri('artist', id), includeNearby: false });
+    const root = await runQuery(queryContext(context, signal), 'concerts', {
+      artistUri: entityUri('artist', id),
+      includeNearby: false,
+    });
     return listOf(context, 'concerts', readConcerts(root), ConcertSchema);
   });
 }
@@ -120,15 +147,25 @@ function answerOf(kind: OperationKind): string {
   return `the partner API's ${OPERATIONS[kind].name} answer`;
 }
 
-function listOf<S extends z.ZodType>(context: LoaderContext, kind: OperationKind, page: ApiPage<unknown>, schema: S): Array<z.output<S>> {
+function listOf<S extends z.ZodType>(
+  context: LoaderContext,
+  kind: OperationKind,
+  page: ApiPage<unknown>,
+  schema: S,
+): Array<z.output<S>> {
   warnUnreadable(context, kind, page.unreadable);
   return validateList(schema, page.items, kind);
 }
 
-function validateList<S extends z.ZodType>(schema: S, items: readonly unknown[], kind: OperationKind): Array<z.output<S>> {
+function validateList<S extends z.ZodType>(
+  schema: S,
+  items: readonly unknown[],
+  kind: OperationKind,
+): Array<z.output<S>> {
   return items.map((item, index) => validateModel(schema, item, `${answerOf(kind)} (item ${index})`));
 }
 
 function warnUnreadable(context: LoaderContext, kind: OperationKind, unreadable: number): void {
-  if (unreadable > 0) context.options.onWarning?.(`${OPERATIONS[kind].name}: skipped ${unreadable} item(s) without a usable uri`);
+  if (unreadable > 0)
+    context.options.onWarning?.(`${OPERATIONS[kind].name}: skipped ${unreadable} item(s) without a usable uri`);
 }

@@ -59,7 +59,12 @@ export function queryContext(context: LoaderContext, signal: AbortSignal | undef
 }
 
 /** id -> embed page -> validated model, enriched by the partner API unless that is off. */
-export async function loadEntity<T extends EntityType>(context: LoaderContext, type: T, id: string, options: LoadOptions): Promise<EntityByType[T]> {
+export async function loadEntity<T extends EntityType>(
+  context: LoaderContext,
+  type: T,
+  id: string,
+  options: LoadOptions,
+): Promise<EntityByType[T]> {
   const { options: resolved } = context;
   const { page, pageUrl } = await fetchEmbedPage(context, type, id, options.signal);
   const model = modelFromEmbed(type, page, id, pageUrl, {

@@ -24,7 +24,11 @@ export type Remember = <S extends z.ZodType>(
   work: (signal: AbortSignal | undefined) => Promise<z.output<S>>,
 ) => Promise<z.output<S>>;
 
-export function rememberer(cache: ResultCache | null, flights: SingleFlight, scope: { locale: string | undefined; partnerApi: boolean }): Remember {
+export function rememberer(
+  cache: ResultCache | null,
+  flights: SingleFlight,
+  scope: { locale: string | undefined; partnerApi: boolean },
+): Remember {
   const prefix = `spotify-scraper:v${CACHE_SCHEMA_VERSION}:${encodeURIComponent(scope.locale ?? '-')}:${scope.partnerApi ? 'api' : 'embed'}:`;
   return async (parts, schema, options, work) => {
     const key = prefix + parts.map((part) => encodeURIComponent(String(part))).join(':');

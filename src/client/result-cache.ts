@@ -57,7 +57,12 @@ export class ResultCache {
     const raw = await this.#bounded('read', (store) => store.get(key));
     if (raw === FAILED || raw === undefined || raw === null) return undefined;
     const entry = raw as Partial<StoredEntry>;
-    if (typeof entry !== 'object' || entry.v !== CACHE_SCHEMA_VERSION || (entry.expiresAt !== null && typeof entry.expiresAt !== 'number')) return undefined;
+    if (
+      typeof entry !== 'object' ||
+      entry.v !== CACHE_SCHEMA_VERSION ||
+      (entry.expiresAt !== null && typeof entry.expiresAt !== 'number')
+    )
+      return undefined;
     if (this.#expired(entry.expiresAt)) return undefined;
     const checked = schema.safeParse(entry.value);
     return checked.success ? checked.data : undefined;
@@ -70,7 +75,9 @@ export class ResultCache {
       return;
     }
     const entry: StoredEntry = { v: CACHE_SCHEMA_VERSION, expiresAt, value };
-    await this.#bounded('write', (store) => (this.#ttlMs === Infinity ? store.set(key, entry) : store.set(key, entry, this.#ttlMs)));
+    await this.#bounded('write', (store) =>
+      this.#ttlMs === Infinity ? store.set(key, entry) : store.set(key, entry, this.#ttlMs),
+    );
   }
 
   #expired(expiresAt: number | null | undefined): boolean {

@@ -6,14 +6,20 @@ import { ENTITY_TYPES, type EntityType } from '../models/entities.js';
 import { quote } from '../redact.js';
 
 const LANDING_HOST = 'open.spotify.com';
-const LANDING_URL = new RegExp(`https://open\\.spotify\\.com/(?:intl-[a-z-]+/)?(?:${ENTITY_TYPES.join('|')})/[0-9A-Za-z]{22}`);
+const LANDING_URL = new RegExp(
+  `https://open\\.spotify\\.com/(?:intl-[a-z-]+/)?(?:${ENTITY_TYPES.join('|')})/[0-9A-Za-z]{22}`,
+);
 
 /**
  * Resolves a `spotify.link/...` short link by following its redirects (Spotify hosts only) until one
  * points at open.spotify.com, which is returned without being fetched. A link answered with a page
  * instead of a redirect is searched for the open.spotify.com URL it links to.
  */
-export async function resolveShortLink(http: HttpClient, link: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function resolveShortLink(
+  http: HttpClient,
+  link: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const url = /^https?:\/\//i.test(link) ? link : `https://${link}`;
   return http.get<string | undefined>(url, {
     signal,
@@ -34,11 +40,20 @@ async function landing(http: HttpClient, value: string, signal: AbortSignal | un
 }
 
 /** A value's id for a call of `type`: parsed, or (for a short link) resolved with one request first. */
-export async function resolveId(http: HttpClient, type: EntityType, value: string, signal: AbortSignal | undefined): Promise<string> {
+export async function resolveId(
+  http: HttpClient,
+  type: EntityType,
+  value: string,
+  signal: AbortSignal | undefined,
+): Promise<string> {
   return parseSpotifyUrl(await landing(http, value, signal), type).id;
 }
 
 /** A value's type and id; a short link is resolved with one request (its type is then known). */
-export async function resolveRef(http: HttpClient, value: string, signal: AbortSignal | undefined): Promise<SpotifyRef> {
+export async function resolveRef(
+  http: HttpClient,
+  value: string,
+  signal: AbortSignal | undefined,
+): Promise<SpotifyRef> {
   return parseSpotifyUrl(await landing(http, value, signal));
 }

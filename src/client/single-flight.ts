@@ -14,7 +14,12 @@ export class SingleFlight {
   readonly #flights = new Map<string, Flight>();
 
   /** Runs `work` for `key`, or joins the run already under way when `join` is true. */
-  run<T>(key: string, join: boolean, signal: AbortSignal | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  run<T>(
+    key: string,
+    join: boolean,
+    signal: AbortSignal | undefined,
+    work: (signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<T> {
     const current = join ? this.#flights.get(key) : undefined;
     if (current) return this.#wait(key, current, signal).then((value) => structuredClone(value) as T);
     const controller = signal ? new AbortController() : undefined;

@@ -10,7 +10,11 @@ export interface DispatcherChoice {
 export const CONNECTIONS_PER_HOST = 32;
 
 /** A borrowed dispatcher as given; else a pooled keep-alive Agent, or a ProxyAgent when a proxy is set. */
-export function chooseDispatcher(borrowed: Dispatcher | undefined, proxy: URL | undefined, timeoutMs: number): DispatcherChoice {
+export function chooseDispatcher(
+  borrowed: Dispatcher | undefined,
+  proxy: URL | undefined,
+  timeoutMs: number,
+): DispatcherChoice {
   if (borrowed) return { dispatcher: borrowed, owned: false };
   const pool = { keepAliveTimeout: 10_000, connections: CONNECTIONS_PER_HOST, connect: { timeout: timeoutMs } };
   if (!proxy) return { dispatcher: new Agent(pool), owned: true };

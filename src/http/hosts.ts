@@ -9,5 +9,11 @@ export function isSpotifyHost(hostname: string): boolean {
 
 /** A URL the client may fetch media from: https on a Spotify host, on the default port, without credentials. */
 export function isSpotifyMediaUrl(url: URL): boolean {
-  return url.protocol === 'https:' && url.port === '' && isSpotifyHost(url.hostname) && url.username === '' && url.password === '';
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    isSpotifyHost(url.hostname) &&
+    url.username === '' &&
+    url.password === ''
+  );
 }

@@ -1,6 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { HttpError, NetworkError, NotFoundError, RateLimitedError, SpotifyScraperError, TimeoutError } from '../errors.js';
+import {
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  SpotifyScraperError,
+  TimeoutError,
+} from '../errors.js';
 import type { Clock } from './clock.js';
 import { isSpotifyHost } from './hosts.js';
 import type { HostGate } from './host-gate.js';
@@ -76,12 +83,15 @@ export class HttpClient {
     const given = failure instanceof RateLimitedError ? failure.retryAfterMs : serverDelays.get(failure);
     if (given === undefined) return this.config.retry.backoffMs(attempt, this.config.random);
     if (given > this.config.retry.maxDelayMs) {
-      throw new RateLimitedError(`${url} asked to wait ${given} ms, longer than maxDelayMs (${this.config.retry.maxDelayMs} ms)`, {
-        url,
-        status: failure.status,
-        retryAfterMs: given,
-        cause: failure,
-      });
+      throw new RateLimitedError(
+        `${url} asked to wait ${given} ms, longer than maxDelayMs (${this.config.retry.maxDelayMs} ms)`,
+        {
+          url,
+          status: failure.status,
+          retryAfterMs: given,
+          cause: failure,
+        },
+      );
     }
     return given;
   }
@@ -105,7 +115,11 @@ export class HttpClient {
    * One request on the wire: a free slot for its host first, then a rate-limit token, so the token is
    * taken only when the request can really go (SPEC §4 is about what reaches the host).
    */
-  private async send<T>(url: URL, headers: Record<string, string>, options: GetOptions<T>): Promise<{ value: T } | { next: URL }> {
+  private async send<T>(
+    url: URL,
+    headers: Record<string, string>,
+    options: GetOptions<T>,
+  ): Promise<{ value: T } | { next: URL }> {
     const host = url.hostname;
     const entering = this.config.gate.enter(host, options.signal);
     if (entering) await entering;
@@ -113,7 +127,13 @@ export class HttpClient {
       const wait = this.config.limiter.take(host, options.signal);
       if (wait) await wait;
       return await this.withTimeout(url, options.signal, async (attempt) => {
-        const wire = await sendRequest({ url, headers, dispatcher: this.config.dispatcher, signal: attempt.signal, timeoutMs: this.config.timeoutMs });
+        const wire = await sendRequest({
+          url,
+          headers,
+          dispatcher: this.config.dispatcher,
+          signal: attempt.signal,
+          timeoutMs: this.config.timeoutMs,
+        });
         attempt.bodies.push(wire.body);
         if (attempt.timedOut) wire.body.destroy();
         const next = redirectTarget(wire);
@@ -136,13 +156,19 @@ export class HttpClient {
   private checkRedirect(from: URL, to: URL, hop: number, options: GetOptions<unknown>): URL {
     const allowed = options.allowRedirect ?? ((url: URL) => isSpotifyHost(url.hostname));
     if (hop + 1 > MAX_REDIRECTS) {
-      throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${clip(from.href)}`, { url: from.href, code: 'TOO_MANY_REDIRECTS' });
+      throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${clip(from.href)}`, {
+        url: from.href,
+        code: 'TOO_MANY_REDIRECTS',
+      });
     }
     if (from.protocol === 'https:' && to.protocol !== 'https:') {
-      throw new NetworkError(`Refused redirect from ${clip(from.href)} to ${quote(to.protocol, 20)}: no downgrade from https`, {
-        url: from.href,
-        code: 'REDIRECT_REFUSED',
-      });
+      throw new NetworkError(
+        `Refused redirect from ${clip(from.href)} to ${quote(to.protocol, 20)}: no downgrade from https`,
+        {
+          url: from.href,
+          code: 'REDIRECT_REFUSED',
+        },
+      );
     }
     if (!allowed(to)) {
       throw new NetworkError(`Refused redirect from ${clip(from.href)} to ${quote(to.host, 100)}: not a Spotify host`, {
@@ -158,13 +184,18 @@ export class HttpClient {
     if (status >= 200 && status < 300) return;
     discard(wire.body);
     const url = wire.url.href;
-    if (status === 404 || status === 410) throw new NotFoundError(`Not found (HTTP ${status}): ${clip(url)}`, { url, status });
+    if (status === 404 || status === 410)
+      throw new NotFoundError(`Not found (HTTP ${status}): ${clip(url)}`, { url, status });
     const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.config.clock.now());
     if (status === 429) {
       // The host that answered is paused for every caller (and the whole fleet) at once, whether or
       // not this call retries, and however long the wait (past maxDelayMs too).
       if (retryAfterMs !== undefined) this.config.limiter.pause(wire.url.hostname, retryAfterMs);
-      throw new RateLimitedError(`Rate limited (HTTP 429) by ${clip(wire.url.host, 100)}`, { url, status, retryAfterMs });
+      throw new RateLimitedError(`Rate limited (HTTP 429) by ${clip(wire.url.host, 100)}`, {
+        url,
+        status,
+        retryAfterMs,
+      });
     }
     const error = new HttpError(`HTTP ${status} from ${clip(url)}`, { url, status });
     if (retryAfterMs !== undefined) serverDelays.set(error, retryAfterMs);
@@ -177,7 +208,11 @@ export class HttpClient {
    * of a loopback request's throughput); undici's own header/body timeouts end the abandoned socket
    * work, and a response that arrives after the deadline is destroyed unread.
    */
-  private async withTimeout<R>(url: URL, signal: AbortSignal | undefined, run: (attempt: Attempt) => Promise<R>): Promise<R> {
+  private async withTimeout<R>(
+    url: URL,
+    signal: AbortSignal | undefined,
+    run: (attempt: Attempt) => Promise<R>,
+  ): Promise<R> {
     const ms = this.config.timeoutMs;
     const attempt: Attempt = { signal, timedOut: false, bodies: [] };
     let timer: NodeJS.Timeout | undefined;
@@ -187,7 +222,12 @@ export class HttpClient {
         timer = setTimeout(() => {
           attempt.timedOut = true;
           for (const body of attempt.bodies) body.destroy();
-          reject(new TimeoutError(`No complete response from ${clip(url.href)} within ${ms} ms`, { url: url.href, code: 'TIMEOUT' }));
+          reject(
+            new TimeoutError(`No complete response from ${clip(url.href)} within ${ms} ms`, {
+              url: url.href,
+              code: 'TIMEOUT',
+            }),
+          );
         }, ms);
         work = run(attempt);
         work.then(resolve, reject);

@@ -26,7 +26,9 @@ export class RetryPolicy implements RetrySettings {
     this.baseDelayMs = whole('baseDelayMs', baseDelayMs, 0);
     this.maxDelayMs = whole('maxDelayMs', maxDelayMs, 0);
     if (this.maxDelayMs < this.baseDelayMs) {
-      throw new InvalidInputError(`RetryPolicy.maxDelayMs (${this.maxDelayMs}) is below baseDelayMs (${this.baseDelayMs})`);
+      throw new InvalidInputError(
+        `RetryPolicy.maxDelayMs (${this.maxDelayMs}) is below baseDelayMs (${this.baseDelayMs})`,
+      );
     }
     Object.freeze(this);
   }

@@ -81,10 +81,14 @@ function decode(body: Readable, encoding: string | string[] | undefined, url: UR
     body.on('error', () => undefined);
     body.destroy();
     for (const entry of decoders) entry.decoder?.destroy();
-    throw new NetworkError(`Unsupported Content-Encoding ${quote(unknown.coding, 40)} from ${clip(url.href)}`, { url: url.href, code: 'BAD_ENCODING' });
+    throw new NetworkError(`Unsupported Content-Encoding ${quote(unknown.coding, 40)} from ${clip(url.href)}`, {
+      url: url.href,
+      code: 'BAD_ENCODING',
+    });
   }
   let stream = body;
-  for (const { decoder } of decoders) stream = pipeline(stream, decoder as Transform, () => undefined) as unknown as Readable;
+  for (const { decoder } of decoders)
+    stream = pipeline(stream, decoder as Transform, () => undefined) as unknown as Readable;
   return stream;
 }
 
@@ -103,8 +107,10 @@ function decoderFor(coding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDec
  */
 export async function readText(wire: WireResponse, maxBytes: number): Promise<string> {
   const length = Number(wire.headers['content-length']);
-  const plain = wire.headers['content-encoding'] === undefined && typeof (wire.body as { text?: unknown }).text === 'function';
-  if (plain && Number.isSafeInteger(length) && length <= maxBytes) return (wire.body as unknown as { text(): Promise<string> }).text();
+  const plain =
+    wire.headers['content-encoding'] === undefined && typeof (wire.body as { text?: unknown }).text === 'function';
+  if (plain && Number.isSafeInteger(length) && length <= maxBytes)
+    return (wire.body as unknown as { text(): Promise<string> }).text();
   return (await readCapped(wire.body, maxBytes, wire.url.href)).toString('utf8');
 }
 
@@ -133,7 +139,11 @@ export function networkError(error: unknown, url: string): SpotifyScraperError {
   const message = error instanceof Error ? error.message : String(error);
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(message)?.[1];
   const code = proxyStatus ? `PROXY_${proxyStatus}` : errorCode(error);
-  return new NetworkError(`Request to ${clip(url)} failed: ${clip(message, 500)}${code ? ` (${code})` : ''}`, { url, code, cause: error });
+  return new NetworkError(`Request to ${clip(url)} failed: ${clip(message, 500)}${code ? ` (${code})` : ''}`, {
+    url,
+    code,
+    cause: error,
+  });
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -23,7 +23,12 @@ export interface WriteOptions {
  * interrupted download (abort, reset, size cap) leaves nothing behind. An existing file is never
  * replaced unless `overwrite` is set: the new one takes the first free name. Returns the final path.
  */
-export async function writeAtomically(dir: string, name: string, body: Readable, options: WriteOptions): Promise<string> {
+export async function writeAtomically(
+  dir: string,
+  name: string,
+  body: Readable,
+  options: WriteOptions,
+): Promise<string> {
   const tempPath = join(dir, `.${name.slice(0, 100)}.${randomBytes(6).toString('hex')}.part`);
   try {
     const out = createWriteStream(tempPath, { flags: 'wx' });
@@ -98,9 +103,11 @@ export async function ensureDir(dir: string, signal?: AbortSignal): Promise<void
         },
       );
       if (kind === 'dir') break;
-      if (kind === 'file') throw Object.assign(new Error(`${current} is not a directory`), { code: 'ENOTDIR', syscall: 'stat' });
+      if (kind === 'file')
+        throw Object.assign(new Error(`${current} is not a directory`), { code: 'ENOTDIR', syscall: 'stat' });
       missing.push(current);
-      if (missing.length > MAX_DEPTH) throw Object.assign(new Error('too many missing levels'), { code: 'ENAMETOOLONG', syscall: 'mkdir' });
+      if (missing.length > MAX_DEPTH)
+        throw Object.assign(new Error('too many missing levels'), { code: 'ENAMETOOLONG', syscall: 'mkdir' });
       const parent = dirname(current);
       if (parent === current) break;
       current = parent;
@@ -114,7 +121,10 @@ export async function ensureDir(dir: string, signal?: AbortSignal): Promise<void
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new MediaError(`Cannot use ${clip(dir)} as the download directory: ${code ?? (error as Error).message}`, { code, cause: error });
+    throw new MediaError(`Cannot use ${clip(dir)} as the download directory: ${code ?? (error as Error).message}`, {
+      code,
+      cause: error,
+    });
   }
 }
 
@@ -132,7 +142,8 @@ function sizeCap(maxBytes: number, url: string): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > maxBytes) done(new MediaError(`${clip(url)} is larger than the ${maxBytes}-byte cap`, { url, code: 'BODY_TOO_LARGE' }));
+      if (size > maxBytes)
+        done(new MediaError(`${clip(url)} is larger than the ${maxBytes}-byte cap`, { url, code: 'BODY_TOO_LARGE' }));
       else done(null, chunk);
     },
   });

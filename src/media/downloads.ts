@@ -45,11 +45,17 @@ export interface DownloadContext {
 
 const MAX_COVER_FOR_TAG = 20_000_000;
 
-export async function downloadCover(context: DownloadContext, entity: EntityWithImages, dest: string, options: DownloadCoverOptions = {}): Promise<string> {
+export async function downloadCover(
+  context: DownloadContext,
+  entity: EntityWithImages,
+  dest: string,
+  options: DownloadCoverOptions = {},
+): Promise<string> {
   checkEntity(entity);
   const dir = checkDest(dest);
   const size = options.size ?? 'largest';
-  if (size !== 'largest' && size !== 'smallest') throw new InvalidInputError(`size must be 'largest' or 'smallest', got ${quote(size, 40)}`);
+  if (size !== 'largest' && size !== 'smallest')
+    throw new InvalidInputError(`size must be 'largest' or 'smallest', got ${quote(size, 40)}`);
   const image = chooseImage(coverImagesOf(entity), size);
   if (!image) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no cover image`);
   const url = mediaUrl(image.url, entity);
@@ -69,7 +75,9 @@ export async function downloadPreview(
   checkEntity(entity);
   const dir = checkDest(dest);
   if (entity.type !== 'track' && entity.type !== 'episode') {
-    throw new InvalidInputError(`Only tracks and episodes have previews, got a ${quote((entity as { type: string }).type, 40)}`);
+    throw new InvalidInputError(
+      `Only tracks and episodes have previews, got a ${quote((entity as { type: string }).type, 40)}`,
+    );
   }
   if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no preview`);
   const url = mediaUrl(entity.previewUrl, entity);
@@ -113,13 +121,22 @@ function saveMedia(
   });
 }
 
-async function tagFields(context: DownloadContext, entity: EntityWithPreview, signal: AbortSignal | undefined): Promise<TagFields> {
+async function tagFields(
+  context: DownloadContext,
+  entity: EntityWithPreview,
+  signal: AbortSignal | undefined,
+): Promise<TagFields> {
   const artist = entity.type === 'track' ? entity.artists.map((a) => a.name).join(', ') : (entity.show?.name ?? '');
   const image = chooseImage(coverImagesOf(entity), 'largest');
   return { title: entity.name, artist, cover: image ? await fetchImage(context, image, entity, signal) : undefined };
 }
 
-async function fetchImage(context: DownloadContext, image: Image, entity: EntityWithPreview, signal: AbortSignal | undefined) {
+async function fetchImage(
+  context: DownloadContext,
+  image: Image,
+  entity: EntityWithPreview,
+  signal: AbortSignal | undefined,
+) {
   const url = mediaUrl(image.url, entity);
   return context.http.get(url.href, {
     signal,
@@ -140,14 +157,21 @@ function mediaUrl(value: string, entity: { type: string; id: string }): URL {
     throw new MediaError(`The ${quote(entity.type, 40)} ${quote(entity.id, 40)} has a malformed media URL`);
   }
   if (!isSpotifyMediaUrl(url)) {
-    throw new MediaError(`Refusing to download from ${quote(`${url.protocol}//${url.host}`, 100)}: not an https URL on a Spotify media host`, {
-      url: url.href,
-    });
+    throw new MediaError(
+      `Refusing to download from ${quote(`${url.protocol}//${url.host}`, 100)}: not an https URL on a Spotify media host`,
+      {
+        url: url.href,
+      },
+    );
   }
   return url;
 }
 
-function fileName(entity: { name: string; type: string; id: string }, requested: string | undefined, extension: string): string {
+function fileName(
+  entity: { name: string; type: string; id: string },
+  requested: string | undefined,
+  extension: string,
+): string {
   const fallback = `${entity.type}-${entity.id}`;
   if (requested !== undefined) {
     const name = userFilename(requested, fallback);
@@ -163,7 +187,15 @@ function checkDest(dest: unknown): string {
 
 function checkEntity(entity: unknown): void {
   const value = entity as { type?: unknown; id?: unknown; images?: unknown } | null;
-  if (typeof value !== 'object' || value === null || typeof value.type !== 'string' || typeof value.id !== 'string' || !Array.isArray(value.images)) {
-    throw new InvalidInputError('Expected an entity returned by one of the getters (track, album, artist, playlist, episode or show)');
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof value.type !== 'string' ||
+    typeof value.id !== 'string' ||
+    !Array.isArray(value.images)
+  ) {
+    throw new InvalidInputError(
+      'Expected an entity returned by one of the getters (track, album, artist, playlist, episode or show)',
+    );
   }
 }

@@ -34,7 +34,11 @@ export function stripLeadingId3(): Transform {
       const buffered = head;
       head = null;
       if (buffered.subarray(0, 3).toString('latin1') === 'ID3') {
-        const size = ((buffered[6]! & 0x7f) << 21) | ((buffered[7]! & 0x7f) << 14) | ((buffered[8]! & 0x7f) << 7) | (buffered[9]! & 0x7f);
+        const size =
+          ((buffered[6]! & 0x7f) << 21) |
+          ((buffered[7]! & 0x7f) << 14) |
+          ((buffered[8]! & 0x7f) << 7) |
+          (buffered[9]! & 0x7f);
         skip = 10 + size + ((buffered[5]! & 0x10) !== 0 ? 10 : 0);
       }
       done(null, skipBytes(buffered));

@@ -8,7 +8,10 @@ export function chooseImage(images: readonly Image[], size: CoverSize): Image | 
   let best: Image | undefined;
   for (const image of images) {
     if (!best) best = image;
-    else if (size === 'largest' ? area(image) > area(best) : area(image) > 0 && (area(best) === 0 || area(image) < area(best))) best = image;
+    else if (
+      size === 'largest' ? area(image) > area(best) : area(image) > 0 && (area(best) === 0 || area(image) < area(best))
+    )
+      best = image;
   }
   return best;
 }

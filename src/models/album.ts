@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ArtistRefListSchema, ImageListSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
+import {
+  ArtistRefListSchema,
+  ImageListSchema,
+  entityBase,
+  checkIdentity,
+  nullableCount,
+  type DeepReadonly,
+} from './common.js';
 import { TrackSchema } from './track.js';
 
 export const AlbumSchema = z

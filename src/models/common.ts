@@ -5,7 +5,11 @@ import { z } from 'zod';
  * mutation of a shared result without a runtime freeze on every object of every page.
  */
 export type DeepReadonly<T> =
-  T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepReadonly<U>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+  T extends ReadonlyArray<infer U>
+    ? ReadonlyArray<DeepReadonly<U>>
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
 
 // Validation runs on every model of every page, so the checks below are whole-object refinements in
 // plain code (one call per object or list) rather than a regex check per field: same rules, a fraction
@@ -56,8 +60,10 @@ export const ImageShape = z.object({ url: z.string(), width: z.number().nullable
 
 // Paths are built only when there is an issue: these run for every image and artist of every page.
 export function checkImage(image: z.infer<typeof ImageShape>, context: Context, path: Path, index?: number): void {
-  if (!image.url.startsWith('https://') && !image.url.startsWith('http://')) issueAt(context, path, index, 'url', 'an http(s) URL');
-  if (image.width !== null && !(Number.isSafeInteger(image.width) && image.width >= 0)) issueAt(context, path, index, 'width', 'a whole number >= 0 or null');
+  if (!image.url.startsWith('https://') && !image.url.startsWith('http://'))
+    issueAt(context, path, index, 'url', 'an http(s) URL');
+  if (image.width !== null && !(Number.isSafeInteger(image.width) && image.width >= 0))
+    issueAt(context, path, index, 'width', 'a whole number >= 0 or null');
   if (image.height !== null && !(Number.isSafeInteger(image.height) && image.height >= 0))
     issueAt(context, path, index, 'height', 'a whole number >= 0 or null');
 }
@@ -67,7 +73,8 @@ export const ImageSchema = ImageShape.superRefine((image, context) => checkImage
 export type Image = DeepReadonly<z.infer<typeof ImageSchema>>;
 
 export function checkImages(images: ReadonlyArray<z.infer<typeof ImageShape>>, context: Context, path: Path): void {
-  for (let index = 0; index < images.length; index += 1) checkImage(images[index] as z.infer<typeof ImageShape>, context, path, index);
+  for (let index = 0; index < images.length; index += 1)
+    checkImage(images[index] as z.infer<typeof ImageShape>, context, path, index);
 }
 
 export const ImageListSchema = z.array(ImageShape).superRefine((images, context) => checkImages(images, context, []));
@@ -76,8 +83,12 @@ export const ArtistRefShape = z.object({ name: z.string(), id: z.string().nullab
 
 function checkArtistRef(artist: z.infer<typeof ArtistRefShape>, context: Context, path: Path, index?: number): void {
   if (artist.name === '') issueAt(context, path, index, 'name', 'must not be empty');
-  if (artist.id !== null && !isSpotifyId(artist.id)) issueAt(context, path, index, 'id', 'a Spotify id is 22 letters and digits');
-  const uriMatches = artist.id === null ? artist.uri === null : artist.uri !== null && isPrefixed(artist.uri, 'spotify:artist:', artist.id);
+  if (artist.id !== null && !isSpotifyId(artist.id))
+    issueAt(context, path, index, 'id', 'a Spotify id is 22 letters and digits');
+  const uriMatches =
+    artist.id === null
+      ? artist.uri === null
+      : artist.uri !== null && isPrefixed(artist.uri, 'spotify:artist:', artist.id);
   if (!uriMatches) issueAt(context, path, index, 'uri', 'the spotify:artist: URI of the id, or null with it');
 }
 
@@ -85,13 +96,25 @@ function checkArtistRef(artist: z.infer<typeof ArtistRefShape>, context: Context
 export const ArtistRefSchema = ArtistRefShape.superRefine((artist, context) => checkArtistRef(artist, context, []));
 export type ArtistRef = DeepReadonly<z.infer<typeof ArtistRefSchema>>;
 
-export function checkArtists(artists: ReadonlyArray<z.infer<typeof ArtistRefShape>>, context: Context, path: Path): void {
-  for (let index = 0; index < artists.length; index += 1) checkArtistRef(artists[index] as z.infer<typeof ArtistRefShape>, context, path, index);
+export function checkArtists(
+  artists: ReadonlyArray<z.infer<typeof ArtistRefShape>>,
+  context: Context,
+  path: Path,
+): void {
+  for (let index = 0; index < artists.length; index += 1)
+    checkArtistRef(artists[index] as z.infer<typeof ArtistRefShape>, context, path, index);
 }
 
-export const ArtistRefListSchema = z.array(ArtistRefShape).superRefine((artists, context) => checkArtists(artists, context, []));
+export const ArtistRefListSchema = z
+  .array(ArtistRefShape)
+  .superRefine((artists, context) => checkArtists(artists, context, []));
 
-export const AlbumRefShape = z.object({ id: z.string(), uri: z.string(), name: z.string(), images: z.array(ImageShape) });
+export const AlbumRefShape = z.object({
+  id: z.string(),
+  uri: z.string(),
+  name: z.string(),
+  images: z.array(ImageShape),
+});
 
 const IMAGES: Path = ['images'];
 
@@ -110,7 +133,13 @@ export function checkRef(
 export const AlbumRefSchema = AlbumRefShape.superRefine((album, context) => checkRef('album', album, context, []));
 export type AlbumRef = DeepReadonly<z.infer<typeof AlbumRefSchema>>;
 
-export const ShowRefShape = z.object({ id: z.string(), uri: z.string(), name: z.string(), publisher: z.string().nullable(), images: z.array(ImageShape) });
+export const ShowRefShape = z.object({
+  id: z.string(),
+  uri: z.string(),
+  name: z.string(),
+  publisher: z.string().nullable(),
+  images: z.array(ImageShape),
+});
 
 /** The show an episode belongs to. */
 export const ShowRefSchema = ShowRefShape.superRefine((show, context) => checkRef('show', show, context, []));
@@ -149,7 +178,9 @@ const URI_PREFIX: Record<IdentityType, string> = {
   episode: 'spotify:episode:',
   show: 'spotify:show:',
 };
-const URL_PREFIX = Object.fromEntries(Object.keys(URI_PREFIX).map((type) => [type, `https://open.spotify.com/${type}/`])) as Record<IdentityType, string>;
+const URL_PREFIX = Object.fromEntries(
+  Object.keys(URI_PREFIX).map((type) => [type, `https://open.spotify.com/${type}/`]),
+) as Record<IdentityType, string>;
 
 export function checkIdentity(
   type: IdentityType,
@@ -159,10 +190,12 @@ export function checkIdentity(
   path: Path = [],
 ): void {
   if (!isSpotifyId(value.id)) issueAt(context, path, undefined, 'id', 'a Spotify id is 22 letters and digits');
-  if (!isPrefixed(value.uri, URI_PREFIX[type], value.id)) issueAt(context, path, undefined, 'uri', `the spotify:${type}: URI of the id`);
+  if (!isPrefixed(value.uri, URI_PREFIX[type], value.id))
+    issueAt(context, path, undefined, 'uri', `the spotify:${type}: URI of the id`);
   if (value.url !== undefined && !isPrefixed(value.url, URL_PREFIX[type], value.id))
     issueAt(context, path, undefined, 'url', `the open.spotify.com/${type}/ URL of the id`);
-  if (value.name === '' && (name === 'required' || value.playable !== false)) issueAt(context, path, undefined, 'name', 'must not be empty');
+  if (value.name === '' && (name === 'required' || value.playable !== false))
+    issueAt(context, path, undefined, 'name', 'must not be empty');
 }
 
 /** A count that is a whole number >= 0 (or null where allowed). */

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ImageShape, ShowRefShape, checkCount, checkIdentity, checkImages, checkRef, entityBase, type DeepReadonly } from './common.js';
+import {
+  ImageShape,
+  ShowRefShape,
+  checkCount,
+  checkIdentity,
+  checkImages,
+  checkRef,
+  entityBase,
+  type DeepReadonly,
+} from './common.js';
 
 /** An episode; like a track, its rules are one refinement over the whole object. */
 const P = { images: ['images'], show: ['show'], durationMs: ['durationMs'] };

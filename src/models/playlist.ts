@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ImageListSchema, UserRefSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
+import {
+  ImageListSchema,
+  UserRefSchema,
+  entityBase,
+  checkIdentity,
+  nullableCount,
+  type DeepReadonly,
+} from './common.js';
 import { EpisodeSchema } from './episode.js';
 import { TrackSchema } from './track.js';
 

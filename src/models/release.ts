@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ArtistRefListSchema, ImageListSchema, entityBase, checkIdentity, nullableCount, type DeepReadonly } from './common.js';
+import {
+  ArtistRefListSchema,
+  ImageListSchema,
+  entityBase,
+  checkIdentity,
+  nullableCount,
+  type DeepReadonly,
+} from './common.js';
 
 /**
  * An album as lists name it (search hits, an artist's discography, similar albums): a summary, not a

@@ -45,7 +45,8 @@ export const TrackSchema = z
   })
   .superRefine((track, context) => {
     checkIdentity('track', track, context, 'unless-unplayable');
-    if (track.playable && track.artists.length === 0) context.addIssue({ code: 'custom', path: P.artists, message: 'a playable track must have an artist' });
+    if (track.playable && track.artists.length === 0)
+      context.addIssue({ code: 'custom', path: P.artists, message: 'a playable track must have an artist' });
     checkArtists(track.artists, context, P.artists);
     checkImages(track.images, context, P.images);
     if (track.album !== null) checkRef('album', track.album, context, P.album);

@@ -1,6 +1,15 @@
 import type { Episode } from '../models/episode.js';
 import type { ShowRef } from '../models/common.js';
-import { entityIdFromUri, entityUrl, readDurationMs, readExplicit, readName, readPlayable, readPreviewUrl, readReleaseDate } from './fields.js';
+import {
+  entityIdFromUri,
+  entityUrl,
+  readDurationMs,
+  readExplicit,
+  readName,
+  readPlayable,
+  readPreviewUrl,
+  readReleaseDate,
+} from './fields.js';
 import { readEntityImages, readImageList } from './images.js';
 import { at, bool, text, type Raw } from './raw.js';
 

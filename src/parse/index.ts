@@ -24,7 +24,12 @@ export interface ListLimits {
 
 const NO_LIMITS: ListLimits = { maxTracks: Infinity, maxEpisodes: Infinity };
 
-type EmbedReader<K extends EntityType> = (entity: Raw, id: string, limits: ListLimits, context: ParseContext) => EntityByType[K];
+type EmbedReader<K extends EntityType> = (
+  entity: Raw,
+  id: string,
+  limits: ListLimits,
+  context: ParseContext,
+) => EntityByType[K];
 
 /** How each entity type's model is read from its embed entity. */
 const EMBED_READERS = {
@@ -72,8 +77,12 @@ export function modelFromEmbed<T extends EntityType>(
   const context: ParseContext = { path: entityPath, url: pageUrl, warn: options.warn ?? ignore };
   const built = (EMBED_READERS[type] as EmbedReader<T>)(entity, id, options.limits ?? NO_LIMITS, context);
   if (built.name === '')
-    fail(`Missing ${entityPath}.${type === 'show' && entity['type'] !== 'show' ? 'subtitle' : 'title'} (the ${type} has no name)`, pageUrl);
-  if (built.type === 'track' && built.artists.length === 0) fail(`Missing ${entityPath}.artists (the track names no artist)`, pageUrl);
+    fail(
+      `Missing ${entityPath}.${type === 'show' && entity['type'] !== 'show' ? 'subtitle' : 'title'} (the ${type} has no name)`,
+      pageUrl,
+    );
+  if (built.type === 'track' && built.artists.length === 0)
+    fail(`Missing ${entityPath}.artists (the track names no artist)`, pageUrl);
   return validateModel(ENTITY_SCHEMAS[type], built, pageUrl) as EntityByType[T];
 }
 
@@ -87,7 +96,8 @@ function fail(what: string, pageUrl: string): never {
 function ownId(entity: Raw, type: EntityType, page: EmbedPage, requestedId: string, pageUrl: string): string {
   const fromUri = entityIdFromUri(entity['uri'], type);
   const id = fromUri ?? (entity['uri'] === undefined ? spotifyId(entity['id']) : undefined);
-  if (id === undefined) return fail(`Missing or invalid ${page.entityPath}.uri (uri: ${quote(entity['uri'], 80)})`, pageUrl);
+  if (id === undefined)
+    return fail(`Missing or invalid ${page.entityPath}.uri (uri: ${quote(entity['uri'], 80)})`, pageUrl);
   if (id === requestedId) return id;
   if (type === 'track' && entityIdFromUri(page.entityUri, type) === requestedId) return id;
   return fail(`The page describes ${type} ${id}, not the requested ${quote(requestedId, 40)}`, pageUrl);
@@ -95,10 +105,16 @@ function ownId(entity: Raw, type: EntityType, page: EmbedPage, requestedId: stri
 
 /** A show's embed holds its latest episode: the show is named only by `embeded_entity_uri`. */
 function showId(page: EmbedPage, requestedId: string, pageUrl: string): string {
-  const id = entityIdFromUri(page.entityUri, 'show') ?? (page.entity['type'] === 'show' ? entityIdFromUri(page.entity['uri'], 'show') : undefined);
+  const id =
+    entityIdFromUri(page.entityUri, 'show') ??
+    (page.entity['type'] === 'show' ? entityIdFromUri(page.entity['uri'], 'show') : undefined);
   if (id === undefined)
-    return fail(`Missing or invalid ${page.entityPath.replace(/entity$/, 'embeded_entity_uri')} (uri: ${quote(page.entityUri, 80)})`, pageUrl);
-  if (id !== requestedId) return fail(`The page describes show ${id}, not the requested ${quote(requestedId, 40)}`, pageUrl);
+    return fail(
+      `Missing or invalid ${page.entityPath.replace(/entity$/, 'embeded_entity_uri')} (uri: ${quote(page.entityUri, 80)})`,
+      pageUrl,
+    );
+  if (id !== requestedId)
+    return fail(`The page describes show ${id}, not the requested ${quote(requestedId, 40)}`, pageUrl);
   return id;
 }
 

@@ -43,7 +43,10 @@ function parseJson(source: string, where: string, pageUrl: string): unknown {
   } catch (error) {
     // The engine's message quotes the page around the fault, and a page carries a token: keep only where.
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw new ParseError(`The ${where} script of ${pageUrl} is not valid JSON${position === undefined ? '' : ` (at position ${position})`}`, { url: pageUrl });
+    throw new ParseError(
+      `The ${where} script of ${pageUrl} is not valid JSON${position === undefined ? '' : ` (at position ${position})`}`,
+      { url: pageUrl },
+    );
   }
 }
 

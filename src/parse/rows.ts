@@ -45,11 +45,16 @@ export function readRows(entity: Raw, context: ParseContext, accepted: readonly 
     const type: RowType = isEpisodeRow(raw) ? 'episode' : 'track';
     const id = accepted.includes(type) ? entityIdFromUri(raw['uri'], type) : undefined;
     if (id === undefined) {
-      context.warn(`${rowPath(context, index)} has no ${accepted.join(' or ')} uri (uri: ${quote(raw['uri'], 80)}): skipped`);
+      context.warn(
+        `${rowPath(context, index)} has no ${accepted.join(' or ')} uri (uri: ${quote(raw['uri'], 80)}): skipped`,
+      );
       continue;
     }
     if (readPlayable(raw) && readName(raw) === undefined) {
-      throw new ParseError(`Missing ${rowPath(context, index)}.title in ${context.url}: a playable row must have a title`, { url: context.url });
+      throw new ParseError(
+        `Missing ${rowPath(context, index)}.title in ${context.url}: a playable row must have a title`,
+        { url: context.url },
+      );
     }
     rows.push({ raw, type, id, index });
   }
@@ -60,7 +65,10 @@ export function readRows(entity: Raw, context: ParseContext, accepted: readonly 
 export function rowTrack(row: Row, context: ParseContext, track: TrackContext = {}): Track {
   const model = readTrack(row.raw, row.id, track);
   if (model.playable && model.artists.length === 0) {
-    throw new ParseError(`Missing ${rowPath(context, row.index)}.subtitle in ${context.url}: a playable track row must name its artists`, { url: context.url });
+    throw new ParseError(
+      `Missing ${rowPath(context, row.index)}.subtitle in ${context.url}: a playable track row must name its artists`,
+      { url: context.url },
+    );
   }
   return model;
 }

@@ -14,7 +14,8 @@ import { readRows } from './rows.js';
 export function readShow(entity: Raw, id: string, maxEpisodes: number, context: ParseContext): Show {
   const isShowEntity = entity['type'] === 'show';
   const latestId = isShowEntity ? undefined : entityIdFromUri(entity['uri'], 'episode');
-  if (!isShowEntity && latestId === undefined) context.warn(`${context.path}.uri is not an episode uri: the show's latest episode is skipped`);
+  if (!isShowEntity && latestId === undefined)
+    context.warn(`${context.path}.uri is not an episode uri: the show's latest episode is skipped`);
   const episodes = isShowEntity
     ? readRows(entity, context, ['episode']).map((row) => readEpisode(row.raw, row.id))
     : latestId === undefined

@@ -1,6 +1,15 @@
 import type { AlbumRef, Image } from '../models/common.js';
 import type { Track } from '../models/track.js';
-import { entityUrl, readArtists, readDurationMs, readExplicit, readName, readPlayable, readPreviewUrl, readReleaseDate } from './fields.js';
+import {
+  entityUrl,
+  readArtists,
+  readDurationMs,
+  readExplicit,
+  readName,
+  readPlayable,
+  readPreviewUrl,
+  readReleaseDate,
+} from './fields.js';
 import { readEntityImages } from './images.js';
 import type { Raw } from './raw.js';
 

@@ -47,7 +47,10 @@ export function userOf(value: unknown): UserRef | null {
 }
 
 export function isExplicitLabel(value: unknown): boolean {
-  return at(value, 'contentRating', 'label') === 'EXPLICIT' || list(at(value, 'contentRatingV2', 'labels')).includes('EXPLICIT');
+  return (
+    at(value, 'contentRating', 'label') === 'EXPLICIT' ||
+    list(at(value, 'contentRatingV2', 'labels')).includes('EXPLICIT')
+  );
 }
 
 export function totalMs(value: unknown): number {

@@ -10,7 +10,13 @@ import { apiRelease } from './summaries.js';
 export function discographyPage(root: Raw): ApiPage<Release> {
   const all = at(root, 'discography', 'all');
   const groups = list(at(all, 'items'));
-  const page: ApiPage<Release> = { items: [], keys: [], raw: groups.length, total: count(at(all, 'totalCount')), unreadable: 0 };
+  const page: ApiPage<Release> = {
+    items: [],
+    keys: [],
+    raw: groups.length,
+    total: count(at(all, 'totalCount')),
+    unreadable: 0,
+  };
   for (const group of groups) {
     for (const raw of list(at(group, 'releases', 'items'))) {
       const release = apiRelease(raw);

@@ -30,7 +30,11 @@ const ENRICHERS = {
 } satisfies { [K in EntityType]: Enricher<K> };
 
 /** Adds what the partner API knows to a model built from the embed page. */
-export function enrich<T extends EntityType>(type: T, model: EntityByType[T], context: EnrichContext): Promise<EntityByType[T]> {
+export function enrich<T extends EntityType>(
+  type: T,
+  model: EntityByType[T],
+  context: EnrichContext,
+): Promise<EntityByType[T]> {
   return (ENRICHERS[type] as unknown as Enricher<T>)(model, context);
 }
 
@@ -38,11 +42,17 @@ export function enrich<T extends EntityType>(type: T, model: EntityByType[T], co
  * One query about the entity being enriched. An answer about another entity (its `uri` is not the one
  * asked for) is a ParseError: the loader then keeps the embed data and warns.
  */
-async function query(context: EnrichContext, kind: OperationKind, variables: { uri: string } & Record<string, unknown>): Promise<unknown> {
+async function query(
+  context: EnrichContext,
+  kind: OperationKind,
+  variables: { uri: string } & Record<string, unknown>,
+): Promise<unknown> {
   const root = await runQuery(context.query, kind, variables);
   const uri = root['uri'];
   if (typeof uri === 'string' && uri !== variables.uri) {
-    throw new ParseError(`The partner API's ${OPERATIONS[kind].name} answered about ${quote(uri, 80)}, not ${variables.uri}: not merged`);
+    throw new ParseError(
+      `The partner API's ${OPERATIONS[kind].name} answered about ${quote(uri, 80)}, not ${variables.uri}: not merged`,
+    );
   }
   return root;
 }
@@ -61,12 +71,15 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
   const previews = previewsOf(album.tracks);
   const variables = (offset: number, limit: number) => ({ uri: album.uri, locale: '', offset, limit });
   const first = apiAlbum(await query(context, 'album', variables(0, ALBUM_PAGE)), previews);
-  const tracks = await collectPages(async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page, {
-    max: Infinity,
-    pageSize: ALBUM_PAGE,
-    cap: OPERATIONS.album.maxItems,
-    first: first.page,
-  });
+  const tracks = await collectPages(
+    async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page,
+    {
+      max: Infinity,
+      pageSize: ALBUM_PAGE,
+      cap: OPERATIONS.album.maxItems,
+      first: first.page,
+    },
+  );
   reportPaging(context, `album ${album.id}`, tracks);
   const { details } = first;
   return {
@@ -80,15 +93,30 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
 async function enrichArtist(artist: Artist, context: EnrichContext): Promise<Artist> {
   const data = await query(context, 'artist', { uri: artist.uri, locale: '', includePrerelease: false });
   const rich = apiArtist(data, previewsOf(artist.topTracks));
-  const topTracks = readable(context, `artist ${artist.id}`, withEmbedTail(rich.topTracks, [], Infinity, trackKey, artist.topTracks));
-  return { ...fillGaps(artist, { ...rich, topTracks: undefined }), topTracks: topTracks.length > 0 ? topTracks : artist.topTracks };
+  const topTracks = readable(
+    context,
+    `artist ${artist.id}`,
+    withEmbedTail(rich.topTracks, [], Infinity, trackKey, artist.topTracks),
+  );
+  return {
+    ...fillGaps(artist, { ...rich, topTracks: undefined }),
+    topTracks: topTracks.length > 0 ? topTracks : artist.topTracks,
+  };
 }
 
 async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promise<Playlist> {
   const previews = previewsOf(playlist.tracks.map((item) => item.track));
   const max = context.limits.maxTracks;
-  const variables = (offset: number, limit: number) => ({ uri: playlist.uri, offset, limit, enableWatchFeedEntrypoint: false });
-  const first = apiPlaylist(await query(context, 'playlist', variables(0, Math.min(PLAYLIST_PAGE, Math.max(1, max)))), previews);
+  const variables = (offset: number, limit: number) => ({
+    uri: playlist.uri,
+    offset,
+    limit,
+    enableWatchFeedEntrypoint: false,
+  });
+  const first = apiPlaylist(
+    await query(context, 'playlist', variables(0, Math.min(PLAYLIST_PAGE, Math.max(1, max)))),
+    previews,
+  );
   const items = await collectPages<PlaylistItem>(
     async (offset, limit) => apiPlaylist(await query(context, 'playlist', variables(offset, limit)), previews).page,
     { max, pageSize: PLAYLIST_PAGE, cap: OPERATIONS.playlist.maxItems, first: first.page },
@@ -98,7 +126,12 @@ async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promi
   return {
     ...fillGaps(playlist, { ...details, name: undefined, owner: undefined }),
     owner: details.owner ?? playlist.owner,
-    tracks: readable(context, `playlist ${playlist.id}`, withEmbedTail(items.items, playlist.tracks, max, itemKey), (item) => item.track),
+    tracks: readable(
+      context,
+      `playlist ${playlist.id}`,
+      withEmbedTail(items.items, playlist.tracks, max, itemKey),
+      (item) => item.track,
+    ),
   };
 }
 
@@ -132,17 +165,22 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   const previews = previewsOf(show.episodes);
   let episodes: PagedResult<Episode>;
   try {
-    episodes = await collectPages(async (offset, limit) => apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews), {
-      max,
-      pageSize: EPISODE_PAGE,
-      cap: OPERATIONS.showEpisodes.maxItems,
-    });
+    episodes = await collectPages(
+      async (offset, limit) =>
+        apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews),
+      {
+        max,
+        pageSize: EPISODE_PAGE,
+        cap: OPERATIONS.showEpisodes.maxItems,
+      },
+    );
   } catch (error) {
     if (metadataError !== undefined || error instanceof NotFoundError) throw error;
     context.warn(`Show ${show.id}: episodes from the partner API failed, keeping the embed's: ${messageOf(error)}`);
     return enriched;
   }
-  if (metadataError !== undefined) context.warn(`Show ${show.id}: metadata from the partner API failed: ${messageOf(metadataError)}`);
+  if (metadataError !== undefined)
+    context.warn(`Show ${show.id}: metadata from the partner API failed: ${messageOf(metadataError)}`);
   reportPaging(context, `show ${show.id}`, episodes);
   return {
     ...enriched,
@@ -158,12 +196,18 @@ const itemKey = (item: PlaylistItem): string => item.track.uri;
  * Items the API listed as playable but without a name (or a track without artists) that the embed
  * could not fill in: dropped and reported, never returned as hollow tracks.
  */
-function readable<T>(context: EnrichContext, what: string, items: T[], itemOf: (item: T) => Track | Episode = (item) => item as Track | Episode): T[] {
+function readable<T>(
+  context: EnrichContext,
+  what: string,
+  items: T[],
+  itemOf: (item: T) => Track | Episode = (item) => item as Track | Episode,
+): T[] {
   const kept = items.filter((item) => {
     const entry = itemOf(item);
     return !entry.playable || (entry.name !== '' && (entry.type !== 'track' || entry.artists.length > 0));
   });
-  if (kept.length < items.length) context.warn(`${what}: ${items.length - kept.length} items from the partner API had no name and were dropped`);
+  if (kept.length < items.length)
+    context.warn(`${what}: ${items.length - kept.length} items from the partner API had no name and were dropped`);
   return kept;
 }
 

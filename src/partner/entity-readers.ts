@@ -25,7 +25,11 @@ export function apiAlbum(album: unknown, previews: Previews) {
         .map((item) => text(at(item, 'text')))
         .filter((line): line is string => line !== undefined),
     },
-    page: toPage(list(at(tracks, 'items')), (item) => apiTrack(at(item, 'track'), previews, ref), count(at(tracks, 'totalCount'))),
+    page: toPage(
+      list(at(tracks, 'items')),
+      (item) => apiTrack(at(item, 'track'), previews, ref),
+      count(at(tracks, 'totalCount')),
+    ),
   };
 }
 
@@ -38,7 +42,11 @@ export function apiArtist(artist: unknown, previews: Previews) {
     // 0 means "not in the top 500", which is no rank at all.
     worldRank: rank === 0 ? null : rank,
     images: sourcesOf(at(artist, 'visuals', 'avatarImage')),
-    topTracks: toPage(list(at(artist, 'discography', 'topTracks', 'items')), (item) => apiTrack(at(item, 'track'), previews), null).items,
+    topTracks: toPage(
+      list(at(artist, 'discography', 'topTracks', 'items')),
+      (item) => apiTrack(at(item, 'track'), previews),
+      null,
+    ).items,
   };
 }
 
@@ -54,7 +62,11 @@ export function apiPlaylist(playlist: unknown, previews: Previews) {
       images: sourcesOf(firstImage),
       totalTracks: count(at(content, 'totalCount')),
     },
-    page: toPage(list(at(content, 'items')), (item) => apiPlaylistItem(item, previews), count(at(content, 'totalCount'))),
+    page: toPage(
+      list(at(content, 'items')),
+      (item) => apiPlaylistItem(item, previews),
+      count(at(content, 'totalCount')),
+    ),
   };
 }
 
@@ -63,11 +75,13 @@ function apiPlaylistItem(item: unknown, previews: Previews): PlaylistItem | unde
   const data = at(item, 'itemV2', 'data');
   const kind = str(at(data, '__typename'));
   const uri = str(at(data, 'uri')) ?? '';
-  const track: Track | Episode | undefined = kind === 'Episode' || uri.startsWith('spotify:episode:') ? apiEpisode(data, previews) : apiTrack(data, previews);
+  const track: Track | Episode | undefined =
+    kind === 'Episode' || uri.startsWith('spotify:episode:') ? apiEpisode(data, previews) : apiTrack(data, previews);
   const addedBy: UserRef | null = userOf(at(item, 'addedBy'));
   // A row the API lists without readable data (a removed or unavailable track) is kept, unplayable;
   // a row with no track uri at all (or a local file) is unreadable and counted, never a made-up track.
-  const kept = track ?? unavailableTrack(text(at(data, 'uri')) ?? text(at(item, 'itemV2', '_uri')) ?? text(at(item, '_uri')));
+  const kept =
+    track ?? unavailableTrack(text(at(data, 'uri')) ?? text(at(item, 'itemV2', '_uri')) ?? text(at(item, '_uri')));
   if (kept === undefined) return undefined;
   return { track: kept, addedAt: text(at(item, 'addedAt', 'isoString')) ?? null, addedBy };
 }
@@ -107,5 +121,9 @@ export function apiShow(show: unknown) {
 
 export function apiShowEpisodes(show: unknown, previews: Previews): ApiPage<Episode> {
   const episodes = at(show, 'episodesV2');
-  return toPage(list(at(episodes, 'items')), (item) => apiEpisode(at(item, 'entity', 'data'), previews), count(at(episodes, 'totalCount')));
+  return toPage(
+    list(at(episodes, 'items')),
+    (item) => apiEpisode(at(item, 'entity', 'data'), previews),
+    count(at(episodes, 'totalCount')),
+  );
 }

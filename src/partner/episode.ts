@@ -6,7 +6,8 @@ import { NO_PREVIEWS, isExplicitLabel, sourcesOf, totalMs, type Previews } from 
 
 /** A partner API episode: `episodeUnionV2`, a show's `episodesV2.items[].entity.data`, a playlist item. */
 export function apiEpisode(raw: unknown, previews: Previews = NO_PREVIEWS): Episode | undefined {
-  const id = entityIdFromUri(at(raw, 'uri'), 'episode') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
+  const id =
+    entityIdFromUri(at(raw, 'uri'), 'episode') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
   if (id === undefined) return undefined;
   const episodeUri = entityUri('episode', id);
   return {

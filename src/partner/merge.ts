@@ -8,7 +8,8 @@ export function fillGaps<T extends object>(base: T, extra: { readonly [K in keyo
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined || value === null || value === '') continue;
     const current = out[key];
-    if (current === null || current === undefined || current === '' || (Array.isArray(current) && current.length === 0)) out[key] = value;
+    if (current === null || current === undefined || current === '' || (Array.isArray(current) && current.length === 0))
+      out[key] = value;
   }
   return out as T;
 }

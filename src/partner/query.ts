@@ -25,7 +25,11 @@ export interface QueryContext {
  * GraphQL errors (a rotated hash answers "PersistedQueryNotFound") are ParseErrors naming the
  * operation and the `operations` key that overrides it; a root of `__typename: "NotFound"` is a NotFoundError.
  */
-export async function runQuery(context: QueryContext, kind: OperationKind, variables: Readonly<Record<string, unknown>>): Promise<Raw> {
+export async function runQuery(
+  context: QueryContext,
+  kind: OperationKind,
+  variables: Readonly<Record<string, unknown>>,
+): Promise<Raw> {
   const operation = context.operations[kind];
   const url = operationUrl(operation, variables);
   context.token ??= await context.tokens.lease(context.signal);
@@ -49,7 +53,8 @@ async function send(context: QueryContext, url: string, token: string): Promise<
     })
     .catch((error: unknown) => {
       // An HTTP 404 here is the endpoint failing, not the entity missing (that is a `NotFound` root).
-      if (error instanceof NotFoundError) throw new HttpError(`The partner API answered HTTP 404: ${url}`, { url, status: 404, cause: error });
+      if (error instanceof NotFoundError)
+        throw new HttpError(`The partner API answered HTTP 404: ${url}`, { url, status: 404, cause: error });
       throw error;
     });
   try {

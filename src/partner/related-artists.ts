@@ -6,5 +6,10 @@ import { apiArtistSummary } from './summaries.js';
 /** `artistUnion.relatedContent.relatedArtists.items[]` -> artist summaries. */
 export function readRelatedArtists(root: Raw): ApiPage<ArtistSummary> {
   const related = at(root, 'relatedContent', 'relatedArtists');
-  return toPage(list(at(related, 'items')), apiArtistSummary, count(at(related, 'totalCount')), (_item, artist) => artist.uri);
+  return toPage(
+    list(at(related, 'items')),
+    apiArtistSummary,
+    count(at(related, 'totalCount')),
+    (_item, artist) => artist.uri,
+  );
 }

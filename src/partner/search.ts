@@ -30,11 +30,22 @@ export function searchVariables(request: SearchRequest): Record<string, unknown>
 const byUri = (_item: unknown, value: { uri: string }) => value.uri;
 
 /** One section of `searchV2`: its hits (tracks sit one level deeper, in `item.data`) and its total. */
-function section<T extends { uri: string }>(root: Raw, key: string, read: (data: unknown) => T | undefined, wanted: boolean, nested = false): ApiPage<T> {
+function section<T extends { uri: string }>(
+  root: Raw,
+  key: string,
+  read: (data: unknown) => T | undefined,
+  wanted: boolean,
+  nested = false,
+): ApiPage<T> {
   const holder = at(root, key);
   if (!wanted) return { items: [], keys: [], raw: 0, total: null, unreadable: 0 };
   const items = list(at(holder, 'items'));
-  return toPage(items, (item) => read(nested ? at(item, 'item', 'data') : at(item, 'data')), count(at(holder, 'totalCount')), byUri);
+  return toPage(
+    items,
+    (item) => read(nested ? at(item, 'item', 'data') : at(item, 'data')),
+    count(at(holder, 'totalCount')),
+    byUri,
+  );
 }
 
 /** `searchV2` -> SearchResults (unvalidated), and how many hits could not be read. */
@@ -56,7 +67,14 @@ export function readSearch(root: Raw, request: SearchRequest): { results: Search
       playlists: playlists.items.slice(0, request.limit),
       shows: shows.items.slice(0, request.limit),
       episodes: episodes.items.slice(0, request.limit),
-      totals: { track: tracks.total, album: albums.total, artist: artists.total, playlist: playlists.total, show: shows.total, episode: episodes.total },
+      totals: {
+        track: tracks.total,
+        album: albums.total,
+        artist: artists.total,
+        playlist: playlists.total,
+        show: shows.total,
+        episode: episodes.total,
+      },
     },
     unreadable: pages.reduce((sum, page) => sum + page.unreadable, 0),
   };

@@ -38,7 +38,8 @@ export class AccessTokens {
     if (!session) return;
     const expiresAtMs = session.expiresAtMs ?? this.config.now() + ASSUMED_LIFETIME_MS;
     if (!this.#usable(expiresAtMs)) return;
-    if (this.#held === undefined || expiresAtMs > this.#held.expiresAtMs) this.#held = { token: session.accessToken, expiresAtMs };
+    if (this.#held === undefined || expiresAtMs > this.#held.expiresAtMs)
+      this.#held = { token: session.accessToken, expiresAtMs };
   }
 
   /** A token for one call: the one held while it is outside the margin, else a fresh one. */

@@ -8,9 +8,14 @@ import { NO_PREVIEWS, albumRefOf, artistsOf, isExplicitLabel, sourcesOf, totalMs
  * A partner API track: `trackUnion`, an album's `tracksV2.items[].track`, an artist's top track or a
  * playlist's `itemV2.data`. The API has no preview URLs; they come from the embed through `previews`.
  */
-export function apiTrack(raw: unknown, previews: Previews = NO_PREVIEWS, album: AlbumRef | null = null): Track | undefined {
+export function apiTrack(
+  raw: unknown,
+  previews: Previews = NO_PREVIEWS,
+  album: AlbumRef | null = null,
+): Track | undefined {
   // A row without a track id of its own (no uri, a local file) is unreadable, never a track with a made-up id.
-  const id = entityIdFromUri(at(raw, 'uri'), 'track') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
+  const id =
+    entityIdFromUri(at(raw, 'uri'), 'track') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
   if (id === undefined) return undefined;
   const ownAlbum = albumRefOf(at(raw, 'albumOfTrack'));
   const albumRef = ownAlbum ?? album;
@@ -26,7 +31,10 @@ export function apiTrack(raw: unknown, previews: Previews = NO_PREVIEWS, album: 
     explicit: isExplicitLabel(raw),
     playable: bool(at(raw, 'playability', 'playable')) ?? true,
     previewUrl: previews.get(trackUri) ?? null,
-    artists: artists.length > 0 ? artists : [...artistsOf(at(raw, 'firstArtist', 'items')), ...artistsOf(at(raw, 'otherArtists', 'items'))],
+    artists:
+      artists.length > 0
+        ? artists
+        : [...artistsOf(at(raw, 'firstArtist', 'items')), ...artistsOf(at(raw, 'otherArtists', 'items'))],
     images: albumRef?.images ?? sourcesOf(at(raw, 'albumOfTrack', 'coverArt')),
     releaseDate: text(at(raw, 'albumOfTrack', 'date', 'isoString')) ?? null,
     album: albumRef,

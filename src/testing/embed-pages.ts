@@ -10,7 +10,9 @@ type Json = Record<string, unknown>;
 /** A fake anonymous token: what the fake's embed pages carry and its partner API accepts. */
 export const FAKE_TOKEN = 'BQ-fake-anonymous-token-for-tests-0000000000';
 
-const visual = (images: readonly Image[]) => ({ image: images.map((image) => ({ url: image.url, maxWidth: image.width, maxHeight: image.height })) });
+const visual = (images: readonly Image[]) => ({
+  image: images.map((image) => ({ url: image.url, maxWidth: image.width, maxHeight: image.height })),
+});
 const names = (artists: readonly ArtistRef[]) => artists.map((artist) => artist.name).join(',\u00a0');
 /** `{isoString}` as Spotify dates are, or null. */
 export const isoDate = (iso: string | null) => (iso === null ? null : { isoString: iso });
@@ -126,7 +128,9 @@ function embedEntity(model: Entity): { entity: Json; embedded: string } {
           authors: model.owner ? [{ name: model.owner.name, uri: model.owner.uri }] : [],
           visualIdentity: visual(model.images),
           // An embed lists at most the first 100 items.
-          trackList: model.tracks.slice(0, 100).map((item) => (item.track.type === 'track' ? trackRow(item.track) : episodeRow(item.track))),
+          trackList: model.tracks
+            .slice(0, 100)
+            .map((item) => (item.track.type === 'track' ? trackRow(item.track) : episodeRow(item.track))),
         },
       };
     case 'episode':
@@ -146,12 +150,22 @@ export function embedPage(model: Entity, token = FAKE_TOKEN, expiresAtMs = Date.
     data: { entity, embeded_entity_uri: embedded },
     settings: { session: { accessToken: token, accessTokenExpirationTimestampMs: expiresAtMs, isAnonymous: true } },
   };
-  const json = JSON.stringify({ props: { pageProps: { state }, __N_SSP: true }, page: '/embed/[type]/[id]', query: {}, buildId: 'fake', isFallback: false });
+  const json = JSON.stringify({
+    props: { pageProps: { state }, __N_SSP: true },
+    page: '/embed/[type]/[id]',
+    query: {},
+    buildId: 'fake',
+    isFallback: false,
+  });
   return `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><title></title></head><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">${json}</script></body></html>`;
 }
 
 /** Spotify's "Page not found" embed page. */
 export function notFoundPage(): string {
-  const json = JSON.stringify({ props: { pageProps: { status: 404, title: 'Page not found' } }, page: '/embed/[type]/[id]', query: {} });
+  const json = JSON.stringify({
+    props: { pageProps: { status: 404, title: 'Page not found' } },
+    page: '/embed/[type]/[id]',
+    query: {},
+  });
   return `<!DOCTYPE html><html><body><script id="__NEXT_DATA__" type="application/json">${json}</script></body></html>`;
 }

@@ -1,4 +1,16 @@
-import type { Album, Artist, ArtistRef, Episode, Image, Playlist, PlaylistItem, Show, ShowRef, Track, UserRef } from '../models/index.js';
+import type {
+  Album,
+  Artist,
+  ArtistRef,
+  Episode,
+  Image,
+  Playlist,
+  PlaylistItem,
+  Show,
+  ShowRef,
+  Track,
+  UserRef,
+} from '../models/index.js';
 
 /**
  * Valid models with made-up data, for tests: `fakeTrack({ name: 'Song' })`. Ids are 22 characters,
@@ -42,7 +54,9 @@ export function fakeTrack(overrides: Overrides<Track> = {}): Track {
   const id = overrides.id ?? fakeId('Track');
   const albumId = fakeId('Album');
   const album =
-    overrides.album === undefined ? { id: albumId, uri: `spotify:album:${albumId}`, name: `Album of ${id}`, images: fakeImages(albumId) } : overrides.album;
+    overrides.album === undefined
+      ? { id: albumId, uri: `spotify:album:${albumId}`, name: `Album of ${id}`, images: fakeImages(albumId) }
+      : overrides.album;
   return {
     name: `Track ${id.slice(-4)}`,
     durationMs: 180_000,
@@ -71,7 +85,15 @@ export function fakeAlbum(overrides: Overrides<Album> = {}, trackCount = 3): Alb
   const tracks =
     overrides.tracks ??
     Array.from({ length: trackCount }, (_, index) =>
-      fakeTrack({ album: ref, images, artists, releaseDate: null, trackNumber: index + 1, discNumber: 1, playCount: 1_000 + index }),
+      fakeTrack({
+        album: ref,
+        images,
+        artists,
+        releaseDate: null,
+        trackNumber: index + 1,
+        discNumber: 1,
+        playCount: 1_000 + index,
+      }),
     );
   return {
     name,
@@ -110,7 +132,13 @@ export function fakeArtist(overrides: Overrides<Artist> = {}, topTrackCount = 3)
 
 /** A show's reference as its episodes name it. */
 function showRef(show: { id: string; name: string; publisher: string | null; images: readonly Image[] }): ShowRef {
-  return { id: show.id, uri: `spotify:show:${show.id}`, name: show.name, publisher: show.publisher, images: show.images };
+  return {
+    id: show.id,
+    uri: `spotify:show:${show.id}`,
+    name: show.name,
+    publisher: show.publisher,
+    images: show.images,
+  };
 }
 
 /** An episode of a show of its own. */
@@ -127,7 +155,12 @@ export function fakeEpisode(overrides: Overrides<Episode> = {}): Episode {
     images: fakeImages(id),
     previewUrl: `https://podz-content.spotifycdn.com/audio/clips/${hex(id, 'c')}/clip.mp3`,
     hasVideo: false,
-    show: showRef({ id: showId, name: `Show ${showId.slice(-4)}`, publisher: 'Fake Media', images: fakeImages(showId) }),
+    show: showRef({
+      id: showId,
+      name: `Show ${showId.slice(-4)}`,
+      publisher: 'Fake Media',
+      images: fakeImages(showId),
+    }),
     ...overrides,
     ...identity('episode', id),
   };
@@ -139,7 +172,9 @@ export function fakeShow(overrides: Overrides<Show> = {}, episodeCount = 3): Sho
   const name = overrides.name ?? `Show ${id.slice(-4)}`;
   const publisher = overrides.publisher ?? 'Fake Media';
   const images = overrides.images ?? fakeImages(id);
-  const episodes = overrides.episodes ?? Array.from({ length: episodeCount }, () => fakeEpisode({ show: showRef({ id, name, publisher, images }) }));
+  const episodes =
+    overrides.episodes ??
+    Array.from({ length: episodeCount }, () => fakeEpisode({ show: showRef({ id, name, publisher, images }) }));
   return {
     name,
     description: 'A fake show, for tests.',
@@ -156,7 +191,11 @@ export function fakeShow(overrides: Overrides<Show> = {}, episodeCount = 3): Sho
 /** A playlist of `trackCount` tracks (default 3). */
 export function fakePlaylist(overrides: Overrides<Playlist> = {}, trackCount = 3): Playlist {
   const id = overrides.id ?? fakeId('Playlist');
-  const owner: UserRef = overrides.owner ?? { name: 'Fake Curator', id: 'fakecurator', uri: 'spotify:user:fakecurator' };
+  const owner: UserRef = overrides.owner ?? {
+    name: 'Fake Curator',
+    id: 'fakecurator',
+    uri: 'spotify:user:fakecurator',
+  };
   const tracks: PlaylistItem[] = [
     ...(overrides.tracks ??
       Array.from({ length: trackCount }, (_, index) => ({

@@ -94,7 +94,12 @@ export class FakeSpotify {
 
   #api(request: IncomingMessage, url: URL, operation: string | null, response: ServerResponse): void {
     if (request.headers['authorization'] !== `Bearer ${FAKE_TOKEN}`)
-      return send(response, 401, 'application/json', JSON.stringify({ error: { status: 401, message: 'Invalid access token' } }));
+      return send(
+        response,
+        401,
+        'application/json',
+        JSON.stringify({ error: { status: 401, message: 'Invalid access token' } }),
+      );
     let variables: { uri?: string; offset?: number; limit?: number };
     try {
       variables = JSON.parse(url.searchParams.get('variables') ?? '{}') as typeof variables;
@@ -105,7 +110,16 @@ export class FakeSpotify {
     const data = entity && operation ? partnerAnswer(entity, operation, variables) : undefined;
     const body = data
       ? { data }
-      : { errors: [{ message: entity ? `PersistedQueryNotFound (the fake serves no ${operation} for a ${entity.type})` : 'NotFound' }], data: null };
+      : {
+          errors: [
+            {
+              message: entity
+                ? `PersistedQueryNotFound (the fake serves no ${operation} for a ${entity.type})`
+                : 'NotFound',
+            },
+          ],
+          data: null,
+        };
     send(response, 200, 'application/json', JSON.stringify(body));
   }
 }

@@ -1,5 +1,15 @@
 export { FakeSpotify, startFakeSpotify, type FakeRequest } from './fake-spotify.js';
-export { fakeAlbum, fakeArtist, fakeArtistRef, fakeEpisode, fakeId, fakeImages, fakePlaylist, fakeShow, fakeTrack } from './factories.js';
+export {
+  fakeAlbum,
+  fakeArtist,
+  fakeArtistRef,
+  fakeEpisode,
+  fakeId,
+  fakeImages,
+  fakePlaylist,
+  fakeShow,
+  fakeTrack,
+} from './factories.js';
 export { INTENDED_HOST_HEADER, routeInterceptor, routeTo } from './route.js';
 export { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
 export { partnerAnswer } from './partner-answers.js';

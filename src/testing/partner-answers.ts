@@ -1,13 +1,28 @@
-import type { Album, Artist, ArtistRef, Episode, Image, Playlist, PlaylistItem, Show, Track, UserRef } from '../models/index.js';
+import type {
+  Album,
+  Artist,
+  ArtistRef,
+  Episode,
+  Image,
+  Playlist,
+  PlaylistItem,
+  Show,
+  Track,
+  UserRef,
+} from '../models/index.js';
 import { isoDate as date, type Entity } from './embed-pages.js';
 
 /** Models written back as the partner API's answers (SPEC §3). The fake Spotify serves these. */
 
 type Json = Record<string, unknown>;
 
-const sources = (images: readonly Image[]) => ({ sources: images.map((image) => ({ url: image.url, width: image.width, height: image.height })) });
+const sources = (images: readonly Image[]) => ({
+  sources: images.map((image) => ({ url: image.url, width: image.width, height: image.height })),
+});
 
-const artistItems = (artists: readonly ArtistRef[]) => ({ items: artists.map((artist) => ({ profile: { name: artist.name }, uri: artist.uri })) });
+const artistItems = (artists: readonly ArtistRef[]) => ({
+  items: artists.map((artist) => ({ profile: { name: artist.name }, uri: artist.uri })),
+});
 
 function apiTrack(track: Track): Json {
   return {
@@ -23,7 +38,14 @@ function apiTrack(track: Track): Json {
     artists: artistItems(track.artists),
     ...(track.album === null
       ? {}
-      : { albumOfTrack: { uri: track.album.uri, name: track.album.name, coverArt: sources(track.album.images), date: date(track.releaseDate) } }),
+      : {
+          albumOfTrack: {
+            uri: track.album.uri,
+            name: track.album.name,
+            coverArt: sources(track.album.images),
+            date: date(track.releaseDate),
+          },
+        }),
   };
 }
 
@@ -54,7 +76,8 @@ function apiEpisode(episode: Episode): Json {
   };
 }
 
-const user = (owner: UserRef | null) => (owner === null ? null : { data: { __typename: 'User', name: owner.name, uri: owner.uri, username: owner.id } });
+const user = (owner: UserRef | null) =>
+  owner === null ? null : { data: { __typename: 'User', name: owner.name, uri: owner.uri, username: owner.id } };
 
 function page<T>(items: readonly T[], offset: number, limit: number): T[] {
   return items.slice(offset, offset + limit);
@@ -64,7 +87,11 @@ function page<T>(items: readonly T[], offset: number, limit: number): T[] {
  * The partner API's answer to `operation` about `model` (the `data` document), or undefined when the
  * operation is not about this kind of entity.
  */
-export function partnerAnswer(model: Entity, operation: string, variables: { offset?: number; limit?: number }): Json | undefined {
+export function partnerAnswer(
+  model: Entity,
+  operation: string,
+  variables: { offset?: number; limit?: number },
+): Json | undefined {
   const offset = variables.offset ?? 0;
   const limit = variables.limit ?? 50;
   switch (`${model.type}:${operation}`) {
@@ -85,7 +112,10 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
           copyright: { items: album.copyrights.map((text) => ({ text })) },
           tracksV2: {
             totalCount: album.totalTracks ?? album.tracks.length,
-            items: page(album.tracks, offset, limit).map((track) => ({ uid: `row-${track.id}`, track: { ...apiTrack(track), albumOfTrack: undefined } })),
+            items: page(album.tracks, offset, limit).map((track) => ({
+              uid: `row-${track.id}`,
+              track: { ...apiTrack(track), albumOfTrack: undefined },
+            })),
           },
         },
       };
@@ -97,7 +127,11 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
           __typename: 'Artist',
           uri: artist.uri,
           profile: { name: artist.name, biography: artist.biography === null ? null : { text: artist.biography } },
-          stats: { followers: artist.followers, monthlyListeners: artist.monthlyListeners, worldRank: artist.worldRank ?? 0 },
+          stats: {
+            followers: artist.followers,
+            monthlyListeners: artist.monthlyListeners,
+            worldRank: artist.worldRank ?? 0,
+          },
           visuals: { avatarImage: sources(artist.images) },
           discography: { topTracks: { items: artist.topTracks.map((track) => ({ track: apiTrack(track) })) } },
         },
@@ -120,7 +154,10 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
           followers: playlist.followers,
           ownerV2: user(playlist.owner),
           images: { items: [sources(playlist.images)] },
-          content: { totalCount: playlist.totalTracks ?? playlist.tracks.length, items: page(playlist.tracks, offset, limit).map(items) },
+          content: {
+            totalCount: playlist.totalTracks ?? playlist.tracks.length,
+            items: page(playlist.tracks, offset, limit).map(items),
+          },
         },
       };
     }
@@ -146,7 +183,12 @@ export function partnerAnswer(model: Entity, operation: string, variables: { off
         uid: `row-${episode.id}`,
         entity: { _uri: episode.uri, data: apiEpisode(episode) },
       }));
-      return { podcastUnionV2: { uri: show.uri, episodesV2: { totalCount: show.totalEpisodes ?? show.episodes.length, items } } };
+      return {
+        podcastUnionV2: {
+          uri: show.uri,
+          episodesV2: { totalCount: show.totalEpisodes ?? show.episodes.length, items },
+        },
+      };
     }
     default:
       return undefined;

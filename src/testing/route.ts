@@ -12,7 +12,10 @@ type Headers = NonNullable<Dispatcher.DispatchOptions['headers']>;
 export function routeInterceptor(origin: string): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (options, handler) => {
     const intended = new URL(String(options.origin)).host;
-    return dispatch({ ...options, origin, headers: withHeader(options.headers, INTENDED_HOST_HEADER, intended) }, handler);
+    return dispatch(
+      { ...options, origin, headers: withHeader(options.headers, INTENDED_HOST_HEADER, intended) },
+      handler,
+    );
   };
 }
 

@@ -118,7 +118,9 @@ describe('one signal shared by many calls', () => {
     await using client = clientFor(server, { rateLimit: { perSecond: 1, burst: 1 } });
     const controller = new AbortController();
     const reason = new Error('stop all');
-    const calls = Array.from({ length: 5 }, () => client.getTrack(newId('a'), { signal: controller.signal }).catch((e: unknown) => e));
+    const calls = Array.from({ length: 5 }, () =>
+      client.getTrack(newId('a'), { signal: controller.signal }).catch((e: unknown) => e),
+    );
     controller.abort(reason);
     expect(await Promise.all(calls)).toEqual(Array.from({ length: 5 }, () => reason));
   });

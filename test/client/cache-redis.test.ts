@@ -128,7 +128,12 @@ describe.skipIf(!available)('--cache and --fleet-redis in process', () => {
         new PassThrough().on('data', (chunk: Buffer) => (stderr += chunk.toString())),
         { isTTY: false },
       );
-      const code = await runCli(args, '0', { stdout: out, stderr: err }, Object.assign(Readable.from([]), { isTTY: true }));
+      const code = await runCli(
+        args,
+        '0',
+        { stdout: out, stderr: err },
+        Object.assign(Readable.from([]), { isTTY: true }),
+      );
       return { code, stdout, stderr };
     };
     const args = [
@@ -152,6 +157,8 @@ describe.skipIf(!available)('--cache and --fleet-redis in process', () => {
     expect(JSON.parse(second.stdout)).toEqual(track);
     expect(spotify.requests.length - start).toBe(2);
     expect((await run(['track', track.id, '--origin', spotify.origin, '--cache', 'nope'])).code).toBe(2);
-    expect((await run(['track', track.id, '--origin', spotify.origin, '--fleet-workers', '2'])).stderr).toMatch(/go with --fleet-redis/);
+    expect((await run(['track', track.id, '--origin', spotify.origin, '--fleet-workers', '2'])).stderr).toMatch(
+      /go with --fleet-redis/,
+    );
   });
 });

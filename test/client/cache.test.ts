@@ -1,6 +1,13 @@
 /** The opt-in cache and single flight (SPEC §7), over the testing kit's fake Spotify. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AsyncSpotifyClient, ClientClosedError, InvalidInputError, NotFoundError, type CacheStore, type ClientOptions } from '../../src/index.js';
+import {
+  AsyncSpotifyClient,
+  ClientClosedError,
+  InvalidInputError,
+  NotFoundError,
+  type CacheStore,
+  type ClientOptions,
+} from '../../src/index.js';
 import { abortableDelay } from '../../src/http/clock.js';
 import { CACHE_SCHEMA_VERSION, STORE_PAUSE_MS } from '../../src/client/result-cache.js';
 import { embedPage, fakePlaylist, fakeTrack, startFakeSpotify, type FakeSpotify } from '../../src/testing/index.js';
@@ -252,7 +259,12 @@ describe('discovery calls are cached too', () => {
       return sendJson(res, searchAnswer(JSON.parse(request.url.searchParams.get('variables') ?? '{}').searchTerm, 2));
     });
     try {
-      await using c = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, cache: true });
+      await using c = new AsyncSpotifyClient({
+        dispatcher: server.dispatcher,
+        rateLimit: false,
+        retry: false,
+        cache: true,
+      });
       const first = await c.search(' daft  punk ', { types: ['artist', 'track'] });
       const second = await c.search('daft punk', { types: ['track', 'artist'] });
       expect(second).toEqual(first);

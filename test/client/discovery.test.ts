@@ -1,7 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AsyncSpotifyClient, DEFAULT_OPERATIONS, HttpError, InvalidInputError, NotFoundError, ParseError, type ClientOptions } from '../../src/index.js';
+import {
+  AsyncSpotifyClient,
+  DEFAULT_OPERATIONS,
+  HttpError,
+  InvalidInputError,
+  NotFoundError,
+  ParseError,
+  type ClientOptions,
+} from '../../src/index.js';
 import { abortableDelay } from '../../src/http/clock.js';
-import { colorsAnswer, concertsAnswer, discographyAnswer, relatedAnswer, searchAnswer, similarAlbumsAnswer } from '../helpers/discovery.js';
+import {
+  colorsAnswer,
+  concertsAnswer,
+  discographyAnswer,
+  relatedAnswer,
+  searchAnswer,
+  similarAlbumsAnswer,
+} from '../helpers/discovery.js';
 import { sendHtml, sendJson, startLoopback, type Loopback, type SeenRequest } from '../helpers/loopback.js';
 import { embedHtml, embedState, trackEntity, type Json } from '../helpers/pages.js';
 
@@ -25,7 +40,11 @@ let warnings: string[];
 function bootstrapPage(): string {
   tokenCounter += 1;
   const state = embedState(trackEntity({ id: BOOTSTRAP, uri: `spotify:track:${BOOTSTRAP}` }));
-  const session = { accessToken: `anon-token-${tokenCounter}-xyzxyz`, accessTokenExpirationTimestampMs: now + tokenLifetimeMs, isAnonymous: true };
+  const session = {
+    accessToken: `anon-token-${tokenCounter}-xyzxyz`,
+    accessTokenExpirationTimestampMs: now + tokenLifetimeMs,
+    isAnonymous: true,
+  };
   return embedHtml({ ...state, settings: { session } });
 }
 
@@ -34,7 +53,9 @@ function answer(request: SeenRequest): { status: number; body: Json } {
   if (!token.startsWith('anon-token-') || rejected.has(token) || rejectAll)
     return { status: 401, body: { error: { status: 401, message: `token ${token} expired` } } };
   const operation = request.url.searchParams.get('operationName');
-  const hash = (JSON.parse(request.url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } }).persistedQuery?.sha256Hash;
+  const hash = (
+    JSON.parse(request.url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } }
+  ).persistedQuery?.sha256Hash;
   if (!Object.values(DEFAULT_OPERATIONS).some((known) => known.name === operation && known.hash === hash)) {
     return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
   }
@@ -42,19 +63,34 @@ function answer(request: SeenRequest): { status: number; body: Json } {
   switch (operation) {
     case 'searchDesktop':
       if (variables['searchTerm'] === 'nothing at all') return { status: 200, body: { data: { searchV2: {} } } };
-      return { status: 200, body: searchAnswer(variables['searchTerm'], Math.min(3, variables['limit']), variables['offset']) };
+      return {
+        status: 200,
+        body: searchAnswer(variables['searchTerm'], Math.min(3, variables['limit']), variables['offset']),
+      };
     case 'queryArtistDiscographyAll': {
       const groups = variables['uri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 120;
-      return { status: 200, body: discographyAnswer(variables['uri'], groups, variables['offset'], variables['limit']) };
+      return {
+        status: 200,
+        body: discographyAnswer(variables['uri'], groups, variables['offset'], variables['limit']),
+      };
     }
     case 'queryArtistRelated':
       if (variables['uri'] === `spotify:artist:${GONE_ARTIST}`)
         return { status: 200, body: { data: { artistUnion: { __typename: 'NotFound', message: 'gone' } } } };
-      return { status: 200, body: relatedAnswer(variables['uri'], variables['uri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 40) };
+      return {
+        status: 200,
+        body: relatedAnswer(variables['uri'], variables['uri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 40),
+      };
     case 'similarAlbumsBasedOnThisTrack':
       return { status: 200, body: similarAlbumsAnswer(Math.min(variables['limit'], 30)) };
     case 'ArtistConcerts':
-      return { status: 200, body: concertsAnswer(variables['artistUri'], variables['artistUri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 9) };
+      return {
+        status: 200,
+        body: concertsAnswer(
+          variables['artistUri'],
+          variables['artistUri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 9,
+        ),
+      };
     case 'fetchExtractedColors':
       return { status: 200, body: colorsAnswer() };
     default:
@@ -107,7 +143,8 @@ function since(start: number) {
   };
 }
 
-const variablesOf = (request: SeenRequest) => JSON.parse(request.url.searchParams.get('variables') ?? '{}') as Record<string, unknown>;
+const variablesOf = (request: SeenRequest) =>
+  JSON.parse(request.url.searchParams.get('variables') ?? '{}') as Record<string, unknown>;
 
 describe('search', () => {
   it('returns one page per type with totals, in the models of SPEC §6', async () => {
@@ -115,7 +152,12 @@ describe('search', () => {
     const results = await c.search('  daft   punk ');
     expect(results.query).toBe('daft punk');
     expect(results.tracks.map((t) => t.type)).toEqual(['track', 'track', 'track']);
-    expect(results.albums[1]).toMatchObject({ type: 'album', albumType: 'ALBUM', releaseDate: '2013', totalTracks: null });
+    expect(results.albums[1]).toMatchObject({
+      type: 'album',
+      albumType: 'ALBUM',
+      releaseDate: '2013',
+      totalTracks: null,
+    });
     expect(results.albums[0]).not.toHaveProperty('tracks');
     expect(results.artists[0]).toMatchObject({ type: 'artist', name: 'Artist 0' });
     expect(results.playlists[0]).toMatchObject({ type: 'playlist', owner: { name: 'Curator', id: 'curator' } });
@@ -139,7 +181,14 @@ describe('search', () => {
   it('an empty answer is empty lists, not an error', async () => {
     await using c = client();
     const results = await c.search('nothing at all');
-    expect([results.tracks, results.albums, results.artists, results.playlists, results.shows, results.episodes]).toEqual([[], [], [], [], [], []]);
+    expect([
+      results.tracks,
+      results.albums,
+      results.artists,
+      results.playlists,
+      results.shows,
+      results.episodes,
+    ]).toEqual([[], [], [], [], [], []]);
   });
 });
 
@@ -238,7 +287,12 @@ describe('the artist world', () => {
   it('colours from an image URL, a spotify:image URI or a model (its largest image)', async () => {
     await using c = client();
     const start = server.requests.length;
-    expect(await c.getColors(`https://i.scdn.co/image/${IMAGE}`)).toEqual({ raw: '#780010', dark: '#780010', light: '#ED0020', isFallback: false });
+    expect(await c.getColors(`https://i.scdn.co/image/${IMAGE}`)).toEqual({
+      raw: '#780010',
+      dark: '#780010',
+      light: '#ED0020',
+      isFallback: false,
+    });
     await c.getColors(`spotify:image:${IMAGE}`);
     const small = `https://i.scdn.co/image/${'1'.repeat(40)}`;
     const large = `https://image-cdn-ak.spotifycdn.com/image/${'2'.repeat(40)}`;
@@ -250,7 +304,11 @@ describe('the artist world', () => {
       ],
     });
     const asked = since(start).api.map((r) => variablesOf(r)['imageUris']);
-    expect(asked).toEqual([[`spotify:image:${IMAGE}`], [`spotify:image:${IMAGE}`], [`spotify:image:${'2'.repeat(40)}`]]);
+    expect(asked).toEqual([
+      [`spotify:image:${IMAGE}`],
+      [`spotify:image:${IMAGE}`],
+      [`spotify:image:${'2'.repeat(40)}`],
+    ]);
   });
 });
 

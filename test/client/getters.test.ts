@@ -3,7 +3,17 @@ import { NotFoundError, ParseError } from '../../src/index.js';
 import { clientFor, startFakeSpotify } from '../helpers/fake-spotify.js';
 import type { Loopback } from '../helpers/loopback.js';
 import { sendHtml } from '../helpers/loopback.js';
-import { embedHtml, embedState, episodeEntity, episodeRow, listEntity, notFoundHtml, restrictedRow, row, trackEntity } from '../helpers/pages.js';
+import {
+  embedHtml,
+  embedState,
+  episodeEntity,
+  episodeRow,
+  listEntity,
+  notFoundHtml,
+  restrictedRow,
+  row,
+  trackEntity,
+} from '../helpers/pages.js';
 
 const TRACK = '0DiWol3AO6WpXZgp0goxAV';
 const ALBUM = '2noRn2Aes5aoNVsU6iWThc';
@@ -19,7 +29,9 @@ beforeAll(async () => {
   const playlistRows = [...Array.from({ length: 120 }, () => row()), episodeRow(), restrictedRow()];
   server = await startFakeSpotify({
     [`/embed/track/${TRACK}`]: embedHtml(embedState(trackEntity({ id: TRACK, uri: `spotify:track:${TRACK}` }))),
-    [`/embed/album/${ALBUM}`]: embedHtml(embedState(listEntity('album', [row(), row()], { id: ALBUM, uri: `spotify:album:${ALBUM}` }))),
+    [`/embed/album/${ALBUM}`]: embedHtml(
+      embedState(listEntity('album', [row(), row()], { id: ALBUM, uri: `spotify:album:${ALBUM}` })),
+    ),
     [`/embed/artist/${ARTIST}`]: embedHtml(
       embedState(
         listEntity(
@@ -30,8 +42,12 @@ beforeAll(async () => {
       ),
       { format: 'initial-state' },
     ),
-    [`/embed/playlist/${PLAYLIST}`]: embedHtml(embedState(listEntity('playlist', playlistRows, { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` }))),
-    [`/embed/episode/${EPISODE}`]: embedHtml(embedState(episodeEntity({ id: EPISODE, uri: `spotify:episode:${EPISODE}` }))),
+    [`/embed/playlist/${PLAYLIST}`]: embedHtml(
+      embedState(listEntity('playlist', playlistRows, { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` })),
+    ),
+    [`/embed/episode/${EPISODE}`]: embedHtml(
+      embedState(episodeEntity({ id: EPISODE, uri: `spotify:episode:${EPISODE}` })),
+    ),
     [`/embed/show/${SHOW}`]: embedHtml(embedState(episodeEntity(), `spotify:show:${SHOW}`)),
     [`/embed/playlist/${MISSING}`]: notFoundHtml(),
     [`/embed/track/${MISSING}`]: (_request, res) => sendHtml(res, notFoundHtml(), 404),
@@ -55,7 +71,11 @@ describe('the six getters over a real socket', () => {
 
   it('getAlbum, getArtist (initial-state page), getEpisode', async () => {
     await using client = clientFor(server);
-    const [album, artist, episode] = await Promise.all([client.getAlbum(ALBUM), client.getArtist(ARTIST), client.getEpisode(EPISODE)]);
+    const [album, artist, episode] = await Promise.all([
+      client.getAlbum(ALBUM),
+      client.getArtist(ARTIST),
+      client.getEpisode(EPISODE),
+    ]);
     expect(album).toMatchObject({ type: 'album', id: ALBUM });
     expect(album.tracks).toHaveLength(2);
     expect(artist.topTracks).toHaveLength(10);
@@ -85,7 +105,9 @@ describe('the six getters over a real socket', () => {
     await using client = clientFor(server);
     const before = server.requests.length;
     await expect(client.getPlaylist(PLAYLIST, { maxTracks: -1 })).rejects.toThrow(/maxTracks/);
-    await expect(client.getTrack(`https://open.spotify.com/album/${ALBUM}`)).rejects.toThrow(/Expected a track, got a album/);
+    await expect(client.getTrack(`https://open.spotify.com/album/${ALBUM}`)).rejects.toThrow(
+      /Expected a track, got a album/,
+    );
     await expect(client.getTrack('https://example.com/x')).rejects.toThrow(/example.com/);
     expect(server.requests.length).toBe(before);
   });

@@ -24,13 +24,22 @@ function mockWithEmbed(): MockAgent {
 
 describe('a MockAgent dispatcher', () => {
   it('answers for Spotify with partnerApi off', async () => {
-    await using client = new AsyncSpotifyClient({ dispatcher: mockWithEmbed(), rateLimit: false, retry: false, partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      dispatcher: mockWithEmbed(),
+      rateLimit: false,
+      retry: false,
+      partnerApi: false,
+    });
     await expect(client.getTrack(ID)).resolves.toMatchObject({ id: ID, name: 'One More Time' });
   });
 
   it('with the partner API on but not mocked, the embed data comes back with a warning', async () => {
     const warnings: string[] = [];
-    await using client = new AsyncSpotifyClient({ dispatcher: mockWithEmbed(), rateLimit: false, onWarning: (m) => warnings.push(m) });
+    await using client = new AsyncSpotifyClient({
+      dispatcher: mockWithEmbed(),
+      rateLimit: false,
+      onWarning: (m) => warnings.push(m),
+    });
     await expect(client.getTrack(ID)).resolves.toMatchObject({ id: ID, playCount: null });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/Partner API failed for track/);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, NotFoundError, type ClientOptions } from '../../src/index.js';
 import { sendHtml, sendJson, startLoopback, type Loopback, type SeenRequest } from '../helpers/loopback.js';
-import { TOKEN, embedHtml, embedState, episodeEntity, listEntity, row, trackEntity, type Json } from '../helpers/pages.js';
+import {
+  TOKEN,
+  embedHtml,
+  embedState,
+  episodeEntity,
+  listEntity,
+  row,
+  trackEntity,
+  type Json,
+} from '../helpers/pages.js';
 import { apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../helpers/partner.js';
 
 const PLAYLIST = 'BigP1ay1ist00000000000';
@@ -27,7 +36,10 @@ let expiredRecovers = true;
 
 function page(entity: Json, token = TOKEN, entityUri?: string): string {
   const state = embedState(entity, entityUri);
-  return embedHtml({ ...state, settings: { session: { accessToken: token, accessTokenExpirationTimestampMs: 1, isAnonymous: true } } });
+  return embedHtml({
+    ...state,
+    settings: { session: { accessToken: token, accessTokenExpirationTimestampMs: 1, isAnonymous: true } },
+  });
 }
 
 const embeds: Record<string, () => string> = {
@@ -35,7 +47,11 @@ const embeds: Record<string, () => string> = {
     page(
       listEntity(
         'playlist',
-        playlistIds.slice(0, 100).map((id) => row({ uri: `spotify:track:${id}`, audioPreview: { url: `https://p.scdn.co/mp3-preview/${id}` } })),
+        playlistIds
+          .slice(0, 100)
+          .map((id) =>
+            row({ uri: `spotify:track:${id}`, audioPreview: { url: `https://p.scdn.co/mp3-preview/${id}` } }),
+          ),
         { id: PLAYLIST, uri: `spotify:playlist:${PLAYLIST}` },
       ),
     ),
@@ -49,13 +65,21 @@ const embeds: Record<string, () => string> = {
     ),
   [`/embed/show/${SHOW}`]: () =>
     page(
-      episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW}` }),
+      episodeEntity({
+        id: episodeIds[0],
+        uri: `spotify:episode:${episodeIds[0]}`,
+        relatedEntityUri: `spotify:show:${SHOW}`,
+      }),
       TOKEN,
       `spotify:show:${SHOW}`,
     ),
   [`/embed/show/${SHOW_NO_META}`]: () =>
     page(
-      episodeEntity({ id: episodeIds[0], uri: `spotify:episode:${episodeIds[0]}`, relatedEntityUri: `spotify:show:${SHOW_NO_META}` }),
+      episodeEntity({
+        id: episodeIds[0],
+        uri: `spotify:episode:${episodeIds[0]}`,
+        relatedEntityUri: `spotify:show:${SHOW_NO_META}`,
+      }),
       TOKEN,
       `spotify:show:${SHOW_NO_META}`,
     ),
@@ -63,9 +87,11 @@ const embeds: Record<string, () => string> = {
   [`/embed/track/${BROKEN}`]: () => page(trackEntity({ id: BROKEN, uri: `spotify:track:${BROKEN}` })),
   [`/embed/track/${GONE}`]: () => page(trackEntity({ id: GONE, uri: `spotify:track:${GONE}` })),
   [`/embed/track/${NO_API}`]: () => page(trackEntity({ id: NO_API, uri: `spotify:track:${NO_API}` })),
-  [`/embed/track/${EXPIRED}`]: () => page(trackEntity({ id: EXPIRED, uri: `spotify:track:${EXPIRED}` }), `token-${(rotatingToken += 1)}-abcdef`),
+  [`/embed/track/${EXPIRED}`]: () =>
+    page(trackEntity({ id: EXPIRED, uri: `spotify:track:${EXPIRED}` }), `token-${(rotatingToken += 1)}-abcdef`),
   // The page the client bootstraps a fresh token from (after a 401, or for calls without a page).
-  [`/embed/track/${BOOTSTRAP}`]: () => page(trackEntity({ id: BOOTSTRAP, uri: `spotify:track:${BOOTSTRAP}` }), `token-${(rotatingToken += 1)}-abcdef`),
+  [`/embed/track/${BOOTSTRAP}`]: () =>
+    page(trackEntity({ id: BOOTSTRAP, uri: `spotify:track:${BOOTSTRAP}` }), `token-${(rotatingToken += 1)}-abcdef`),
   [`/embed/album/${ALBUM}`]: () =>
     page(
       listEntity(
@@ -78,8 +104,14 @@ const embeds: Record<string, () => string> = {
 
 function answerApi(request: SeenRequest): { status: number; body: unknown } {
   const operation = request.url.searchParams.get('operationName');
-  const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as { uri: string; offset?: number; limit?: number };
-  const hash = (JSON.parse(request.url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } }).persistedQuery?.sha256Hash;
+  const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as {
+    uri: string;
+    offset?: number;
+    limit?: number;
+  };
+  const hash = (
+    JSON.parse(request.url.searchParams.get('extensions') ?? '{}') as { persistedQuery?: { sha256Hash?: string } }
+  ).persistedQuery?.sha256Hash;
   const auth = request.headers['authorization'];
   const { uri, offset = 0, limit = 50 } = variables;
   if (uri === `spotify:track:${EXPIRED}`) {
@@ -88,13 +120,17 @@ function answerApi(request: SeenRequest): { status: number; body: unknown } {
       : { status: 401, body: { error: { status: 401, message: `The access token ${String(auth)} expired` } } };
   }
   if (auth !== `Bearer ${TOKEN}` || request.headers['app-platform'] !== 'WebPlayer') return { status: 401, body: {} };
-  if (uri === `spotify:track:${BROKEN}`) return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
+  if (uri === `spotify:track:${BROKEN}`)
+    return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
   if (uri === `spotify:show:${SHOW_NO_META}` && operation === 'queryShowMetadataV2')
     return { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound' }] } };
   if (uri === `spotify:track:${NO_API}`) return { status: 404, body: { error: 'no such route' } };
-  if (uri === `spotify:track:${GONE}`) return { status: 200, body: { data: { trackUnion: { __typename: 'NotFound', message: 'gone' } } } };
+  if (uri === `spotify:track:${GONE}`)
+    return { status: 200, body: { data: { trackUnion: { __typename: 'NotFound', message: 'gone' } } } };
   if (operation === 'fetchPlaylist' && uri === `spotify:playlist:${MIDFAIL}`) {
-    return offset >= 200 ? { status: 400, body: {} } : { status: 200, body: playlistPage(uri, playlistIds, offset, limit) };
+    return offset >= 200
+      ? { status: 400, body: {} }
+      : { status: 200, body: playlistPage(uri, playlistIds, offset, limit) };
   }
   switch (operation) {
     case 'fetchPlaylist':
@@ -106,7 +142,9 @@ function answerApi(request: SeenRequest): { status: number; body: unknown } {
     case 'getTrack':
       return { status: 200, body: { data: { trackUnion: { ...apiTrackData(TRACK, 7), id: TRACK, hashSeen: hash } } } };
     case 'getAlbum': {
-      const items = albumIds.slice(offset, offset + limit).map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) }));
+      const items = albumIds
+        .slice(offset, offset + limit)
+        .map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) }));
       return {
         status: 200,
         body: {
@@ -155,7 +193,13 @@ beforeEach(() => {
 });
 
 function client(options: ClientOptions = {}): AsyncSpotifyClient {
-  return new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, onWarning: (m) => warnings.push(m), ...options });
+  return new AsyncSpotifyClient({
+    dispatcher: server.dispatcher,
+    rateLimit: false,
+    retry: false,
+    onWarning: (m) => warnings.push(m),
+    ...options,
+  });
 }
 
 function countSince(start: number): { embed: number; api: number; operations: string[] } {
@@ -163,7 +207,9 @@ function countSince(start: number): { embed: number; api: number; operations: st
   return {
     embed: seen.filter((r) => r.host === 'open.spotify.com').length,
     api: seen.filter((r) => r.host === 'api-partner.spotify.com').length,
-    operations: seen.filter((r) => r.host === 'api-partner.spotify.com').map((r) => r.url.searchParams.get('operationName') ?? ''),
+    operations: seen
+      .filter((r) => r.host === 'api-partner.spotify.com')
+      .map((r) => r.url.searchParams.get('operationName') ?? ''),
   };
 }
 
@@ -181,7 +227,10 @@ describe('playlists past 100 items', () => {
     expect(countSince(start)).toMatchObject({ embed: 1, api: pages });
     expect(playlist).toMatchObject({ description: 'A long one', followers: 4242, totalTracks: 1234 });
     expect(playlist.owner).toEqual({ name: 'Owner Name', id: 'owner', uri: 'spotify:user:owner' });
-    expect(playlist.tracks[5]).toMatchObject({ addedAt: '2026-01-01T00:00:05Z', addedBy: { name: 'Adder', id: 'adder', uri: 'spotify:user:adder' } });
+    expect(playlist.tracks[5]).toMatchObject({
+      addedAt: '2026-01-01T00:00:05Z',
+      addedBy: { name: 'Adder', id: 'adder', uri: 'spotify:user:adder' },
+    });
     // Previews come from the embed for the rows it listed; the API has none.
     expect(playlist.tracks[0]?.track.previewUrl).toBe(`https://p.scdn.co/mp3-preview/${playlistIds[0]}`);
     expect(playlist.tracks[150]?.track.previewUrl ?? null).toBeNull();
@@ -212,16 +261,28 @@ describe('shows', () => {
     [120, 120, 3],
     [Infinity, 120, 3],
     [0, 0, 0],
-  ])('maxEpisodes %s -> %i episodes with one embed + show metadata + %i episode pages', async (maxEpisodes, expected, pages) => {
-    await using c = client();
-    const start = server.requests.length;
-    const show = await c.getShow(SHOW, { maxEpisodes });
-    expect(show.episodes.map((e) => e.id)).toEqual(episodeIds.slice(0, expected));
-    expect(countSince(start).operations).toEqual(['queryShowMetadataV2', ...Array(pages).fill('queryPodcastEpisodes')]);
-    expect(show).toMatchObject({ name: 'The Show', publisher: 'Loopback Media', description: 'A show about loopback', mediaType: 'AUDIO' });
-    if (maxEpisodes > 0) expect(show.totalEpisodes).toBe(120);
-    if (expected > 0) expect(show.episodes[0]?.previewUrl).toBe('https://podz-content.spotifycdn.com/audio/clips/x/clip.mp3');
-  });
+  ])(
+    'maxEpisodes %s -> %i episodes with one embed + show metadata + %i episode pages',
+    async (maxEpisodes, expected, pages) => {
+      await using c = client();
+      const start = server.requests.length;
+      const show = await c.getShow(SHOW, { maxEpisodes });
+      expect(show.episodes.map((e) => e.id)).toEqual(episodeIds.slice(0, expected));
+      expect(countSince(start).operations).toEqual([
+        'queryShowMetadataV2',
+        ...Array(pages).fill('queryPodcastEpisodes'),
+      ]);
+      expect(show).toMatchObject({
+        name: 'The Show',
+        publisher: 'Loopback Media',
+        description: 'A show about loopback',
+        mediaType: 'AUDIO',
+      });
+      if (maxEpisodes > 0) expect(show.totalEpisodes).toBe(120);
+      if (expected > 0)
+        expect(show.episodes[0]?.previewUrl).toBe('https://podz-content.spotifycdn.com/audio/clips/x/clip.mp3');
+    },
+  );
 });
 
 describe('shows, partly failing', () => {
@@ -239,7 +300,12 @@ describe('richer fields', () => {
   it('track: album, track number, play count; the embed preview kept', async () => {
     await using c = client();
     const track = await c.getTrack(TRACK);
-    expect(track).toMatchObject({ trackNumber: 8, discNumber: 1, playCount: 1007, previewUrl: 'https://p.scdn.co/mp3-preview/abc123' });
+    expect(track).toMatchObject({
+      trackNumber: 8,
+      discNumber: 1,
+      playCount: 1007,
+      previewUrl: 'https://p.scdn.co/mp3-preview/abc123',
+    });
     expect(track.album).toMatchObject({ name: 'Some Album', uri: `spotify:album:${'B'.repeat(22)}` });
   });
 

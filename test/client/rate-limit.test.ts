@@ -48,7 +48,12 @@ describe('the per-host token bucket on the client', () => {
     const clock = new VirtualClock();
     const { dispatcher, sentAt, mock } = mockSpotify(clock);
     mocks.push(mock);
-    await using client = new AsyncSpotifyClient({ dispatcher, clock, rateLimit: new RateLimit({ perSecond: 20, burst: 5 }), partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      dispatcher,
+      clock,
+      rateLimit: new RateLimit({ perSecond: 20, burst: 5 }),
+      partnerApi: false,
+    });
     const ids = Array.from({ length: 500 }, () => newId('q'));
     const tracks = await clock.run(Promise.all(ids.map((id) => client.getTrack(id))));
     expect(tracks.map((t) => t.id)).toEqual(ids);
@@ -64,7 +69,12 @@ describe('the per-host token bucket on the client', () => {
     const clock = new VirtualClock();
     const { dispatcher, mock } = mockSpotify(clock);
     mocks.push(mock);
-    await using client = new AsyncSpotifyClient({ dispatcher, clock, rateLimit: { perSecond: 1, burst: 1 }, partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      dispatcher,
+      clock,
+      rateLimit: { perSecond: 1, burst: 1 },
+      partnerApi: false,
+    });
     const ids = Array.from({ length: 6 }, () => newId('f'));
     const finished: string[] = [];
     await clock.run(Promise.all(ids.map((id) => client.getTrack(id).then((t) => finished.push(t.id)))));
@@ -90,7 +100,12 @@ describe('the per-host token bucket on the client', () => {
     const clock = new VirtualClock();
     const { dispatcher, sentAt, mock } = mockSpotify(clock);
     mocks.push(mock);
-    await using client = new AsyncSpotifyClient({ dispatcher, clock, rateLimit: { perSecond: 1, burst: 1 }, partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      dispatcher,
+      clock,
+      rateLimit: { perSecond: 1, burst: 1 },
+      partnerApi: false,
+    });
     await client.getTrack(newId('a'));
     const controller = new AbortController();
     const waiting = client.getTrack(newId('a'), { signal: controller.signal });

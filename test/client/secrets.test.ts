@@ -34,7 +34,12 @@ afterAll(async () => {
 describe('secrets', () => {
   it('70 concurrent calls, each with its own token echoed back by the server: no token in any warning', async () => {
     const warnings: string[] = [];
-    await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, onWarning: (m) => warnings.push(m) });
+    await using client = new AsyncSpotifyClient({
+      dispatcher: server.dispatcher,
+      rateLimit: false,
+      retry: false,
+      onWarning: (m) => warnings.push(m),
+    });
     const ids = Array.from({ length: 70 }, (_, i) => itemId('sec', i));
     await Promise.all(ids.map((id) => client.getTrack(id)));
     expect(warnings).toHaveLength(70);

@@ -13,7 +13,10 @@ let warnings: string[];
 let apiRequests = 0;
 
 function page(type: string, entity: Json, embedded?: string): void {
-  pages.set(`/embed/${type}/${id(String(entity['__key']))}`, embedHtml(embedState({ ...entity, __key: undefined }, embedded)));
+  pages.set(
+    `/embed/${type}/${id(String(entity['__key']))}`,
+    embedHtml(embedState({ ...entity, __key: undefined }, embedded)),
+  );
 }
 
 beforeAll(async () => {
@@ -52,10 +55,14 @@ describe('embed pages', () => {
   it('a row without a uri, or a local file, is skipped with a warning naming its position', async () => {
     const key = 'RowsNoUri';
     page('playlist', {
-      ...listEntity('playlist', [row(), row({ uri: undefined }), row({ uri: 'spotify:local:Artist:Album:Song:200' }), restrictedRow()], {
-        id: id(key),
-        uri: `spotify:playlist:${id(key)}`,
-      }),
+      ...listEntity(
+        'playlist',
+        [row(), row({ uri: undefined }), row({ uri: 'spotify:local:Artist:Album:Song:200' }), restrictedRow()],
+        {
+          id: id(key),
+          uri: `spotify:playlist:${id(key)}`,
+        },
+      ),
       __key: key,
     });
     await using c = client();
@@ -68,14 +75,22 @@ describe('embed pages', () => {
 
   it('a playable row without a title is a ParseError naming its path', async () => {
     const key = 'RowNoTitle';
-    page('album', { ...listEntity('album', [row(), row({ title: '' })], { id: id(key), uri: `spotify:album:${id(key)}` }), __key: key });
+    page('album', {
+      ...listEntity('album', [row(), row({ title: '' })], { id: id(key), uri: `spotify:album:${id(key)}` }),
+      __key: key,
+    });
     await using c = client();
-    await expect(c.getAlbum(id(key))).rejects.toThrow(/Missing props\.pageProps\.state\.data\.entity\.trackList\[1\]\.title/);
+    await expect(c.getAlbum(id(key))).rejects.toThrow(
+      /Missing props\.pageProps\.state\.data\.entity\.trackList\[1\]\.title/,
+    );
   });
 
   it('a playable row without artists is a ParseError naming its subtitle', async () => {
     const key = 'RowNoArtist';
-    page('album', { ...listEntity('album', [row({ subtitle: '' })], { id: id(key), uri: `spotify:album:${id(key)}` }), __key: key });
+    page('album', {
+      ...listEntity('album', [row({ subtitle: '' })], { id: id(key), uri: `spotify:album:${id(key)}` }),
+      __key: key,
+    });
     await using c = client();
     await expect(c.getAlbum(id(key))).rejects.toThrow(/trackList\[0\]\.subtitle/);
   });
@@ -91,9 +106,17 @@ describe('embed pages', () => {
   });
 
   it.each([
-    ['no uri nor id', { uri: undefined, id: undefined }, /Missing or invalid props\.pageProps\.state\.data\.entity\.uri/],
+    [
+      'no uri nor id',
+      { uri: undefined, id: undefined },
+      /Missing or invalid props\.pageProps\.state\.data\.entity\.uri/,
+    ],
     ['a uri of the wrong form', { uri: 'spotify:track:short' }, /Missing or invalid .*entity\.uri/],
-    ['another entity', { uri: `spotify:track:${id('SomethingElse')}` }, /describes track SomethingElse0+, not the requested/],
+    [
+      'another entity',
+      { uri: `spotify:track:${id('SomethingElse')}` },
+      /describes track SomethingElse0+, not the requested/,
+    ],
     ['an empty title and name', { title: '', name: '' }, /Missing props\.pageProps\.state\.data\.entity\.title/],
     ['no artists', { artists: [], subtitle: undefined }, /Missing props\.pageProps\.state\.data\.entity\.artists/],
     ['a title that is a number', { title: 42, name: undefined }, /entity\.title/],
@@ -109,7 +132,11 @@ describe('embed pages', () => {
   it('a relinked track (the page embeds the requested id, describes another) is read as what it describes', async () => {
     const key = 'Requested';
     const other = id('Relinked');
-    page('track', { ...trackEntity({ id: other, uri: `spotify:track:${other}` }), __key: key }, `spotify:track:${id(key)}`);
+    page(
+      'track',
+      { ...trackEntity({ id: other, uri: `spotify:track:${other}` }), __key: key },
+      `spotify:track:${id(key)}`,
+    );
     await using c = client();
     await expect(c.getTrack(id(key))).resolves.toMatchObject({ id: other, uri: `spotify:track:${other}` });
   });
@@ -119,11 +146,15 @@ describe('partner API answers', () => {
   it('an answer about another entity is not merged: a warning, and the embed data', async () => {
     const key = 'OtherAnswer';
     page('track', { ...trackEntity({ id: id(key), uri: `spotify:track:${id(key)}` }), __key: key });
-    answers.set(`spotify:track:${id(key)}`, () => ({ data: { trackUnion: { ...apiTrackData(id('Intruder'), 1), uri: `spotify:track:${id('Intruder')}` } } }));
+    answers.set(`spotify:track:${id(key)}`, () => ({
+      data: { trackUnion: { ...apiTrackData(id('Intruder'), 1), uri: `spotify:track:${id('Intruder')}` } },
+    }));
     await using c = client({ partnerApi: true });
     const track = await c.getTrack(id(key));
     expect(track).toMatchObject({ id: id(key), name: 'One More Time', playCount: null });
-    expect(warnings.join('\n')).toMatch(/answered about "spotify:track:Intruder0+", not spotify:track:OtherAnswer0+: not merged/);
+    expect(warnings.join('\n')).toMatch(
+      /answered about "spotify:track:Intruder0+", not spotify:track:OtherAnswer0+: not merged/,
+    );
   });
 
   it('an API row without a name never erases the title the embed gave it', async () => {
@@ -142,7 +173,13 @@ describe('partner API answers', () => {
         albumUnion: {
           uri: `spotify:album:${id(key)}`,
           name: 'Album',
-          tracksV2: { totalCount: 3, items: [...ids, itemId('nl', 2)].map((track, i) => ({ uid: `u${i}`, track: { ...apiTrackData(track, i), name: '' } })) },
+          tracksV2: {
+            totalCount: 3,
+            items: [...ids, itemId('nl', 2)].map((track, i) => ({
+              uid: `u${i}`,
+              track: { ...apiTrackData(track, i), name: '' },
+            })),
+          },
         },
       },
     }));
@@ -155,7 +192,10 @@ describe('partner API answers', () => {
 
   it('paging ends against an API that ignores the offset and omits uid and totalCount', async () => {
     const key = 'EndlessPages';
-    page('playlist', { ...listEntity('playlist', [row()], { id: id(key), uri: `spotify:playlist:${id(key)}` }), __key: key });
+    page('playlist', {
+      ...listEntity('playlist', [row()], { id: id(key), uri: `spotify:playlist:${id(key)}` }),
+      __key: key,
+    });
     const same = Array.from({ length: 100 }, (_, i) => ({ itemV2: { data: apiTrackData(itemId('same', i), i) } }));
     answers.set(`spotify:playlist:${id(key)}`, () => ({
       data: { playlistV2: { uri: `spotify:playlist:${id(key)}`, name: 'Loop', content: { items: same } } },

@@ -47,7 +47,8 @@ function client(key: string, warnings: string[] = [], extra: ClientOptions = {})
   });
 }
 
-const ids = (tag: string, count: number) => Array.from({ length: count }, (_, i) => `${tag}${i.toString(36)}`.padEnd(22, 'F'));
+const ids = (tag: string, count: number) =>
+  Array.from({ length: count }, (_, i) => `${tag}${i.toString(36)}`.padEnd(22, 'F'));
 
 describe.skipIf(!available)('fleet limiter in one process', () => {
   it('two clients on one key share the rate: 24 calls at 40/s take about 0.55 s', async () => {

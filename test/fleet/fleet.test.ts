@@ -58,14 +58,36 @@ interface WorkerResult {
   exitedAt: number;
 }
 
-function worker(count: number, perSecond: number, burst: number, workers: number, key: string, redisUrl = redis.url): Promise<WorkerResult> {
+function worker(
+  count: number,
+  perSecond: number,
+  burst: number,
+  workers: number,
+  key: string,
+  redisUrl = redis.url,
+): Promise<WorkerResult> {
   return new Promise((resolve) => {
-    const args = ['--import', 'tsx', WORKER, redisUrl, server.origin, String(count), String(perSecond), String(burst), String(workers), key];
+    const args = [
+      '--import',
+      'tsx',
+      WORKER,
+      redisUrl,
+      server.origin,
+      String(count),
+      String(perSecond),
+      String(burst),
+      String(workers),
+      key,
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) =>
-      resolve({ ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<WorkerResult, 'code' | 'exitedAt'>), code, exitedAt: Date.now() }),
+      resolve({
+        ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<WorkerResult, 'code' | 'exitedAt'>),
+        code,
+        exitedAt: Date.now(),
+      }),
     );
   });
 }
@@ -76,7 +98,10 @@ function worstExcess(times: number[], perSecond: number, burst: number, jitterMs
   let worst = -Infinity;
   for (let i = 0; i < sorted.length; i += 1) {
     for (let j = i; j < sorted.length; j += 1) {
-      worst = Math.max(worst, j - i + 1 - (burst + (perSecond * ((sorted[j] as number) - (sorted[i] as number) + jitterMs)) / 1000));
+      worst = Math.max(
+        worst,
+        j - i + 1 - (burst + (perSecond * ((sorted[j] as number) - (sorted[i] as number) + jitterMs)) / 1000),
+      );
     }
   }
   return worst;
@@ -115,8 +140,10 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
   it('Redis killed mid-run: no call fails, one warning each, local buckets at perSecond / workers; the fleet rejoins', async () => {
     const runs = Promise.all([1, 2].map(() => worker(40, 20, 2, 2, 'fleet-outage')));
     // Kill Redis once both processes are under way (each worker's ids start with its pid).
-    const started = () => new Set(paths.map((path) => path.split('/').at(-1)?.split('x')[0])).size >= 2 && paths.length >= 6;
-    for (let waited = 0; !started() && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = () =>
+      new Set(paths.map((path) => path.split('/').at(-1)?.split('x')[0])).size >= 2 && paths.length >= 6;
+    for (let waited = 0; !started() && waited < 20_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await redis.kill();
     const killedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, NotFoundError, ParseError } from '../../src/index.js';
 import { ENTITY_SCHEMAS, type EntityType } from '../../src/models/entities.js';
 import { parseEmbedHtml } from '../../src/parse/index.js';
-import { embedHtml, embedState, episodeEntity, episodeRow, listEntity, restrictedRow, row, trackEntity, type Json } from '../helpers/pages.js';
+import {
+  embedHtml,
+  embedState,
+  episodeEntity,
+  episodeRow,
+  listEntity,
+  restrictedRow,
+  row,
+  trackEntity,
+  type Json,
+} from '../helpers/pages.js';
 import { apiTrackData, itemId, playlistPage, showEpisodesPage, showMetadata } from '../helpers/partner.js';
 import { damagePage, mutate, prng } from './mutations.js';
 
@@ -89,7 +99,11 @@ describe('fuzz: mutated embed pages', () => {
 });
 
 function answerFor(type: EntityType, request: URL): Json {
-  const variables = JSON.parse(request.searchParams.get('variables') ?? '{}') as { uri: string; offset?: number; limit?: number };
+  const variables = JSON.parse(request.searchParams.get('variables') ?? '{}') as {
+    uri: string;
+    offset?: number;
+    limit?: number;
+  };
   const offset = variables.offset ?? 0;
   const limit = variables.limit ?? 50;
   const tracks = Array.from({ length: 60 }, (_, i) => itemId('fz', i));
@@ -105,7 +119,9 @@ function answerFor(type: EntityType, request: URL): Json {
             type: 'ALBUM',
             tracksV2: {
               totalCount: 60,
-              items: tracks.slice(offset, offset + limit).map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) })),
+              items: tracks
+                .slice(offset, offset + limit)
+                .map((id, i) => ({ uid: `u${offset + i}`, track: apiTrackData(id, offset + i) })),
             },
           },
         },
@@ -128,7 +144,16 @@ function answerFor(type: EntityType, request: URL): Json {
     case 'queryPodcastEpisodes':
       return showEpisodesPage(variables.uri, tracks, offset, limit);
     default:
-      return { data: { episodeUnionV2: { __typename: 'Episode', uri: `spotify:episode:${ids.episode}`, name: 'Ep', description: 'd' } } };
+      return {
+        data: {
+          episodeUnionV2: {
+            __typename: 'Episode',
+            uri: `spotify:episode:${ids.episode}`,
+            name: 'Ep',
+            description: 'd',
+          },
+        },
+      };
   }
 }
 
@@ -154,7 +179,12 @@ describe('fuzz: mutated partner API answers', () => {
         ),
       )
       .persist();
-    const client = new AsyncSpotifyClient({ dispatcher: mock, rateLimit: false, retry: false, onWarning: () => undefined });
+    const client = new AsyncSpotifyClient({
+      dispatcher: mock,
+      rateLimit: false,
+      retry: false,
+      onWarning: () => undefined,
+    });
     const getters: Record<EntityType, (id: string) => Promise<unknown>> = {
       track: (id) => client.getTrack(id),
       album: (id) => client.getAlbum(id),

@@ -64,9 +64,14 @@ export function mutate(document: Json, random: () => number): Json {
     if (roll < 0.25 && !Array.isArray(container)) delete (container as Record<string, Json>)[key as string];
     else if (roll < 0.35) {
       const [other, otherKey] = all[Math.floor(random() * all.length)] as [Container, string | number];
-      (container as Record<string | number, Json>)[key] = structuredClone((other as Record<string | number, Json>)[otherKey]);
+      (container as Record<string | number, Json>)[key] = structuredClone(
+        (other as Record<string | number, Json>)[otherKey],
+      );
     } else {
-      const replace = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)] as (random: () => number, old: Json) => Json;
+      const replace = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)] as (
+        random: () => number,
+        old: Json,
+      ) => Json;
       (container as Record<string | number, Json>)[key] = replace(random, current);
     }
   }

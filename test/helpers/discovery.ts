@@ -5,7 +5,9 @@
 import { apiEpisodeData, apiTrackData, itemId } from './partner.js';
 import type { Json } from './pages.js';
 
-const cover = (seed: string, size = 640) => ({ sources: [{ url: `https://i.scdn.co/image/${seed.padEnd(40, '0')}`, width: size, height: size }] });
+const cover = (seed: string, size = 640) => ({
+  sources: [{ url: `https://i.scdn.co/image/${seed.padEnd(40, '0')}`, width: size, height: size }],
+});
 
 export function apiAlbumData(id: string, index: number, extra: Json = {}): Json {
   return {
@@ -15,7 +17,11 @@ export function apiAlbumData(id: string, index: number, extra: Json = {}): Json 
     type: index % 3 === 0 ? 'SINGLE' : 'ALBUM',
     artists: { items: [{ profile: { name: 'Loop Artist' }, uri: `spotify:artist:${'L'.repeat(22)}` }] },
     coverArt: cover(`ab67616d${index.toString(16)}`),
-    date: { isoString: `20${String(10 + (index % 15)).padStart(2, '0')}-01-01T00:00:00Z`, precision: 'DAY', year: 2010 + (index % 15) },
+    date: {
+      isoString: `20${String(10 + (index % 15)).padStart(2, '0')}-01-01T00:00:00Z`,
+      precision: 'DAY',
+      year: 2010 + (index % 15),
+    },
     tracks: { totalCount: 10 + index },
     playability: { playable: true },
     ...extra,
@@ -40,7 +46,10 @@ export function searchAnswer(query: string, perType: number, offset = 0): Json {
         query,
         tracksV2: {
           totalCount: 1000,
-          items: ids('st').map((id, i) => ({ item: { __typename: 'TrackResponseWrapper', data: { ...apiTrackData(id, offset + i), id } }, matchedFields: [] })),
+          items: ids('st').map((id, i) => ({
+            item: { __typename: 'TrackResponseWrapper', data: { ...apiTrackData(id, offset + i), id } },
+            matchedFields: [],
+          })),
         },
         albumsV2: {
           __typename: 'AlbumOrPrereleasePage',
@@ -50,7 +59,13 @@ export function searchAnswer(query: string, perType: number, offset = 0): Json {
             data: apiAlbumData(id, offset + i, { tracks: undefined, date: { year: 2013 } }),
           })),
         },
-        artists: { totalCount: 821, items: ids('sr').map((id, i) => ({ __typename: 'ArtistResponseWrapper', data: apiArtistData(id, offset + i) })) },
+        artists: {
+          totalCount: 821,
+          items: ids('sr').map((id, i) => ({
+            __typename: 'ArtistResponseWrapper',
+            data: apiArtistData(id, offset + i),
+          })),
+        },
         playlists: {
           totalCount: 904,
           items: ids('sp').map((id, i) => ({
@@ -61,7 +76,9 @@ export function searchAnswer(query: string, perType: number, offset = 0): Json {
               name: `Playlist ${offset + i}`,
               description: 'Hits',
               images: { items: [cover('ab67706c')] },
-              ownerV2: { data: { __typename: 'User', name: 'Curator', uri: 'spotify:user:curator', username: 'curator' } },
+              ownerV2: {
+                data: { __typename: 'User', name: 'Curator', uri: 'spotify:user:curator', username: 'curator' },
+              },
             },
           })),
         },
@@ -81,7 +98,10 @@ export function searchAnswer(query: string, perType: number, offset = 0): Json {
         },
         episodes: {
           totalCount: 1000,
-          items: ids('se').map((id, i) => ({ __typename: 'EpisodeResponseWrapper', data: apiEpisodeData(id, offset + i, `spotify:show:${'S'.repeat(22)}`) })),
+          items: ids('se').map((id, i) => ({
+            __typename: 'EpisodeResponseWrapper',
+            data: apiEpisodeData(id, offset + i, `spotify:show:${'S'.repeat(22)}`),
+          })),
         },
         audiobooks: { totalCount: 0, items: [] },
       },
@@ -94,23 +114,39 @@ export function discographyAnswer(artistUri: string, groups: number, offset: num
   const items = Array.from({ length: Math.max(0, Math.min(limit, groups - offset)) }, (_, i) => {
     const index = offset + i;
     const editions = index % 4 === 0 ? 2 : 1;
-    return { releases: { items: Array.from({ length: editions }, (_, e) => apiAlbumData(itemId(`d${e}`, index), index)) } };
+    return {
+      releases: { items: Array.from({ length: editions }, (_, e) => apiAlbumData(itemId(`d${e}`, index), index)) },
+    };
   });
-  return { data: { artistUnion: { __typename: 'Artist', uri: artistUri, discography: { all: { totalCount: groups, items } } } } };
+  return {
+    data: {
+      artistUnion: { __typename: 'Artist', uri: artistUri, discography: { all: { totalCount: groups, items } } },
+    },
+  };
 }
 
 export function relatedAnswer(artistUri: string, count: number): Json {
   const items = Array.from({ length: count }, (_, i) => apiArtistData(itemId('rel', i), i));
   return {
     data: {
-      artistUnion: { __typename: 'Artist', uri: artistUri, profile: { name: 'Seed' }, relatedContent: { relatedArtists: { totalCount: count, items } } },
+      artistUnion: {
+        __typename: 'Artist',
+        uri: artistUri,
+        profile: { name: 'Seed' },
+        relatedContent: { relatedArtists: { totalCount: count, items } },
+      },
     },
   };
 }
 
 export function similarAlbumsAnswer(count: number): Json {
   return {
-    data: { seoRecommendedTrackAlbum: { totalCount: count, items: Array.from({ length: count }, (_, i) => ({ data: apiAlbumData(itemId('sim', i), i) })) } },
+    data: {
+      seoRecommendedTrackAlbum: {
+        totalCount: count,
+        items: Array.from({ length: count }, (_, i) => ({ data: apiAlbumData(itemId('sim', i), i) })),
+      },
+    },
   };
 }
 
@@ -131,7 +167,12 @@ export function colorsAnswer(raw = '#780010', dark = '#780010', light = '#ed0020
   return {
     data: {
       extractedColors: [
-        { __typename: 'ExtractedColors', colorRaw: { hex: raw, isFallback }, colorDark: { hex: dark, isFallback }, colorLight: { hex: light, isFallback } },
+        {
+          __typename: 'ExtractedColors',
+          colorRaw: { hex: raw, isFallback },
+          colorDark: { hex: dark, isFallback },
+          colorLight: { hex: light, isFallback },
+        },
       ],
     },
   };

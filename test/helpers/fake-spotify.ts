@@ -16,5 +16,11 @@ export async function startFakeSpotify(pages: Record<string, string | Route>): P
 
 /** A client wired to a loopback server, with no rate limit and no retries unless asked. */
 export function clientFor(server: Loopback, options: ClientOptions = {}): AsyncSpotifyClient {
-  return new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, partnerApi: false, ...options });
+  return new AsyncSpotifyClient({
+    dispatcher: server.dispatcher,
+    rateLimit: false,
+    retry: false,
+    partnerApi: false,
+    ...options,
+  });
 }

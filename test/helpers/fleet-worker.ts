@@ -3,7 +3,15 @@
 import { AsyncSpotifyClient } from '../../src/index.js';
 import { routeTo } from '../../src/testing/route.js';
 
-const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slice(2) as [string, string, string, string, string, string, string];
+const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const warnings: string[] = [];
 const dispatcher = routeTo(origin);
 const client = new AsyncSpotifyClient({
@@ -14,9 +22,13 @@ const client = new AsyncSpotifyClient({
   fleet: { redis, key, workers: Number(workers) },
   onWarning: (message) => warnings.push(message),
 });
-const ids = Array.from({ length: Number(count) }, (_, i) => `${process.pid.toString(36)}x${i.toString(36)}`.padEnd(22, 'Q').slice(0, 22));
+const ids = Array.from({ length: Number(count) }, (_, i) =>
+  `${process.pid.toString(36)}x${i.toString(36)}`.padEnd(22, 'Q').slice(0, 22),
+);
 const results = await Promise.allSettled(ids.map((id) => client.getTrack(id)));
 await client.close();
 await dispatcher.close();
-const failed = results.filter((result) => result.status === 'rejected').map((result) => String((result as PromiseRejectedResult).reason));
+const failed = results
+  .filter((result) => result.status === 'rejected')
+  .map((result) => String((result as PromiseRejectedResult).reason));
 console.log(JSON.stringify({ ok: results.length - failed.length, failed, warnings, closedAt: Date.now() }));

@@ -65,12 +65,24 @@ export function row(overrides: Json = {}): Json {
 
 /** A row Spotify lists but cannot play in the caller's country. */
 export function restrictedRow(): Json {
-  return row({ title: '', duration: 0, isPlayable: false, playabilityReason: 'COUNTRY_RESTRICTED', audioPreview: null });
+  return row({
+    title: '',
+    duration: 0,
+    isPlayable: false,
+    playabilityReason: 'COUNTRY_RESTRICTED',
+    audioPreview: null,
+  });
 }
 
 export function episodeRow(overrides: Json = {}): Json {
   const id = newId('e');
-  return row({ uri: `spotify:episode:${id}`, entityType: 'episode', title: `Episode ${id}`, subtitle: 'A Show', ...overrides });
+  return row({
+    uri: `spotify:episode:${id}`,
+    entityType: 'episode',
+    title: `Episode ${id}`,
+    subtitle: 'A Show',
+    ...overrides,
+  });
 }
 
 export function listEntity(type: 'album' | 'artist' | 'playlist', rows: Json[], overrides: Json = {}): Json {
@@ -121,7 +133,9 @@ export function episodeEntity(overrides: Json = {}): Json {
 export function embedState(entity: Json, entityUri?: string): Json {
   return {
     data: { entity, embeded_entity_uri: entityUri ?? entity['uri'] },
-    settings: { session: { accessToken: TOKEN, accessTokenExpirationTimestampMs: 1_900_000_000_000, isAnonymous: true } },
+    settings: {
+      session: { accessToken: TOKEN, accessTokenExpirationTimestampMs: 1_900_000_000_000, isAnonymous: true },
+    },
   };
 }
 
@@ -154,11 +168,26 @@ export function nextDataHtml(json: Json, style: PageStyle = {}): string {
 
 /** Spotify's "Page not found" embed: `pageProps.status: 404`, no state. */
 export function notFoundHtml(): string {
-  return nextDataHtml(nextData({ status: 404, title: 'Page not found', description: 'We can’t seem to find the page.' }));
+  return nextDataHtml(
+    nextData({ status: 404, title: 'Page not found', description: 'We can’t seem to find the page.' }),
+  );
 }
 
 const CDN = 'https://embed-cdn.spotifycdn.com/_next/static';
-const CHUNKS = ['polyfills', 'webpack', 'framework', 'main', 'pages/_app', 'c4f29680', '956ba4ca', '6949', '3826', '5542', '5947', 'pages/x/[id]'];
+const CHUNKS = [
+  'polyfills',
+  'webpack',
+  'framework',
+  'main',
+  'pages/_app',
+  'c4f29680',
+  '956ba4ca',
+  '6949',
+  '3826',
+  '5542',
+  '5947',
+  'pages/x/[id]',
+];
 
 /** The markup around the data, as Spotify's embed pages carry it: meta tags, styles, a dozen scripts. */
 function page(script: string): string {
@@ -166,11 +195,15 @@ function page(script: string): string {
     '<meta charSet="utf-8" data-next-head=""/><meta name="viewport" content="width=device-width" data-next-head=""/>',
     '<title data-next-head=""></title><link rel="icon" href="/favicon.ico" data-next-head=""/>',
     ...['7914bff56eb925e2', '191172de3373b3e8', 'e8185b030cc1b49f'].map(
-      (css) => `<link rel="preload" href="${CDN}/css/${css}.css" as="style"/><link rel="stylesheet" href="${CDN}/css/${css}.css" data-n-g=""/>`,
+      (css) =>
+        `<link rel="preload" href="${CDN}/css/${css}.css" as="style"/><link rel="stylesheet" href="${CDN}/css/${css}.css" data-n-g=""/>`,
     ),
     '<meta name="sentry-trace" content="0305a8e495daa808e605a2e1eface538-e3e78db1928d0cf6-0"/>',
     '<noscript data-n-css=""></noscript>',
-    ...CHUNKS.map((chunk, i) => `<script src="${CDN}/chunks/${chunk}-${(i * 7919).toString(16).padStart(16, '0')}.js" defer=""></script>`),
+    ...CHUNKS.map(
+      (chunk, i) =>
+        `<script src="${CDN}/chunks/${chunk}-${(i * 7919).toString(16).padStart(16, '0')}.js" defer=""></script>`,
+    ),
   ].join('');
   return `<!DOCTYPE html><html lang="en"><head>${head}</head><body><div id="__next"><div class="EmbedWidget"><div style="--background:#303040"></div></div></div>${script}</body></html>`;
 }

@@ -24,8 +24,15 @@ export function apiTrackData(id: string, index: number): Json {
     discNumber: 1,
     contentRating: { label: index % 7 === 0 ? 'EXPLICIT' : 'NONE' },
     playability: { playable: true, reason: 'PLAYABLE' },
-    artists: { items: [{ profile: { name: `Artist ${index % 5}` }, uri: `spotify:artist:${'A'.repeat(21)}${index % 5}` }] },
-    albumOfTrack: { uri: `spotify:album:${'B'.repeat(22)}`, name: 'Some Album', coverArt: cover('alb'), date: { isoString: '2020-01-01T00:00:00Z' } },
+    artists: {
+      items: [{ profile: { name: `Artist ${index % 5}` }, uri: `spotify:artist:${'A'.repeat(21)}${index % 5}` }],
+    },
+    albumOfTrack: {
+      uri: `spotify:album:${'B'.repeat(22)}`,
+      name: 'Some Album',
+      coverArt: cover('alb'),
+      date: { isoString: '2020-01-01T00:00:00Z' },
+    },
   };
 }
 
@@ -47,7 +54,13 @@ export function apiEpisodeData(id: string, index: number, showUri: string): Json
   };
 }
 
-export function playlistPage(uri: string, ids: readonly string[], offset: number, limit: number, extra: Json = {}): Json {
+export function playlistPage(
+  uri: string,
+  ids: readonly string[],
+  offset: number,
+  limit: number,
+  extra: Json = {},
+): Json {
   const slice = ids.slice(offset, offset + limit);
   return {
     data: {
@@ -101,7 +114,10 @@ export function showEpisodesPage(uri: string, ids: readonly string[], offset: nu
         episodesV2: {
           totalCount: ids.length,
           pagingInfo: { nextOffset: offset + slice.length },
-          items: slice.map((id, i) => ({ uid: `e-${offset + i}`, entity: { _uri: `spotify:episode:${id}`, data: apiEpisodeData(id, offset + i, uri) } })),
+          items: slice.map((id, i) => ({
+            uid: `e-${offset + i}`,
+            entity: { _uri: `spotify:episode:${id}`, data: apiEpisodeData(id, offset + i, uri) },
+          })),
         },
       },
     },

@@ -27,7 +27,8 @@ function installed(): boolean {
 /** Whether Redis tests can run here; throws under CI=true when they cannot. */
 export function redisAvailable(suite: string): boolean {
   if (installed()) return true;
-  if (process.env['CI'] === 'true') throw new Error(`${suite}: redis-server is not installed (CI must install it: apt-get install -y redis-server)`);
+  if (process.env['CI'] === 'true')
+    throw new Error(`${suite}: redis-server is not installed (CI must install it: apt-get install -y redis-server)`);
   console.warn(`${suite}: SKIPPED — redis-server is not installed (apt-get install -y redis-server to run it)`);
   return false;
 }
@@ -56,9 +57,13 @@ export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const launch = async (): Promise<void> => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], {
-      stdio: 'ignore',
-    });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     for (let attempt = 0; attempt < 200; attempt += 1) {
       if (await ping(port)) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -75,5 +80,11 @@ export async function startRedis(): Promise<RedisServer> {
     });
   };
   await launch();
-  return { port, url: `redis://127.0.0.1:${port}`, kill: () => halt('SIGKILL'), restart: launch, stop: () => halt('SIGTERM') };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    kill: () => halt('SIGKILL'),
+    restart: launch,
+    stop: () => halt('SIGTERM'),
+  };
 }

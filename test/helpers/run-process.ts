@@ -9,12 +9,21 @@ export interface ProcessResult {
 }
 
 /** Runs `node ...args` with `stdin` written and closed; resolves with its exit code and output. */
-export function runNode(args: readonly string[], stdin = '', env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
+export function runNode(
+  args: readonly string[],
+  stdin = '',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProcessResult> {
   return runCommand(process.execPath, args, stdin, env);
 }
 
 /** Runs a command (a shell, for pipelines) the same way. */
-export function runCommand(command: string, args: readonly string[], stdin = '', env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  stdin = '',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProcessResult> {
   return new Promise((done) => {
     const started = performance.now();
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });

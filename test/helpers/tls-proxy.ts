@@ -46,7 +46,9 @@ export async function startTlsProxy(user: string, password: string, handler: Han
   });
   proxy.on('connect', (req: IncomingMessage, socket: Socket) => {
     if (req.headers['proxy-authorization'] !== expected) {
-      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     tunnels.push(String(req.url));

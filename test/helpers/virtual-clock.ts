@@ -75,7 +75,8 @@ export class VirtualClock implements Clock {
 
   private nextTimer(): Timer | undefined {
     let best: Timer | undefined;
-    for (const timer of this.timers) if (!best || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
+    for (const timer of this.timers)
+      if (!best || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
     return best;
   }
 

@@ -24,7 +24,13 @@ afterAll(async () => {
 it('a download that stalls past `timeout` is a TimeoutError and leaves no file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ss-timeout-'));
   try {
-    await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, partnerApi: false, timeout: 200 });
+    await using client = new AsyncSpotifyClient({
+      dispatcher: server.dispatcher,
+      rateLimit: false,
+      retry: false,
+      partnerApi: false,
+      timeout: 200,
+    });
     const track = {
       type: 'track',
       id: 'x'.repeat(22),

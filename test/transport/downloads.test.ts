@@ -85,7 +85,13 @@ function track(overrides: Partial<Track> = {}): Track {
 }
 
 function client(options = {}): AsyncSpotifyClient {
-  return new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false, partnerApi: false, ...options });
+  return new AsyncSpotifyClient({
+    dispatcher: server.dispatcher,
+    rateLimit: false,
+    retry: false,
+    partnerApi: false,
+    ...options,
+  });
 }
 
 const requestsTo = (path: string) => server.requests.filter((r) => r.path === path).length;
@@ -104,7 +110,10 @@ describe('downloadCover', () => {
 
   it("falls back to the album's images for a track without its own", async () => {
     await using c = client();
-    const withAlbum = track({ images: [], album: { id: 'a', uri: 'spotify:album:a', name: 'A', images: [image('https://i.scdn.co/image/big.jpg', 300)] } });
+    const withAlbum = track({
+      images: [],
+      album: { id: 'a', uri: 'spotify:album:a', name: 'A', images: [image('https://i.scdn.co/image/big.jpg', 300)] },
+    });
     expect(readFileSync(await c.downloadCover(withAlbum, dir))).toEqual(JPEG);
   });
 
@@ -137,22 +146,29 @@ describe('downloadCover', () => {
     expect(replaced).toBe(mine);
     expect(readFileSync(mine)).toEqual(JPEG);
     expect(readdirSync(dir).filter((name) => name.endsWith('.part'))).toEqual([]);
-    await expect(client.downloadCover(track(), dir, { overwrite: 'yes' as unknown as boolean })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(client.downloadCover(track(), dir, { overwrite: 'yes' as unknown as boolean })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
   });
 
   it('refuses media on a port other than the default, before any request', async () => {
     await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false });
     const start = server.requests.length;
-    await expect(client.downloadCover(track({ images: [image('https://i.scdn.co:8443/image/big.jpg', 640)] }), dir)).rejects.toBeInstanceOf(MediaError);
+    await expect(
+      client.downloadCover(track({ images: [image('https://i.scdn.co:8443/image/big.jpg', 640)] }), dir),
+    ).rejects.toBeInstanceOf(MediaError);
     expect(server.requests.length).toBe(start);
   });
 
-  it.runIf(process.platform === 'linux')('a dest under /proc is a MediaError at once, not an endless mkdir', async () => {
-    await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false });
-    const start = performance.now();
-    await expect(client.downloadCover(track(), '/proc/self/no-such/deeper')).rejects.toBeInstanceOf(MediaError);
-    expect(performance.now() - start).toBeLessThan(5_000); // a hang detector: mkdir -p here never returns
-  });
+  it.runIf(process.platform === 'linux')(
+    'a dest under /proc is a MediaError at once, not an endless mkdir',
+    async () => {
+      await using client = new AsyncSpotifyClient({ dispatcher: server.dispatcher, rateLimit: false, retry: false });
+      const start = performance.now();
+      await expect(client.downloadCover(track(), '/proc/self/no-such/deeper')).rejects.toBeInstanceOf(MediaError);
+      expect(performance.now() - start).toBeLessThan(5_000); // a hang detector: mkdir -p here never returns
+    },
+  );
 
   it('a dest that cannot be a directory is a MediaError, before any request', async () => {
     await using c = client();
@@ -209,9 +225,17 @@ describe('downloadPreview', () => {
       images: [],
       previewUrl: 'https://p.scdn.co/mp3-preview/ok',
       hasVideo: false,
-      show: { id: 's', uri: 'spotify:show:s', name: 'Wire Talk', publisher: null, images: [image('https://i.scdn.co/image/small.png', 64)] },
+      show: {
+        id: 's',
+        uri: 'spotify:show:s',
+        name: 'Wire Talk',
+        publisher: null,
+        images: [image('https://i.scdn.co/image/small.png', 64)],
+      },
     };
-    const metadata = await parseBuffer(readFileSync(await c.downloadPreview(episode, dir, { embedCover: true })), { mimeType: 'audio/mpeg' });
+    const metadata = await parseBuffer(readFileSync(await c.downloadPreview(episode, dir, { embedCover: true })), {
+      mimeType: 'audio/mpeg',
+    });
     expect(metadata.common).toMatchObject({ title: 'Ep. 12', artist: 'Wire Talk' });
     expect(metadata.common.picture?.[0]?.format).toBe('image/png');
   });
@@ -225,14 +249,18 @@ describe('downloadPreview', () => {
 
   it('a reset mid-body leaves no file and rejects with a NetworkError', async () => {
     await using c = client();
-    await expect(c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/reset' }), dir)).rejects.toMatchObject({ name: 'NetworkError' });
+    await expect(
+      c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/reset' }), dir),
+    ).rejects.toMatchObject({ name: 'NetworkError' });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('a reset is retried like any request: failed attempts leave nothing, the retry writes the file', async () => {
     await using c = client({ retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
     const before = requestsTo('/mp3-preview/reset');
-    await expect(c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/reset' }), dir)).rejects.toMatchObject({ name: 'NetworkError' });
+    await expect(
+      c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/reset' }), dir),
+    ).rejects.toMatchObject({ name: 'NetworkError' });
     expect(requestsTo('/mp3-preview/reset') - before).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
     const path = await c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/flaky' }), dir);
@@ -243,7 +271,9 @@ describe('downloadPreview', () => {
   it('an abort mid-body leaves no file and rejects with the reason', async () => {
     await using c = client();
     const controller = new AbortController();
-    const call = c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/stall' }), dir, { signal: controller.signal });
+    const call = c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/stall' }), dir, {
+      signal: controller.signal,
+    });
     for (let i = 0; i < 200 && readdirSync(dir).length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
     expect(readdirSync(dir)[0]).toMatch(/^\..*\.part$/);
     controller.abort(new Error('user cancelled'));
@@ -253,7 +283,9 @@ describe('downloadPreview', () => {
 
   it('a body over maxMediaBytes leaves no file', async () => {
     await using c = client({ maxMediaBytes: 100_000 });
-    await expect(c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/huge' }), dir)).rejects.toMatchObject({ code: 'BODY_TOO_LARGE' });
+    await expect(
+      c.downloadPreview(track({ previewUrl: 'https://p.scdn.co/mp3-preview/huge' }), dir),
+    ).rejects.toMatchObject({ code: 'BODY_TOO_LARGE' });
     expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ let proxy: TlsProxy;
 
 beforeAll(async () => {
   proxy = await startTlsProxy('u', 'p4ss', (_request, res) => {
-    sendHtml(res, embedHtml(embedState(trackEntity({ id: ID, uri: `spotify:track:${ID}` }))), 200, { connection: 'keep-alive' });
+    sendHtml(res, embedHtml(embedState(trackEntity({ id: ID, uri: `spotify:track:${ID}` }))), 200, {
+      connection: 'keep-alive',
+    });
   });
 });
 
@@ -21,10 +23,14 @@ afterAll(async () => {
 
 function runScenario(mode: string[]): Promise<{ code: number | null; ms: number; stdout: string }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'exit-scenario.ts'), proxy.url, ID, ...mode], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'exit-scenario.ts'), proxy.url, ID, ...mode],
+    {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, ms: Date.now() - started, stdout })));

@@ -50,8 +50,11 @@ beforeAll(async () => {
     if (request.host === 'api-partner.spotify.com') {
       const uri = JSON.parse(request.url.searchParams.get('variables') ?? '{}').uri as string;
       if (uri.endsWith(DOWNGRADE))
-        return void res.writeHead(302, { location: `http://api-partner.spotify.com${request.url.pathname}${request.url.search}` }).end();
-      if (uri.endsWith(CROSS)) return void res.writeHead(302, { location: `https://other.spotify.com/elsewhere` }).end();
+        return void res
+          .writeHead(302, { location: `http://api-partner.spotify.com${request.url.pathname}${request.url.search}` })
+          .end();
+      if (uri.endsWith(CROSS))
+        return void res.writeHead(302, { location: `https://other.spotify.com/elsewhere` }).end();
     }
     return sendJson(res, { errors: [{ message: 'nothing here' }] });
   });
@@ -81,7 +84,12 @@ describe('hostile servers', () => {
     await expect(client.getTrack(ENDLESS)).rejects.toBeInstanceOf(HttpError);
     await client.close();
     const closed = agent.close();
-    await expect(Promise.race([closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('pending'), 3_000))])).resolves.toBe('closed');
+    await expect(
+      Promise.race([
+        closed.then(() => 'closed'),
+        new Promise((resolve) => setTimeout(() => resolve('pending'), 3_000)),
+      ]),
+    ).resolves.toBe('closed');
     // What arrived beyond the drain limit is bounded by socket buffers, not by the server's patience.
     const afterClose = bytesSent;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -94,9 +102,12 @@ describe('hostile servers', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ code: 'BAD_ENCODING', url: `https://open.spotify.com/embed/track/${ENCODED}` });
     await client.close();
-    await expect(Promise.race([agent.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('pending'), 3_000))])).resolves.toBe(
-      'closed',
-    );
+    await expect(
+      Promise.race([
+        agent.close().then(() => 'closed'),
+        new Promise((resolve) => setTimeout(() => resolve('pending'), 3_000)),
+      ]),
+    ).resolves.toBe('closed');
   });
 
   it('a redirect from https to http is refused: the token is never sent in clear', async () => {

@@ -11,7 +11,8 @@ let proxy: TlsProxy;
 
 beforeAll(async () => {
   proxy = await startTlsProxy('scraper', PASSWORD, (request, res) => {
-    if (request.path === `/embed/track/${ID}`) return sendHtml(res, embedHtml(embedState(trackEntity({ id: ID, uri: `spotify:track:${ID}` }))));
+    if (request.path === `/embed/track/${ID}`)
+      return sendHtml(res, embedHtml(embedState(trackEntity({ id: ID, uri: `spotify:track:${ID}` }))));
     return sendHtml(res, 'nope', 404);
   });
 });
@@ -22,14 +23,24 @@ afterAll(async () => {
 
 describe('proxy option', () => {
   it('tunnels requests through an http proxy with credentials', async () => {
-    await using client = new AsyncSpotifyClient({ proxy: proxy.url, rateLimit: false, retry: false, partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      proxy: proxy.url,
+      rateLimit: false,
+      retry: false,
+      partnerApi: false,
+    });
     await expect(client.getTrack(ID)).resolves.toMatchObject({ id: ID, name: 'One More Time' });
     expect(proxy.tunnels).toContain('open.spotify.com:443');
     expect(proxy.requests.map((r) => `${r.host}${r.path}`)).toContain(`open.spotify.com/embed/track/${ID}`);
   });
 
   it('accepts the proxy as a URL object', async () => {
-    await using client = new AsyncSpotifyClient({ proxy: new URL(proxy.url), rateLimit: false, retry: false, partnerApi: false });
+    await using client = new AsyncSpotifyClient({
+      proxy: new URL(proxy.url),
+      rateLimit: false,
+      retry: false,
+      partnerApi: false,
+    });
     await expect(client.getTrack(ID)).resolves.toMatchObject({ id: ID });
   });
 

@@ -125,12 +125,17 @@ describe('retries on the wire', () => {
 
   it('a 429 pauses the host for every caller of the client', async () => {
     clock = new VirtualClock();
-    await using client = clientFor(server, { clock, retry: { maxAttempts: 2 }, rateLimit: { perSecond: 1000, burst: 1000 } });
+    await using client = clientFor(server, {
+      clock,
+      retry: { maxAttempts: 2 },
+      rateLimit: { perSecond: 1000, burst: 1000 },
+    });
     const limited = scenario('429:4');
     const first = client.getTrack(limited);
     await clock.advance(1);
     // Wait (real time) until the 429 has arrived and its retry wait is scheduled.
-    for (let i = 0; i < 400 && clock.pendingTimers === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 400 && clock.pendingTimers === 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(clock.pendingTimers).toBe(1);
     const bystander = scenario();
     const second = client.getTrack(bystander);
@@ -144,7 +149,8 @@ describe('retries on the wire', () => {
     const id = scenario('503', '503', '503');
     const controller = new AbortController();
     const call = client.getTrack(id, { signal: controller.signal });
-    for (let i = 0; i < 100 && clock.pendingTimers === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 100 && clock.pendingTimers === 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(clock.pendingTimers).toBe(1);
     controller.abort(new Error('cancelled'));
     await expect(call).rejects.toThrow('cancelled');

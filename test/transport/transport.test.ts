@@ -28,9 +28,12 @@ let release: (() => void) | undefined;
 beforeAll(async () => {
   server = await startFakeSpotify({
     [path(ID)]: page,
-    [path(ids.gzip)]: (_r, res) => sendHtml(res, gzipSync(pageFor(ids.gzip)) as unknown as string, 200, { 'content-encoding': 'gzip' }),
-    [path(ids.br)]: (_r, res) => sendHtml(res, brotliCompressSync(pageFor(ids.br)) as unknown as string, 200, { 'content-encoding': 'br' }),
-    [path(ids.deflate)]: (_r, res) => sendHtml(res, deflateSync(pageFor(ids.deflate)) as unknown as string, 200, { 'content-encoding': 'deflate' }),
+    [path(ids.gzip)]: (_r, res) =>
+      sendHtml(res, gzipSync(pageFor(ids.gzip)) as unknown as string, 200, { 'content-encoding': 'gzip' }),
+    [path(ids.br)]: (_r, res) =>
+      sendHtml(res, brotliCompressSync(pageFor(ids.br)) as unknown as string, 200, { 'content-encoding': 'br' }),
+    [path(ids.deflate)]: (_r, res) =>
+      sendHtml(res, deflateSync(pageFor(ids.deflate)) as unknown as string, 200, { 'content-encoding': 'deflate' }),
     [path(ids.slow)]: () => undefined, // never answers
     [path(ids.held)]: (_r, res) =>
       new Promise<void>((resolve) => {
@@ -41,12 +44,14 @@ beforeAll(async () => {
         };
       }),
     [path(ids.huge)]: (_r, res) => sendHtml(res, page + ' '.repeat(50_000)),
-    [path(ids.hop)]: (_r, res) => sendHtml(res, '', 302, { location: `https://open.spotify.com/embed/track/${ids.hop}/` }),
+    [path(ids.hop)]: (_r, res) =>
+      sendHtml(res, '', 302, { location: `https://open.spotify.com/embed/track/${ids.hop}/` }),
     [`${path(ids.hop)}/`]: pageFor(ids.hop),
     [path(ids.away)]: (_r, res) => sendHtml(res, '', 301, { location: 'https://evil.example.com/steal' }),
     [path(ids.loop)]: (_r, res) => sendHtml(res, '', 302, { location: `/embed/track/${ids.loop}` }),
     '/shortAbc': (_r, res) => sendHtml(res, '', 307, { location: `https://open.spotify.com/track/${ID}?si=x` }),
-    '/shortPage': (_r, res) => sendHtml(res, `<html><a href="https://open.spotify.com/track/${ID}?si=y">Open</a></html>`),
+    '/shortPage': (_r, res) =>
+      sendHtml(res, `<html><a href="https://open.spotify.com/track/${ID}?si=y">Open</a></html>`),
     '/shortNowhere': (_r, res) => sendHtml(res, '<html>expired link</html>'),
   });
 });
@@ -98,7 +103,10 @@ describe('redirects', () => {
     await using client = clientFor(server);
     const before = server.requests.length;
     await expect(client.getTrack('https://spotify.link/shortAbc')).resolves.toMatchObject({ id: ID });
-    expect(server.requests.slice(before).map((r) => `${r.host}${r.path}`)).toEqual(['spotify.link/shortAbc', `open.spotify.com/embed/track/${ID}`]);
+    expect(server.requests.slice(before).map((r) => `${r.host}${r.path}`)).toEqual([
+      'spotify.link/shortAbc',
+      `open.spotify.com/embed/track/${ID}`,
+    ]);
   });
 
   it('reads a short link answered with a page instead of a redirect; a dead one is NotFoundError', async () => {

@@ -7,7 +7,10 @@ const ID = '4uLU6hMCjMI75M1A2tKUQC';
 describe('construction', () => {
   it.each<[string, () => unknown]>([
     ['a null options object', () => new AsyncSpotifyClient(null as never)],
-    ['a malformed %-escape in the proxy password', () => new AsyncSpotifyClient({ proxy: 'http://user:%E0%A4%A@127.0.0.1:9' })],
+    [
+      'a malformed %-escape in the proxy password',
+      () => new AsyncSpotifyClient({ proxy: 'http://user:%E0%A4%A@127.0.0.1:9' }),
+    ],
     ['CR/LF in a header value', () => new AsyncSpotifyClient({ headers: { 'x-a': 'b\r\nInjected: 1' } })],
     ['a header name with a space', () => new AsyncSpotifyClient({ headers: { 'x a': 'b' } })],
     ['a NUL in the user agent', () => new AsyncSpotifyClient({ userAgent: 'agent\u0000' })],

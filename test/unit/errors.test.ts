@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, NetworkError, NotFoundError, ParseError, RateLimitedError, SpotifyScraperError } from '../../src/index.js';
+import {
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  ParseError,
+  RateLimitedError,
+  SpotifyScraperError,
+} from '../../src/index.js';
 
 describe('error classes', () => {
   it('instanceof follows the tree', () => {
     const error = new RateLimitedError('slow', { retryAfterMs: 5 });
-    for (const type of [RateLimitedError, HttpError, NetworkError, SpotifyScraperError, Error]) expect(error).toBeInstanceOf(type);
+    for (const type of [RateLimitedError, HttpError, NetworkError, SpotifyScraperError, Error])
+      expect(error).toBeInstanceOf(type);
     expect(error).not.toBeInstanceOf(NotFoundError);
     expect(error).not.toBeInstanceOf(ParseError);
     expect(new NotFoundError('x')).not.toBeInstanceOf(NetworkError);

@@ -57,7 +57,9 @@ describe('parseSpotifyUrl rejects with InvalidInputError', () => {
   });
 
   it('rejects a value of another type than expected, naming both', () => {
-    expect(() => parseSpotifyUrl(`https://open.spotify.com/album/${ID}`, 'track')).toThrow(/Expected a track, got a album/);
+    expect(() => parseSpotifyUrl(`https://open.spotify.com/album/${ID}`, 'track')).toThrow(
+      /Expected a track, got a album/,
+    );
   });
 
   it('rejects what is not a string', () => {

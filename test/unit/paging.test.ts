@@ -3,7 +3,11 @@ import type { ApiPage } from '../../src/partner/page.js';
 import { collectPages } from '../../src/partner/paging.js';
 
 /** A list of `total` items served in pages; `limitCap` imitates servers that return fewer than asked. */
-function server(total: number | null, size: number, options: { limitCap?: number; ignoreOffset?: boolean; failAt?: number } = {}) {
+function server(
+  total: number | null,
+  size: number,
+  options: { limitCap?: number; ignoreOffset?: boolean; failAt?: number } = {},
+) {
   const calls: Array<[number, number]> = [];
   const fetchPage = async (offset: number, limit: number): Promise<ApiPage<string>> => {
     calls.push([offset, limit]);
@@ -55,7 +59,9 @@ describe('collectPages', () => {
     expect(result.items).toHaveLength(200);
     expect(String(result.stoppedBy)).toContain('page at 200 failed');
     const first = server(500, 500, { failAt: 0 });
-    await expect(collectPages(first.fetchPage, { max: Infinity, pageSize: 100, cap: 100_000 })).rejects.toThrow('page at 0 failed');
+    await expect(collectPages(first.fetchPage, { max: Infinity, pageSize: 100, cap: 100_000 })).rejects.toThrow(
+      'page at 0 failed',
+    );
   });
 });
 

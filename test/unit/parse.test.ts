@@ -23,7 +23,11 @@ import {
 const URL = 'https://open.spotify.com/embed/x/y';
 
 /** Parses a page as the client does after asking for the entity the page embeds. */
-function parse<T extends 'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show'>(type: T, html: string, options: EmbedParseOptions = {}) {
+function parse<T extends 'track' | 'album' | 'artist' | 'playlist' | 'episode' | 'show'>(
+  type: T,
+  html: string,
+  options: EmbedParseOptions = {},
+) {
   const requested = String(readEmbedPage(html, URL).entityUri).split(':')[2] as string;
   return parseEmbedHtml(type, html, requested, URL, options);
 }
@@ -35,7 +39,10 @@ describe('embed page formats', () => {
     ['minified __NEXT_DATA__', embedHtml(state)],
     ['pretty-printed', embedHtml(state, { pretty: true })],
     ['with a BOM', embedHtml(state, { bom: true })],
-    ['type before id, with a nonce', embedHtml(state, { attributes: 'type="application/json" nonce="r4nd0m" id="__NEXT_DATA__"' })],
+    [
+      'type before id, with a nonce',
+      embedHtml(state, { attributes: 'type="application/json" nonce="r4nd0m" id="__NEXT_DATA__"' }),
+    ],
     ['single quotes', embedHtml(state, { attributes: "id='__NEXT_DATA__' type='application/json'" })],
     ['base64 initial-state (2022-2023)', embedHtml(state, { format: 'initial-state' })],
   ])('%s', (_name, html) => {
@@ -91,7 +98,10 @@ describe('not found and malformed pages', () => {
 
 describe('track', () => {
   it('maps every field the embed carries', () => {
-    const track = parse('track', embedHtml(embedState(trackEntity({ id: 'T'.repeat(22), uri: `spotify:track:${'T'.repeat(22)}` }))));
+    const track = parse(
+      'track',
+      embedHtml(embedState(trackEntity({ id: 'T'.repeat(22), uri: `spotify:track:${'T'.repeat(22)}` }))),
+    );
     expect(track).toEqual({
       type: 'track',
       id: 'T'.repeat(22),
@@ -221,8 +231,13 @@ function captureError(run: () => unknown): Error {
 describe('partner API playlist rows', () => {
   it('keeps a row without readable data as an unplayable placeholder, in place', () => {
     const ids = ['A'.repeat(22), 'B'.repeat(22)];
-    const json = playlistPage('spotify:playlist:x', ids, 0, 2) as { data: { playlistV2: { content: { items: Json[] } } } };
-    json.data.playlistV2.content.items.splice(1, 0, { uid: 'gone', itemV2: { __typename: 'NotFound', _uri: 'spotify:track:CCCCCCCCCCCCCCCCCCCCCC' } });
+    const json = playlistPage('spotify:playlist:x', ids, 0, 2) as {
+      data: { playlistV2: { content: { items: Json[] } } };
+    };
+    json.data.playlistV2.content.items.splice(1, 0, {
+      uid: 'gone',
+      itemV2: { __typename: 'NotFound', _uri: 'spotify:track:CCCCCCCCCCCCCCCCCCCCCC' },
+    });
     const { page } = apiPlaylist(json.data.playlistV2, new Map());
     expect(page.items.map((item) => [item.track.id, item.track.playable])).toEqual([
       [ids[0], true],

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, InvalidInputError, NetworkError, NotFoundError, ParseError, RateLimitedError, RetryPolicy, TimeoutError } from '../../src/index.js';
+import {
+  HttpError,
+  InvalidInputError,
+  NetworkError,
+  NotFoundError,
+  ParseError,
+  RateLimitedError,
+  RetryPolicy,
+  TimeoutError,
+} from '../../src/index.js';
 import { isRetryable } from '../../src/http/retry.js';
 
 describe('RetryPolicy', () => {

@@ -33,7 +33,8 @@ describe('scanScriptText', () => {
 
 describe('scanScriptText on hostile pages', () => {
   it('skips a script inside a comment and finds the real one after it', () => {
-    const html = '<!-- <script id="__NEXT_DATA__">{"fake":1}</script> --><script id="__NEXT_DATA__">{"real":1}</script>';
+    const html =
+      '<!-- <script id="__NEXT_DATA__">{"fake":1}</script> --><script id="__NEXT_DATA__">{"real":1}</script>';
     expect(scanScriptText(html, ID)).toBe('{"real":1}');
   });
 

@@ -25,7 +25,9 @@ describe('TokenBucket', () => {
     const clock = new VirtualClock();
     const bucket = new TokenBucket(new RateLimit({ perSecond: 10, burst: 3 }), clock);
     const granted: Array<[number, number]> = [];
-    const all = Array.from({ length: 7 }, (_, i) => Promise.resolve(bucket.take()).then(() => granted.push([i, clock.now()])));
+    const all = Array.from({ length: 7 }, (_, i) =>
+      Promise.resolve(bucket.take()).then(() => granted.push([i, clock.now()])),
+    );
     await clock.run(Promise.all(all));
     expect(granted).toEqual([
       [0, 0],
@@ -59,7 +61,9 @@ describe('TokenBucket', () => {
     const bucket = new TokenBucket(new RateLimit({ perSecond: 10, burst: 5 }), clock);
     bucket.pause(3000);
     const times: number[] = [];
-    await clock.run(Promise.all([bucket.take(), bucket.take()].map((p) => Promise.resolve(p).then(() => times.push(clock.now())))));
+    await clock.run(
+      Promise.all([bucket.take(), bucket.take()].map((p) => Promise.resolve(p).then(() => times.push(clock.now())))),
+    );
     expect(times).toEqual([3000, 3000]);
   });
 });
@@ -76,7 +80,8 @@ describe('HostRateLimiter', () => {
       clock,
     );
     const times: Record<string, number[]> = {};
-    const take = (host: string) => Promise.resolve(limiter.take(host)).then(() => (times[host] ??= []).push(clock.now()));
+    const take = (host: string) =>
+      Promise.resolve(limiter.take(host)).then(() => (times[host] ??= []).push(clock.now()));
     await clock.run(
       Promise.all([
         take('a.example'),
@@ -90,6 +95,11 @@ describe('HostRateLimiter', () => {
         take('fast.example'),
       ]),
     );
-    expect(times).toEqual({ 'a.example': [0, 1000], 'b.example': [0], 'free.example': [0, 0, 0], 'fast.example': [0, 0, 10] });
+    expect(times).toEqual({
+      'a.example': [0, 1000],
+      'b.example': [0],
+      'free.example': [0, 0, 0],
+      'fast.example': [0, 0, 10],
+    });
   });
 });

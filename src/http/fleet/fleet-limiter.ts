@@ -38,8 +38,14 @@ export class FleetLimiter implements HostLimiter {
     warn: (message: string) => void,
   ) {
     const share = (limit: RateLimit | false): RateLimit | false =>
-      limit === false ? false : new RateLimit({ perSecond: limit.perSecond / fleet.workers, burst: Math.ceil(limit.burst / fleet.workers) });
-    this.#local = new HostRateLimiter(share(limits.defaultLimit), new Map([...limits.hostLimits].map(([host, limit]) => [host, share(limit)])), clock);
+      limit === false
+        ? false
+        : new RateLimit({ perSecond: limit.perSecond / fleet.workers, burst: Math.ceil(limit.burst / fleet.workers) });
+    this.#local = new HostRateLimiter(
+      share(limits.defaultLimit),
+      new Map([...limits.hostLimits].map(([host, limit]) => [host, share(limit)])),
+      clock,
+    );
     this.#link = new RedisLink(fleet.redis, {
       down: (reason) =>
         warn(
@@ -114,7 +120,9 @@ export class FleetLimiter implements HostLimiter {
     const { signal } = waiter;
     try {
       for (;;) {
-        const wait = Number(await this.#link.run(RESERVE, [keys.tat, keys.pause], [1000 / limit.perSecond, limit.burst]));
+        const wait = Number(
+          await this.#link.run(RESERVE, [keys.tat, keys.pause], [1000 / limit.perSecond, limit.burst]),
+        );
         if (wait <= 0) break;
         await this.clock.sleep(wait, signal);
         if (wait <= RECHECK_AFTER_MS) break;

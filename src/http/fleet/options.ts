@@ -27,10 +27,17 @@ export const FLEET_DEFAULTS = Object.freeze({ key: 'spotify-scraper', workers: 1
 
 export function resolveFleet(value: unknown): ResolvedFleet | null {
   if (value === undefined) return null;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError('options.fleet must be { redis, key?, workers? }');
-  const { redis, key = FLEET_DEFAULTS.key, workers = FLEET_DEFAULTS.workers, ...unknown } = value as FleetOptions & Record<string, unknown>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidInputError('options.fleet must be { redis, key?, workers? }');
+  const {
+    redis,
+    key = FLEET_DEFAULTS.key,
+    workers = FLEET_DEFAULTS.workers,
+    ...unknown
+  } = value as FleetOptions & Record<string, unknown>;
   const extra = Object.keys(unknown);
-  if (extra.length > 0) throw new InvalidInputError(`options.fleet has an unknown field ${quote(extra[0])}; known: redis, key, workers`);
+  if (extra.length > 0)
+    throw new InvalidInputError(`options.fleet has an unknown field ${quote(extra[0])}; known: redis, key, workers`);
   if (typeof redis === 'string') {
     let url: URL;
     try {
@@ -39,7 +46,9 @@ export function resolveFleet(value: unknown): ResolvedFleet | null {
       throw new InvalidInputError('options.fleet.redis must be a redis:// or rediss:// URL or an ioredis client');
     }
     if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
-      throw new InvalidInputError(`options.fleet.redis must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`);
+      throw new InvalidInputError(
+        `options.fleet.redis must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`,
+      );
   } else if (
     typeof redis !== 'object' ||
     redis === null ||

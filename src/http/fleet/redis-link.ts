@@ -63,7 +63,11 @@ export class RedisLink {
     try {
       await bounded(this.#ready, CONNECT_BOUND_MS, 'no connection');
       const client = this.#client as FleetRedisClient;
-      const result = await bounded(this.#evaluate(client, script, keys, args), COMMAND_BOUND_MS, `no answer within ${COMMAND_BOUND_MS} ms`);
+      const result = await bounded(
+        this.#evaluate(client, script, keys, args),
+        COMMAND_BOUND_MS,
+        `no answer within ${COMMAND_BOUND_MS} ms`,
+      );
       this.#markUp();
       return String(result);
     } catch (error) {
@@ -105,7 +109,12 @@ export class RedisLink {
     });
   }
 
-  async #evaluate(client: FleetRedisClient, script: string, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<unknown> {
+  async #evaluate(
+    client: FleetRedisClient,
+    script: string,
+    keys: readonly string[],
+    args: ReadonlyArray<string | number>,
+  ): Promise<unknown> {
     let sha = this.#shas.get(script);
     if (sha === undefined) {
       sha = createHash('sha1').update(script).digest('hex');
