@@ -2,14 +2,23 @@ import type { Dispatcher } from 'undici';
 import { runBatch, type BatchOptions, type BatchResult } from './client/batch.js';
 import { bootstrapToken, loadEntity, type LoaderContext } from './client/entity-loader.js';
 import * as discovery from './client/discovery.js';
-import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
+import {
+  OPTION_NAMES,
+  type CallOptions,
+  type DiscographyOptions,
+  type GetPlaylistOptions,
+  type GetShowOptions,
+  type SearchOptions,
+  type SignalOptions,
+  type SimilarAlbumsOptions,
+} from './client/call-options.js';
 import { Lifecycle } from './client/lifecycle.js';
 import { resolveId, resolveRef } from './client/short-link.js';
 import { ResultCache } from './client/result-cache.js';
 import { rememberer } from './client/remember.js';
 import { SingleFlight } from './client/single-flight.js';
 import { checkCallOptions, limitOption } from './client/arguments.js';
-import { shareableSignal, withSignal } from './client/signals.js';
+import { shareableSignal } from './client/signals.js';
 import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
 import { HostGate } from './http/host-gate.js';
 import { HttpClient } from './http/http-client.js';
@@ -43,26 +52,6 @@ import type {
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
 import { AccessTokens } from './partner/token.js';
-
-/** Options of every getter. */
-export interface GetOptions {
-  /** Aborts the call: it then rejects with `signal.reason`. */
-  signal?: AbortSignal;
-  /** Skip the cache (when the client has one) and fetch; the result refreshes the entry. @default false */
-  fresh?: boolean;
-}
-
-/** Options of `getPlaylist`. */
-export interface GetPlaylistOptions extends GetOptions {
-  /** How many items to return at most; `Infinity` for all. @default 100 */
-  maxTracks?: number;
-}
-
-/** Options of `getShow`. */
-export interface GetShowOptions extends GetOptions {
-  /** How many episodes to return at most; `Infinity` for all. @default 50 */
-  maxEpisodes?: number;
-}
 
 const DEFAULT_MAX_TRACKS = 100;
 const DEFAULT_MAX_EPISODES = 50;
@@ -120,32 +109,32 @@ export class AsyncSpotifyClient {
     return this.#lifecycle.isClosed;
   }
 
-  getTrack(value: string, options?: GetOptions): Promise<Track> {
-    return this.#call(options, (o, signal) => this.#load('track', value, o, signal));
+  getTrack(value: string, options?: CallOptions): Promise<Track> {
+    return this.#call('getTrack', OPTION_NAMES.call, options, (o, signal) => this.#load('track', value, o, signal));
   }
 
-  getAlbum(value: string, options?: GetOptions): Promise<Album> {
-    return this.#call(options, (o, signal) => this.#load('album', value, o, signal));
+  getAlbum(value: string, options?: CallOptions): Promise<Album> {
+    return this.#call('getAlbum', OPTION_NAMES.call, options, (o, signal) => this.#load('album', value, o, signal));
   }
 
-  getArtist(value: string, options?: GetOptions): Promise<Artist> {
-    return this.#call(options, (o, signal) => this.#load('artist', value, o, signal));
+  getArtist(value: string, options?: CallOptions): Promise<Artist> {
+    return this.#call('getArtist', OPTION_NAMES.call, options, (o, signal) => this.#load('artist', value, o, signal));
   }
 
   getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
-    return this.#call(options, (o, signal) =>
+    return this.#call('getPlaylist', OPTION_NAMES.playlist, options, (o, signal) =>
       this.#load('playlist', value, o, signal, {
         maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS),
       }),
     );
   }
 
-  getEpisode(value: string, options?: GetOptions): Promise<Episode> {
-    return this.#call(options, (o, signal) => this.#load('episode', value, o, signal));
+  getEpisode(value: string, options?: CallOptions): Promise<Episode> {
+    return this.#call('getEpisode', OPTION_NAMES.call, options, (o, signal) => this.#load('episode', value, o, signal));
   }
 
   getShow(value: string, options?: GetShowOptions): Promise<Show> {
-    return this.#call(options, (o, signal) =>
+    return this.#call('getShow', OPTION_NAMES.show, options, (o, signal) =>
       this.#load('show', value, o, signal, {
         maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES),
       }),
@@ -156,72 +145,86 @@ export class AsyncSpotifyClient {
    * A value's type and id, as `parseSpotifyUrl` reads them; a short link (`spotify.link/…`) is
    * resolved with one request. A bare id has `type: null`.
    */
-  resolve(value: string, options?: CallOptions): Promise<SpotifyRef> {
-    return this.#call(options, (_o, signal) => resolveRef(this.#context.http, value, signal));
+  resolve(value: string, options?: SignalOptions): Promise<SpotifyRef> {
+    return this.#call('resolve', OPTION_NAMES.signal, options, (_o, signal) =>
+      resolveRef(this.#context.http, value, signal),
+    );
   }
 
   getTracks(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Track>>> {
-    return this.#batch(values, options, (value, signal) => this.getTrack(value, withSignal(signal)));
+    return this.#batch('getTracks', OPTION_NAMES.batch, values, options, (value, o) => this.getTrack(value, o));
   }
 
   getAlbums(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Album>>> {
-    return this.#batch(values, options, (value, signal) => this.getAlbum(value, withSignal(signal)));
+    return this.#batch('getAlbums', OPTION_NAMES.batch, values, options, (value, o) => this.getAlbum(value, o));
   }
 
   getArtists(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Artist>>> {
-    return this.#batch(values, options, (value, signal) => this.getArtist(value, withSignal(signal)));
+    return this.#batch('getArtists', OPTION_NAMES.batch, values, options, (value, o) => this.getArtist(value, o));
   }
 
   getPlaylists(
     values: readonly string[],
     options?: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'>,
   ): Promise<Array<BatchResult<Playlist>>> {
-    return this.#batch(values, options, (value, signal, { maxTracks }) =>
-      this.getPlaylist(value, { ...withSignal(signal), ...(maxTracks === undefined ? {} : { maxTracks }) }),
+    return this.#batch('getPlaylists', OPTION_NAMES.playlistBatch, values, options, (value, o) =>
+      this.getPlaylist(value, { ...o, maxTracks: options?.maxTracks }),
     );
   }
 
   getEpisodes(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Episode>>> {
-    return this.#batch(values, options, (value, signal) => this.getEpisode(value, withSignal(signal)));
+    return this.#batch('getEpisodes', OPTION_NAMES.batch, values, options, (value, o) => this.getEpisode(value, o));
   }
 
   getShows(
     values: readonly string[],
     options?: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'>,
   ): Promise<Array<BatchResult<Show>>> {
-    return this.#batch(values, options, (value, signal, { maxEpisodes }) =>
-      this.getShow(value, { ...withSignal(signal), ...(maxEpisodes === undefined ? {} : { maxEpisodes }) }),
+    return this.#batch('getShows', OPTION_NAMES.showBatch, values, options, (value, o) =>
+      this.getShow(value, { ...o, maxEpisodes: options?.maxEpisodes }),
     );
   }
 
   /** Searches Spotify: one page of hits per type (tracks, albums, artists, playlists, shows, episodes). */
   search(query: string, options?: SearchOptions): Promise<SearchResults> {
-    return this.#call(options, (o, signal) => discovery.search(this.#context, query, { ...o, signal }));
+    return this.#call('search', OPTION_NAMES.search, options, (o, signal) =>
+      discovery.search(this.#context, query, { ...o, signal }),
+    );
   }
 
   /** An artist's releases (albums, singles, EPs, compilations), newest first, up to `maxReleases`. */
   getArtistDiscography(value: string, options?: DiscographyOptions): Promise<Release[]> {
-    return this.#call(options, (o, signal) => discovery.getArtistDiscography(this.#context, value, { ...o, signal }));
+    return this.#call('getArtistDiscography', OPTION_NAMES.discography, options, (o, signal) =>
+      discovery.getArtistDiscography(this.#context, value, { ...o, signal }),
+    );
   }
 
   /** Artists Spotify relates to this one ("Fans also like"). */
   getRelatedArtists(value: string, options?: CallOptions): Promise<ArtistSummary[]> {
-    return this.#call(options, (_o, signal) => discovery.getRelatedArtists(this.#context, value, { signal }));
+    return this.#call('getRelatedArtists', OPTION_NAMES.call, options, (o, signal) =>
+      discovery.getRelatedArtists(this.#context, value, { ...o, signal }),
+    );
   }
 
   /** Albums Spotify recommends from a track. */
   getSimilarAlbums(trackValue: string, options?: SimilarAlbumsOptions): Promise<Release[]> {
-    return this.#call(options, (o, signal) => discovery.getSimilarAlbums(this.#context, trackValue, { ...o, signal }));
+    return this.#call('getSimilarAlbums', OPTION_NAMES.similar, options, (o, signal) =>
+      discovery.getSimilarAlbums(this.#context, trackValue, { ...o, signal }),
+    );
   }
 
   /** The concerts Spotify lists for an artist. */
   getArtistConcerts(value: string, options?: CallOptions): Promise<Concert[]> {
-    return this.#call(options, (_o, signal) => discovery.getArtistConcerts(this.#context, value, { signal }));
+    return this.#call('getArtistConcerts', OPTION_NAMES.call, options, (o, signal) =>
+      discovery.getArtistConcerts(this.#context, value, { ...o, signal }),
+    );
   }
 
   /** The colours Spotify extracts from a picture: an image URL, a `spotify:image:` URI or any model with images. */
   getColors(imageOrEntity: string | { readonly images: readonly Image[] }, options?: CallOptions): Promise<Colors> {
-    return this.#call(options, (_o, signal) => discovery.getColors(this.#context, imageOrEntity, { signal }));
+    return this.#call('getColors', OPTION_NAMES.call, options, (o, signal) =>
+      discovery.getColors(this.#context, imageOrEntity, { ...o, signal }),
+    );
   }
 
   /**
@@ -229,8 +232,8 @@ export class AsyncSpotifyClient {
    * missing, through a temp file given its name when complete. Resolves to the absolute path written.
    */
   downloadCover(entity: EntityWithImages, dest: string, options?: DownloadCoverOptions): Promise<string> {
-    return this.#call(options, (o, signal) =>
-      downloadCover(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }),
+    return this.#call('downloadCover', OPTION_NAMES.downloadCover, options, (o, signal) =>
+      downloadCover(this.#downloads(), entity, dest, { ...o, signal }),
     );
   }
 
@@ -239,8 +242,8 @@ export class AsyncSpotifyClient {
    * title, artist (or show) and the largest cover. No preview is a MediaError before any request.
    */
   downloadPreview(entity: EntityWithPreview, dest: string, options?: DownloadPreviewOptions): Promise<string> {
-    return this.#call(options, (o, signal) =>
-      downloadPreview(this.#downloads(), entity, dest, { ...o, ...withSignal(signal) }),
+    return this.#call('downloadPreview', OPTION_NAMES.downloadPreview, options, (o, signal) =>
+      downloadPreview(this.#downloads(), entity, dest, { ...o, signal }),
     );
   }
 
@@ -263,7 +266,9 @@ export class AsyncSpotifyClient {
    * One tracked call: refused after close; its options checked (a bad one is an InvalidInputError); its
    * signal linked once for all calls that share it; not started when that signal has already aborted.
    */
-  #call<O extends CallOptions, T>(
+  #call<O extends SignalOptions, T>(
+    method: string,
+    known: readonly string[],
     options: O | undefined,
     work: (options: O, signal: AbortSignal | undefined) => Promise<T>,
   ): Promise<T> {
@@ -272,7 +277,7 @@ export class AsyncSpotifyClient {
     let checked: O;
     let signal: AbortSignal | undefined;
     try {
-      checked = checkCallOptions(options);
+      checked = checkCallOptions(options, known, method);
       signal = shareableSignal(checked.signal);
     } catch (error) {
       return this.#lifecycle.run(() => Promise.reject(error as Error));
@@ -286,7 +291,7 @@ export class AsyncSpotifyClient {
   async #load<T extends EntityType>(
     type: T,
     value: string,
-    options: GetOptions,
+    options: CallOptions,
     signal: AbortSignal | undefined,
     given: Partial<ListLimits> = {},
   ): Promise<EntityByType[T]> {
@@ -305,18 +310,19 @@ export class AsyncSpotifyClient {
     return { http: this.#context.http, maxBytes: this.#context.options.maxMediaBytes };
   }
 
-  async #batch<O extends BatchOptions, T>(
+  /** A batch: its options checked once, each value fetched with the batch's signal and `fresh`. */
+  async #batch<T>(
+    method: string,
+    known: readonly string[],
     values: readonly string[],
-    options: O | undefined,
-    fetchOne: (value: string, signal: AbortSignal | undefined, options: O) => Promise<T>,
+    options: BatchOptions | undefined,
+    fetchOne: (value: string, options: CallOptions) => Promise<T>,
   ): Promise<Array<BatchResult<T>>> {
-    const checked = checkCallOptions(options);
+    const checked = checkCallOptions(options, known, method);
     const signal = shareableSignal(checked.signal);
-    return runBatch(
-      values,
-      { ...checked, ...withSignal(signal) },
-      this.#context.options.maxConcurrency,
-      (value, inner) => fetchOne(value, inner, checked),
+    const { fresh } = checked;
+    return runBatch(values, { ...checked, signal }, this.#context.options.maxConcurrency, (value, inner) =>
+      fetchOne(value, { signal: inner, fresh }),
     );
   }
 }

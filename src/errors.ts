@@ -61,6 +61,13 @@ export class SpotifyScraperError extends Error {
 export class InvalidInputError extends SpotifyScraperError {
   static override readonly kind: string = 'InvalidInputError';
   override name = 'InvalidInputError';
+  /** The option the error is about, by its name in the library (`'timeout'`, `'maxTracks'`), when it is about one. */
+  readonly option: string | undefined;
+
+  constructor(message: string, details: ErrorDetails & { option?: string | undefined } = {}) {
+    super(message, details);
+    this.option = details.option;
+  }
 }
 
 /** Spotify answered that the entity does not exist (HTTP 404, or an embed "Page not found"). */

@@ -1,5 +1,14 @@
-export { AsyncSpotifyClient, type GetOptions, type GetPlaylistOptions, type GetShowOptions } from './client.js';
-export type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './client/discovery.js';
+export { AsyncSpotifyClient } from './client.js';
+export type {
+  CallOptions,
+  DiscographyOptions,
+  GetOptions,
+  GetPlaylistOptions,
+  GetShowOptions,
+  SearchOptions,
+  SignalOptions,
+  SimilarAlbumsOptions,
+} from './client/call-options.js';
 export type { BatchOptions, BatchProgress, BatchResult } from './client/batch.js';
 export type {
   DownloadCoverOptions,

@@ -17,60 +17,60 @@ export interface ClientOptions {
    * Token bucket applied per host (each host gets its own bucket). `false` disables limiting.
    * @default new RateLimit({ perSecond: 2, burst: 5 })
    */
-  rateLimit?: RateLimit | RateLimitSettings | false;
+  rateLimit?: RateLimit | RateLimitSettings | false | undefined;
   /**
    * Per-host overrides of `rateLimit`, keyed by host name (e.g. `'api-partner.spotify.com'`).
    * @default {}
    */
-  hostRateLimits?: Readonly<Record<string, RateLimit | RateLimitSettings | false>>;
+  hostRateLimits?: Readonly<Record<string, RateLimit | RateLimitSettings | false>> | undefined;
   /**
    * Retry policy; attempts include the first. `false` = one attempt.
    * @default new RetryPolicy({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 })
    */
-  retry?: RetryPolicy | Partial<RetrySettings> | false;
+  retry?: RetryPolicy | Partial<RetrySettings> | false | undefined;
   /** An http(s) proxy URL; `user:pass@` allowed. Never printed. @default undefined (no proxy) */
-  proxy?: string | URL;
+  proxy?: string | URL | undefined;
   /** Per-attempt timeout in ms, covering connect, headers and body. @default 10_000 */
-  timeout?: number;
+  timeout?: number | undefined;
   /** User-Agent header. @default a current desktop Chrome user agent */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** BCP-47 locale sent as Accept-Language, e.g. `'de-DE'`. @default undefined (no Accept-Language preference) */
-  locale?: string;
+  locale?: string | undefined;
   /** Extra request headers, sent with every request. @default {} */
-  headers?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>> | undefined;
   /**
    * An undici Dispatcher every request goes through (pages, API, media); rate limit and retry still
    * apply on top. Borrowed: the client never closes it. @default a client-owned pooled `Agent`
    */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** Use the partner API after the embed page for paging and richer fields. @default true */
-  partnerApi?: boolean;
+  partnerApi?: boolean | undefined;
   /** Override the partner API's persisted-query names and hashes when Spotify rotates them. @default {} */
-  operations?: Partial<Record<OperationKind, PersistedOperation>>;
+  operations?: Partial<Record<OperationKind, PersistedOperation>> | undefined;
   /** Called before each retry wait. @default undefined */
-  onRetry?: (info: RetryInfo) => void;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
   /** Called when a result is degraded (partner API fell back to embed data, paging stopped early). @default undefined */
-  onWarning?: (message: string) => void;
+  onWarning?: ((message: string) => void) | undefined;
   /** Default concurrency of the batch helpers (`getTracks`, ...). @default 5 */
-  maxConcurrency?: number;
+  maxConcurrency?: number | undefined;
   /** Largest page body accepted, in bytes. @default 20_000_000 */
-  maxPageBytes?: number;
+  maxPageBytes?: number | undefined;
   /** Largest cover or preview download accepted, in bytes; a larger one leaves no file. @default 50_000_000 */
-  maxMediaBytes?: number;
+  maxMediaBytes?: number | undefined;
   /** Time source for the rate limiter and retry waits; inject a virtual clock in tests. @default the system clock */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /**
    * Keep validated results of getters and discovery calls: `true` for memory (1,000 entries, 1 h), or
    * `{ ttlMs, maxEntries, store }` (`store`: a Keyv-compatible store shared by processes).
    * @default false
    */
-  cache?: boolean | CacheOptions;
+  cache?: boolean | CacheOptions | undefined;
   /**
    * Share the rate limit (and a 429's pause) with every client naming the same Redis and key, in any
    * process or machine: `{ redis: 'redis://host:6379' | ioredis client, key?, workers? }`.
    * @default undefined (each client has its own buckets)
    */
-  fleet?: FleetOptions;
+  fleet?: FleetOptions | undefined;
 }
 
 /** Every option name, to refuse a misspelt one. */

@@ -48,6 +48,24 @@ describe('public types', () => {
     void client.close();
   });
 
+  it('options take undefined for any optional field (exactOptionalPropertyTypes)', () => {
+    const maybeSignal = undefined as AbortSignal | undefined;
+    const maybeNumber = undefined as number | undefined;
+    const maybeBoolean = undefined as boolean | undefined;
+    const client = new AsyncSpotifyClient({ timeout: maybeNumber, locale: undefined, cache: maybeBoolean });
+    expectTypeOf(client.search('q', { signal: maybeSignal })).toEqualTypeOf<Promise<SearchResults>>();
+    expectTypeOf(client.getTrack('x', { signal: maybeSignal, fresh: maybeBoolean })).toEqualTypeOf<Promise<Track>>();
+    expectTypeOf(client.getPlaylist('x', { maxTracks: maybeNumber })).toEqualTypeOf<Promise<Playlist>>();
+    expectTypeOf(client.getTracks(['x'], { concurrency: maybeNumber, signal: maybeSignal })).toEqualTypeOf<
+      Promise<Array<BatchResult<Track>>>
+    >();
+    void client.downloadCover({} as Album, '/tmp', { filename: undefined, size: undefined, signal: maybeSignal });
+    void client.getSimilarAlbums('x', { limit: maybeNumber });
+    // @ts-expect-error a misspelt option does not compile
+    void client.getPlaylist('x', { maxTrack: 5 });
+    void client.close();
+  });
+
   it('models are readonly, with nullable fields rather than optional ones', () => {
     expectTypeOf<Track['previewUrl']>().toEqualTypeOf<string | null>();
     expectTypeOf<Track['album']>().toMatchTypeOf<{ readonly id: string } | null>();

@@ -45,8 +45,8 @@ export function clientOptionsFrom(
   if (flags.fleetRedis !== undefined) {
     options.fleet = {
       redis: flags.fleetRedis,
-      ...(flags.fleetKey === undefined ? {} : { key: flags.fleetKey }),
-      ...(flags.fleetWorkers === undefined ? {} : { workers: wholeNumber('--fleet-workers', flags.fleetWorkers, 1) }),
+      key: flags.fleetKey,
+      workers: flags.fleetWorkers === undefined ? undefined : wholeNumber('--fleet-workers', flags.fleetWorkers, 1),
     };
   } else if (flags.fleetKey !== undefined || flags.fleetWorkers !== undefined) {
     throw new InvalidInputError('--fleet-key and --fleet-workers go with --fleet-redis');

@@ -209,12 +209,7 @@ const search: CommandSpec = {
     const limit = optionalWhole('--limit', flags['limit'], 1);
     const offset = optionalWhole('--offset', flags['offset'], 0);
     return (client, query, signal) =>
-      client.search(query, {
-        signal,
-        ...(types ? { types } : {}),
-        ...(limit === undefined ? {} : { limit }),
-        ...(offset === undefined ? {} : { offset }),
-      });
+      client.search(query, { signal, types, limit, offset });
   },
 };
 
@@ -227,7 +222,7 @@ const discography: CommandSpec = {
   prepare: (flags) => {
     const maxReleases = limitFlag('--max-releases', flags['maxReleases'] as string | undefined);
     return (client, value, signal) =>
-      client.getArtistDiscography(value, { signal, ...(maxReleases === undefined ? {} : { maxReleases }) });
+      client.getArtistDiscography(value, { signal, maxReleases });
   },
 };
 
@@ -240,7 +235,7 @@ const similar: CommandSpec = {
   prepare: (flags) => {
     const limit = optionalWhole('--limit', flags['limit'], 1);
     return (client, value, signal) =>
-      client.getSimilarAlbums(value, { signal, ...(limit === undefined ? {} : { limit }) });
+      client.getSimilarAlbums(value, { signal, limit });
   },
 };
 

@@ -4,6 +4,7 @@ import type { Image } from '../models/common.js';
 import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
 import { chooseImage } from '../media/images.js';
 import type { SearchRequest } from '../partner/search.js';
+import type { SearchOptions } from './call-options.js';
 
 /** Per-call arguments, checked before any request: a bad one is an InvalidInputError naming it. */
 
@@ -29,14 +30,8 @@ export function wholeInRange(field: string, value: unknown, fallback: number, mi
 
 export const MAX_QUERY_LENGTH = 500;
 
-export interface SearchOptionsInput {
-  types?: readonly SearchType[] | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-}
-
 /** A search's query (trimmed, inner whitespace collapsed), types, limit and offset. */
-export function searchRequest(query: unknown, options: SearchOptionsInput): SearchRequest {
+export function searchRequest(query: unknown, options: Pick<SearchOptions, 'types' | 'limit' | 'offset'>): SearchRequest {
   if (typeof query !== 'string') throw new InvalidInputError(`A search query is a string, got ${typeof query}`);
   const normalised = query.trim().replace(/\s+/g, ' ');
   if (normalised === '') throw new InvalidInputError('A search query cannot be empty or blank');
@@ -104,18 +99,26 @@ function imageIdOfText(value: string): string {
   return id;
 }
 
-/** A method's options object: absent is `{}`; anything but a plain object, or a `signal` that is not an AbortSignal, is refused. */
-export function checkCallOptions<O extends object>(options: O | null | undefined): O {
+/**
+ * A method's options object: absent is `{}`; anything but a plain object, a name the method does not
+ * know (`maxTrack` for `maxTracks`), or a `signal` that is not an AbortSignal is refused.
+ */
+export function checkCallOptions<O extends object>(options: O | null | undefined, known: readonly string[], method: string): O {
   if (options === undefined) return {} as O;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidInputError(`options must be an object, got ${quote(options)}`);
+    throw new InvalidInputError(`${method}: options must be an object, got ${quote(options)}`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!known.includes(name)) {
+      throw new InvalidInputError(`${method}: unknown option ${quote(name, 60)}; known: ${known.join(', ')}`, { option: name });
+    }
   }
   const signal = (options as { signal?: unknown }).signal;
   if (signal !== undefined && !isAbortSignal(signal))
-    throw new InvalidInputError(`signal must be an AbortSignal, got ${quote(signal)}`);
+    throw new InvalidInputError(`signal must be an AbortSignal, got ${quote(signal)}`, { option: 'signal' });
   const fresh = (options as { fresh?: unknown }).fresh;
   if (fresh !== undefined && typeof fresh !== 'boolean')
-    throw new InvalidInputError(`fresh must be true or false, got ${quote(fresh)}`);
+    throw new InvalidInputError(`fresh must be true or false, got ${quote(fresh)}`, { option: 'fresh' });
   return options;
 }
 

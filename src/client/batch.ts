@@ -1,5 +1,6 @@
 import { InvalidInputError, SpotifyScraperError } from '../errors.js';
 import { quote } from '../redact.js';
+import type { CallOptions } from './call-options.js';
 
 /** One entry of a batch result, in input order. */
 export type BatchResult<T> =
@@ -14,13 +15,11 @@ export interface BatchProgress {
 }
 
 /** Options every batch helper takes. */
-export interface BatchOptions {
+export interface BatchOptions extends CallOptions {
   /** How many values are fetched at once. @default the client's `maxConcurrency` (5) */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Called after each value settles. */
-  onProgress?: (progress: BatchProgress) => void;
-  /** Aborts the whole batch: it then rejects with `signal.reason`. */
-  signal?: AbortSignal;
+  onProgress?: ((progress: BatchProgress) => void) | undefined;
 }
 
 /**

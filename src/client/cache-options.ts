@@ -15,11 +15,11 @@ export interface CacheStore {
 /** The `cache` option in object form. */
 export interface CacheOptions {
   /** How long an entry answers calls, in ms; `Infinity` for no expiry. @default 3_600_000 (1 h) */
-  ttlMs?: number;
+  ttlMs?: number | undefined;
   /** How many entries the in-memory cache keeps (least recently used go first). Memory only. @default 1_000 */
-  maxEntries?: number;
+  maxEntries?: number | undefined;
   /** A Keyv-compatible store shared by processes (Redis…) instead of memory. @default in memory */
-  store?: CacheStore;
+  store?: CacheStore | undefined;
 }
 
 export interface ResolvedCache {

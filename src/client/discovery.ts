@@ -4,7 +4,6 @@ import { ColorsSchema, type Colors } from '../models/colors.js';
 import { ConcertSchema, type Concert } from '../models/concert.js';
 import { entityUri } from '../models/entities.js';
 import { ReleaseSchema, type Release } from '../models/release.js';
-import type { SearchType } from '../models/search-results.js';
 import { SearchResultsSchema, type SearchResults } from '../models/search-results.js';
 import { validateModel } from '../parse/validate.js';
 import { readColors } from '../partner/colors.js';
@@ -18,36 +17,11 @@ import { readRelatedArtists } from '../partner/related-artists.js';
 import { readSearch, searchVariables } from '../partner/search.js';
 import { readSimilarAlbums } from '../partner/similar-albums.js';
 import { imageIdOf, limitOption, searchRequest, wholeInRange } from './arguments.js';
+import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './call-options.js';
 import { queryContext, type LoaderContext } from './entity-loader.js';
 import { resolveId } from './short-link.js';
 
 /** The partner API's discovery operations (SPEC §6), one function per client method. */
-
-export interface CallOptions {
-  /** Aborts the call: it then rejects with `signal.reason`. */
-  signal?: AbortSignal | undefined;
-  /** Skip the cache (when the client has one) and fetch; the result refreshes the entry. @default false */
-  fresh?: boolean | undefined;
-}
-
-export interface SearchOptions extends CallOptions {
-  /** What to search for. @default all six: track, album, artist, playlist, show, episode */
-  types?: readonly SearchType[];
-  /** Hits per type, 1-100. @default 20 */
-  limit?: number;
-  /** Hits to skip per type. @default 0 */
-  offset?: number;
-}
-
-export interface DiscographyOptions extends CallOptions {
-  /** Releases to return at most (not release groups); `Infinity` for all. @default Infinity */
-  maxReleases?: number;
-}
-
-export interface SimilarAlbumsOptions extends CallOptions {
-  /** Albums to return, 1-100. @default 10 */
-  limit?: number;
-}
 
 export async function search(context: LoaderContext, query: string, options: SearchOptions): Promise<SearchResults> {
   const request = searchRequest(query, options);

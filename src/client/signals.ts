@@ -20,8 +20,3 @@ export function shareableSignal(signal: AbortSignal | undefined): AbortSignal | 
   }
   return inner;
 }
-
-/** `{ signal }` when there is one, else `{}` (options are exact: no `signal: undefined`). */
-export function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
-}

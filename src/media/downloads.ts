@@ -18,25 +18,30 @@ export type EntityWithImages = EntityByType[EntityType];
 /** What has a preview: the models with a `previewUrl` (tracks and episodes). */
 export type EntityWithPreview = Extract<EntityWithImages, { previewUrl: string | null }>;
 
+/** Options of `downloadCover`. Downloads are never cached, so they take no `fresh`. */
 export interface DownloadCoverOptions {
+  /** Aborts the download: it then rejects with `signal.reason` and leaves no file. */
+  signal?: AbortSignal | undefined;
   /** `'largest'` or `'smallest'` picture, by pixel area. @default 'largest' */
-  size?: CoverSize;
+  size?: CoverSize | undefined;
   /** File name; reduced to its base name and made safe. The extension comes from Content-Type when it has none. */
-  filename?: string;
+  filename?: string | undefined;
   /** Replace a file of the same name. Otherwise the download takes a free name (`name (2).jpg`). @default false */
-  overwrite?: boolean;
-  signal?: AbortSignal;
+  overwrite?: boolean | undefined;
 }
 
+/** Options of `downloadPreview`. */
 export interface DownloadPreviewOptions {
+  /** Aborts the download: it then rejects with `signal.reason` and leaves no file. */
+  signal?: AbortSignal | undefined;
   /** File name; reduced to its base name and made safe. @default from the entity name */
-  filename?: string;
+  filename?: string | undefined;
   /** Write an ID3v2 tag: title, artist (or show name), largest cover as front cover. @default false */
-  embedCover?: boolean;
+  embedCover?: boolean | undefined;
   /** Replace a file of the same name. Otherwise the download takes a free name (`name (2).mp3`). @default false */
-  overwrite?: boolean;
-  signal?: AbortSignal;
+  overwrite?: boolean | undefined;
 }
+
 
 export interface DownloadContext {
   http: HttpClient;

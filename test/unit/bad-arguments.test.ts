@@ -42,3 +42,33 @@ describe('per-call options', () => {
     await expect(call()).rejects.toBeInstanceOf(InvalidInputError);
   });
 });
+
+describe('unknown per-call options', () => {
+  const client = new AsyncSpotifyClient({ rateLimit: false, retry: false });
+  it.each<[string, () => Promise<unknown>, string]>([
+    ['getPlaylist({ maxTrack })', () => client.getPlaylist(ID, { maxTrack: 5 } as never), 'maxTracks'],
+    ['getTrack({ maxTracks })', () => client.getTrack(ID, { maxTracks: 5 } as never), 'fresh'],
+    ['search({ type })', () => client.search('x', { type: 'track' } as never), 'types'],
+    ['getTracks({ concurency })', () => client.getTracks([ID], { concurency: 2 } as never), 'concurrency'],
+    ['downloadCover({ fresh })', () => client.downloadCover({} as never, '/tmp', { fresh: true } as never), 'overwrite'],
+    ['resolve({ fresh })', () => client.resolve(ID, { fresh: true } as never), 'signal'],
+  ])('%s is refused, listing the known ones', async (_name, call, known) => {
+    const error = await call().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toMatch(/unknown option/);
+    expect((error as Error).message).toContain(known);
+    expect((error as InvalidInputError).option).toBeTypeOf('string');
+  });
+
+  it('options given as undefined are the defaults', async () => {
+    const spy = new AsyncSpotifyClient({ rateLimit: false, retry: false, timeout: undefined });
+    // Checked before any request: an invalid id, with every option undefined, fails only on the id.
+    await expect(spy.getPlaylist('bad', { maxTracks: undefined, signal: undefined, fresh: undefined })).rejects.toThrow(
+      /Not a Spotify id/,
+    );
+    await spy.close();
+  });
+});

@@ -12,9 +12,9 @@ export interface FleetOptions {
   /** A Redis URL (`redis://host:port`, the client opens and closes its connection) or an ioredis client (borrowed). */
   redis: string | FleetRedisClient;
   /** Namespace of the shared buckets in Redis: clients with the same key share them. @default 'spotify-scraper' */
-  key?: string;
+  key?: string | undefined;
   /** How many processes share the budget: when Redis is away each falls back to `perSecond / workers`. @default 1 */
-  workers?: number;
+  workers?: number | undefined;
 }
 
 export interface ResolvedFleet {
