@@ -208,8 +208,7 @@ const search: CommandSpec = {
     const types = flags['type'] as SearchType[] | undefined;
     const limit = optionalWhole('--limit', flags['limit'], 1);
     const offset = optionalWhole('--offset', flags['offset'], 0);
-    return (client, query, signal) =>
-      client.search(query, { signal, types, limit, offset });
+    return (client, query, signal) => client.search(query, { signal, types, limit, offset });
   },
 };
 
@@ -221,8 +220,7 @@ const discography: CommandSpec = {
   options: (command) => command.option('--max-releases <n>', 'releases to return, or "all" (default all)'),
   prepare: (flags) => {
     const maxReleases = limitFlag('--max-releases', flags['maxReleases'] as string | undefined);
-    return (client, value, signal) =>
-      client.getArtistDiscography(value, { signal, maxReleases });
+    return (client, value, signal) => client.getArtistDiscography(value, { signal, maxReleases });
   },
 };
 
@@ -234,8 +232,7 @@ const similar: CommandSpec = {
   options: (command) => command.option('--limit <n>', 'albums per track, 1-100 (default 10)'),
   prepare: (flags) => {
     const limit = optionalWhole('--limit', flags['limit'], 1);
-    return (client, value, signal) =>
-      client.getSimilarAlbums(value, { signal, limit });
+    return (client, value, signal) => client.getSimilarAlbums(value, { signal, limit });
   },
 };
 

@@ -31,7 +31,10 @@ export function wholeInRange(field: string, value: unknown, fallback: number, mi
 export const MAX_QUERY_LENGTH = 500;
 
 /** A search's query (trimmed, inner whitespace collapsed), types, limit and offset. */
-export function searchRequest(query: unknown, options: Pick<SearchOptions, 'types' | 'limit' | 'offset'>): SearchRequest {
+export function searchRequest(
+  query: unknown,
+  options: Pick<SearchOptions, 'types' | 'limit' | 'offset'>,
+): SearchRequest {
   if (typeof query !== 'string') throw new InvalidInputError(`A search query is a string, got ${typeof query}`);
   const normalised = query.trim().replace(/\s+/g, ' ');
   if (normalised === '') throw new InvalidInputError('A search query cannot be empty or blank');
@@ -103,14 +106,20 @@ function imageIdOfText(value: string): string {
  * A method's options object: absent is `{}`; anything but a plain object, a name the method does not
  * know (`maxTrack` for `maxTracks`), or a `signal` that is not an AbortSignal is refused.
  */
-export function checkCallOptions<O extends object>(options: O | null | undefined, known: readonly string[], method: string): O {
+export function checkCallOptions<O extends object>(
+  options: O | null | undefined,
+  known: readonly string[],
+  method: string,
+): O {
   if (options === undefined) return {} as O;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError(`${method}: options must be an object, got ${quote(options)}`);
   }
   for (const name of Object.keys(options)) {
     if (!known.includes(name)) {
-      throw new InvalidInputError(`${method}: unknown option ${quote(name, 60)}; known: ${known.join(', ')}`, { option: name });
+      throw new InvalidInputError(`${method}: unknown option ${quote(name, 60)}; known: ${known.join(', ')}`, {
+        option: name,
+      });
     }
   }
   const signal = (options as { signal?: unknown }).signal;

@@ -69,8 +69,20 @@ export const OPTION_NAMES = Object.freeze({
   discography: names<DiscographyOptions>({ signal: true, fresh: true, maxReleases: true }),
   similar: names<SimilarAlbumsOptions>({ signal: true, fresh: true, limit: true }),
   batch: names<BatchOptions>({ signal: true, fresh: true, concurrency: true, onProgress: true }),
-  playlistBatch: names<BatchOptions & GetPlaylistOptions>({ signal: true, fresh: true, concurrency: true, onProgress: true, maxTracks: true }),
-  showBatch: names<BatchOptions & GetShowOptions>({ signal: true, fresh: true, concurrency: true, onProgress: true, maxEpisodes: true }),
+  playlistBatch: names<BatchOptions & GetPlaylistOptions>({
+    signal: true,
+    fresh: true,
+    concurrency: true,
+    onProgress: true,
+    maxTracks: true,
+  }),
+  showBatch: names<BatchOptions & GetShowOptions>({
+    signal: true,
+    fresh: true,
+    concurrency: true,
+    onProgress: true,
+    maxEpisodes: true,
+  }),
   downloadCover: names<DownloadCoverOptions>({ signal: true, size: true, filename: true, overwrite: true }),
   downloadPreview: names<DownloadPreviewOptions>({ signal: true, filename: true, embedCover: true, overwrite: true }),
 });

@@ -42,7 +42,6 @@ export interface DownloadPreviewOptions {
   overwrite?: boolean | undefined;
 }
 
-
 export interface DownloadContext {
   http: HttpClient;
   maxBytes: number;

@@ -50,7 +50,11 @@ describe('unknown per-call options', () => {
     ['getTrack({ maxTracks })', () => client.getTrack(ID, { maxTracks: 5 } as never), 'fresh'],
     ['search({ type })', () => client.search('x', { type: 'track' } as never), 'types'],
     ['getTracks({ concurency })', () => client.getTracks([ID], { concurency: 2 } as never), 'concurrency'],
-    ['downloadCover({ fresh })', () => client.downloadCover({} as never, '/tmp', { fresh: true } as never), 'overwrite'],
+    [
+      'downloadCover({ fresh })',
+      () => client.downloadCover({} as never, '/tmp', { fresh: true } as never),
+      'overwrite',
+    ],
     ['resolve({ fresh })', () => client.resolve(ID, { fresh: true } as never), 'signal'],
   ])('%s is refused, listing the known ones', async (_name, call, known) => {
     const error = await call().then(
