@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { EntityType } from '../src/index.js';
 import { readEmbedPage } from '../src/parse/index.js';
-import { RECORDINGS } from '../scripts/replay-server.js';
+/** The demo's recordings: embed pages and API answers this project built itself. */
+const RECORDINGS = join(import.meta.dirname, '..', 'demo', 'recordings');
 
 export interface BenchPage {
   name: string;

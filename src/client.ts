@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { runBatch, type BatchOptions, type BatchResult } from './client/batch.js';
-import { bootstrapToken, loadEntity, type LoaderContext } from './client/entity-loader.js';
+import { createClientParts, type LoaderContext } from './client/context.js';
+import { bootstrapToken, loadEntity } from './client/entity-loader.js';
 import * as discovery from './client/discovery.js';
 import {
   OPTION_NAMES,
@@ -14,16 +15,9 @@ import {
 } from './client/call-options.js';
 import { Lifecycle } from './client/lifecycle.js';
 import { resolveId, resolveRef } from './client/short-link.js';
-import { ResultCache } from './client/result-cache.js';
-import { rememberer } from './client/remember.js';
-import { SingleFlight } from './client/single-flight.js';
 import { checkCallOptions, limitOption } from './client/arguments.js';
 import { shareableSignal } from './client/signals.js';
-import { CONNECTIONS_PER_HOST, chooseDispatcher } from './http/dispatcher.js';
-import { HostGate } from './http/host-gate.js';
-import { HttpClient } from './http/http-client.js';
-import { FleetLimiter } from './http/fleet/fleet-limiter.js';
-import { HostRateLimiter, type HostLimiter } from './http/rate-limit.js';
+import type { HostLimiter } from './http/rate-limit.js';
 import {
   downloadCover,
   downloadPreview,
@@ -51,7 +45,6 @@ import type {
 } from './models/index.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
-import { AccessTokens } from './partner/token.js';
 
 const DEFAULT_MAX_TRACKS = 100;
 const DEFAULT_MAX_EPISODES = 50;
@@ -70,38 +63,11 @@ export class AsyncSpotifyClient {
   readonly #limiter: HostLimiter;
 
   constructor(options: ClientOptions = {}) {
-    const resolved = resolveOptions(options);
-    const { dispatcher, owned } = chooseDispatcher(resolved.dispatcher, resolved.proxy, resolved.timeout);
-    this.#dispatcher = dispatcher;
-    this.#ownsDispatcher = owned;
-    const { clock } = resolved;
-    const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock);
-    this.#limiter = resolved.fleet
-      ? new FleetLimiter(limits, resolved.fleet, clock, (message) => resolved.onWarning?.(message))
-      : limits;
-    const http = new HttpClient({
-      dispatcher,
-      limiter: this.#limiter,
-      gate: new HostGate(CONNECTIONS_PER_HOST),
-      retry: resolved.retry,
-      clock,
-      timeoutMs: resolved.timeout,
-      headers: resolved.headers,
-      onRetry: resolved.onRetry,
-    });
-    const tokens = new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrapToken(this.#context) });
-    const cache = resolved.cache
-      ? new ResultCache(
-          resolved.cache,
-          () => clock.now(),
-          (message) => resolved.onWarning?.(message),
-        )
-      : null;
-    const remember = rememberer(cache, new SingleFlight(), {
-      locale: resolved.headers['accept-language'],
-      partnerApi: resolved.partnerApi,
-    });
-    this.#context = { http, options: resolved, tokens, remember };
+    const parts = createClientParts(resolveOptions(options), bootstrapToken);
+    this.#context = parts.context;
+    this.#dispatcher = parts.dispatcher;
+    this.#ownsDispatcher = parts.ownsDispatcher;
+    this.#limiter = parts.limiter;
   }
 
   /** True once `close()` was called. */

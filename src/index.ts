@@ -36,7 +36,7 @@ export type { RetryInfo } from './http/http-client.js';
 export type { Clock } from './http/clock.js';
 export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
 export { DEFAULTS, type ClientOptions } from './options.js';
-export type { CacheOptions, CacheStore } from './client/cache-options.js';
+export type { CacheOptions, CacheStore } from './cache/cache-options.js';
 export type { FleetOptions, FleetRedisClient } from './http/fleet/options.js';
 export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
 export type { EntityByType } from './models/entities.js';

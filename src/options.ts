@@ -8,7 +8,7 @@ import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
 import { requestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
-import { resolveCache, type CacheOptions, type ResolvedCache } from './client/cache-options.js';
+import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/cache-options.js';
 import { resolveFleet, type FleetOptions, type ResolvedFleet } from './http/fleet/options.js';
 
 /** Options of `new AsyncSpotifyClient(options)`. Every field is optional. */

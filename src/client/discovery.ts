@@ -18,7 +18,7 @@ import { readSearch, searchVariables } from '../partner/search.js';
 import { readSimilarAlbums } from '../partner/similar-albums.js';
 import { imageIdOf, limitOption, searchRequest, wholeInRange } from './arguments.js';
 import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './call-options.js';
-import { queryContext, type LoaderContext } from './entity-loader.js';
+import { queryContext, type LoaderContext } from './context.js';
 import { resolveId } from './short-link.js';
 
 /** The partner API's discovery operations (SPEC §6), one function per client method. */

@@ -1,24 +1,12 @@
 import { NotFoundError, ParseError } from '../errors.js';
-import type { HttpClient } from '../http/http-client.js';
 import { readText } from '../http/transport.js';
 import { ENTITY_SCHEMAS, embedUrl, type EntityByType, type EntityType } from '../models/entities.js';
-import type { ResolvedOptions } from '../options.js';
 import { modelFromEmbed, readEmbedPage, type EmbedPage, type ListLimits } from '../parse/index.js';
 import { validateModel } from '../parse/validate.js';
 import { enrich } from '../partner/enrich.js';
 import { PARTNER_API_URL } from '../partner/operations.js';
-import type { QueryContext } from '../partner/query.js';
-import type { AccessTokens, SessionToken } from '../partner/token.js';
-import type { Remember } from './remember.js';
-
-/** What loading needs from the client. */
-export interface LoaderContext {
-  http: HttpClient;
-  options: ResolvedOptions;
-  tokens: AccessTokens;
-  /** Single flight and the cache, for every getter and discovery call. */
-  remember: Remember;
-}
+import type { SessionToken } from '../partner/token.js';
+import { queryContext, type LoaderContext } from './context.js';
 
 export interface LoadOptions {
   signal?: AbortSignal | undefined;
@@ -50,12 +38,6 @@ export async function bootstrapToken(context: LoaderContext): Promise<SessionTok
   const { page, pageUrl } = await fetchEmbedPage(context, BOOTSTRAP_PAGE.type, BOOTSTRAP_PAGE.id, undefined);
   if (!page.session) throw new ParseError(`${pageUrl} carries no access token for the partner API`, { url: pageUrl });
   return page.session;
-}
-
-/** A query context for one call, using `token` first when the call has one of its own. */
-export function queryContext(context: LoaderContext, signal: AbortSignal | undefined, token?: string): QueryContext {
-  const { http, options, tokens } = context;
-  return { http, tokens, operations: options.operations, maxBytes: options.maxPageBytes, signal, token };
 }
 
 /** id -> embed page -> validated model, enriched by the partner API unless that is off. */

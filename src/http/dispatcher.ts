@@ -4,6 +4,8 @@ import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 export interface DispatcherChoice {
   dispatcher: Dispatcher;
   owned: boolean;
+  /** Requests the dispatcher carries at once per host: what the client lets in flight per host. */
+  connections: number;
 }
 
 /** Connections per host of the client's own pool; the client never has more requests than this in flight per host. */
@@ -15,8 +17,9 @@ export function chooseDispatcher(
   proxy: URL | undefined,
   timeoutMs: number,
 ): DispatcherChoice {
-  if (borrowed) return { dispatcher: borrowed, owned: false };
+  if (borrowed) return { dispatcher: borrowed, owned: false, connections: CONNECTIONS_PER_HOST };
   const pool = { keepAliveTimeout: 10_000, connections: CONNECTIONS_PER_HOST, connect: { timeout: timeoutMs } };
-  if (!proxy) return { dispatcher: new Agent(pool), owned: true };
-  return { dispatcher: new ProxyAgent({ uri: proxy.href, ...pool, proxyTls: { timeout: timeoutMs } }), owned: true };
+  if (!proxy) return { dispatcher: new Agent(pool), owned: true, connections: CONNECTIONS_PER_HOST };
+  const dispatcher = new ProxyAgent({ uri: proxy.href, ...pool, proxyTls: { timeout: timeoutMs } });
+  return { dispatcher, owned: true, connections: CONNECTIONS_PER_HOST };
 }

@@ -4,7 +4,7 @@ import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient } from '../../src/index.js';
 import { abortableDelay } from '../../src/http/clock.js';
-import { STORE_PAUSE_MS } from '../../src/client/result-cache.js';
+import { STORE_PAUSE_MS } from '../../src/cache/result-cache.js';
 import { fakeAlbum, fakeTrack, startFakeSpotify, type FakeSpotify } from '../../src/testing/index.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
 

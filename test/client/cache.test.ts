@@ -9,7 +9,7 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { abortableDelay } from '../../src/http/clock.js';
-import { CACHE_SCHEMA_VERSION, STORE_PAUSE_MS } from '../../src/client/result-cache.js';
+import { CACHE_SCHEMA_VERSION, STORE_PAUSE_MS } from '../../src/cache/result-cache.js';
 import { embedPage, fakePlaylist, fakeTrack, startFakeSpotify, type FakeSpotify } from '../../src/testing/index.js';
 import { searchAnswer } from '../helpers/discovery.js';
 import { sendHtml, sendJson, startLoopback } from '../helpers/loopback.js';

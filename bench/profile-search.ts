@@ -1,4 +1,4 @@
-/** Where a search answer's time goes: JSON.parse, reading the hits, zod validation. `npx tsx scripts/profile-search.ts` */
+/** Where a search answer's time goes: JSON.parse, reading the hits, zod validation. `npx tsx bench/profile-search.ts` */
 import { SEARCH_TYPES, SearchResultsSchema } from '../src/models/search-results.js';
 import { at, type Raw } from '../src/parse/raw.js';
 import { readSearch } from '../src/partner/search.js';

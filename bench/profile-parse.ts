@@ -1,8 +1,8 @@
 /**
  * Where parse time goes, per stage, on the real pages in ../shared/fixtures/html (or the project's
- * recordings): scan, JSON.parse, model building, zod validation. Run: npx tsx scripts/profile-parse.ts
+ * recordings): scan, JSON.parse, model building, zod validation. Run: npx tsx bench/profile-parse.ts
  */
-import { sharedPages, ownPages } from '../bench/pages.js';
+import { sharedPages, ownPages } from './pages.js';
 import { readEmbedPage } from '../src/parse/embed-page.js';
 import { ENTITY_SCHEMAS as SCHEMAS } from '../src/models/entities.js';
 import { modelFromEmbed } from '../src/parse/index.js';

@@ -1,6 +1,6 @@
 /**
  * CPU profile of getTrack alone against a server in another process (what the e2e benchmark measures),
- * printed as the functions with the most self time. Run: npx tsx scripts/profile-e2e.ts
+ * printed as the functions with the most self time. Run: npx tsx bench/profile-e2e.ts
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { Agent } from 'undici';
 import { AsyncSpotifyClient } from '../src/index.js';
 import { routeInterceptor as rerouteTo } from '../src/testing/route.js';
-import { ownPages, sharedPages } from '../bench/pages.js';
+import { ownPages, sharedPages } from './pages.js';
 
 const page = sharedPages().find((p) => p.type === 'track') ?? ownPages().find((p) => p.type === 'track');
 const child = spawn(

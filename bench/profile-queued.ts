@@ -1,6 +1,6 @@
 /**
  * Heap per queued call: 10,000 getTrack calls started at once behind a rate limit that admits none of
- * them, measured before any completes. `node --expose-gc --import tsx scripts/profile-queued.ts [snap]`
+ * them, measured before any completes. `node --expose-gc --import tsx bench/profile-queued.ts [snap]`
  * (with `snap`, also writes a heap snapshot to /tmp/queued.heapsnapshot).
  */
 import { writeHeapSnapshot } from 'node:v8';
