@@ -9,7 +9,7 @@ export interface ErrorDetails {
   url?: string | undefined;
   /** The HTTP status of the response, when there was one. */
   status?: number | undefined;
-  /** A machine-readable code, for example `ECONNRESET` or `UND_ERR_CONNECT_TIMEOUT`. */
+  /** A machine-readable code, for example `ECONNRESET` or `UND_ERR_CONNECT_TIMEOUT` (else the class's own). */
   code?: string | undefined;
   /** The underlying error. */
   cause?: unknown;
@@ -26,10 +26,16 @@ const KINDS = Symbol.for('spotify-scraper.error-kinds');
 export class SpotifyScraperError extends Error {
   /** The class's name as `instanceof` compares it across builds. */
   static readonly kind: string = 'SpotifyScraperError';
-  override name = 'SpotifyScraperError';
+  /** The `code` an instance of this class has when nothing more precise is known. */
+  static readonly code: string = 'ERR_SPOTIFY_SCRAPER';
+  override readonly name: string = 'SpotifyScraperError';
   readonly url: string | undefined;
   readonly status: number | undefined;
-  readonly code: string | undefined;
+  /**
+   * A stable, machine-readable code: the class's own (`ERR_NOT_FOUND`, `ERR_PARSE`, …), or for network
+   * and file-system failures the system's (`ECONNRESET`, `UND_ERR_CONNECT_TIMEOUT`, `ENOSPC`).
+   */
+  readonly code: string;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(
@@ -38,7 +44,7 @@ export class SpotifyScraperError extends Error {
     );
     this.url = details.url === undefined ? undefined : redact(details.url);
     this.status = details.status;
-    this.code = details.code;
+    this.code = details.code ?? (new.target as unknown as { code: string }).code;
     const kinds: string[] = [];
     for (
       let type = new.target as { kind?: unknown } | null;
@@ -60,7 +66,8 @@ export class SpotifyScraperError extends Error {
 /** A value, option or argument is not acceptable. Raised before any request is made. */
 export class InvalidInputError extends SpotifyScraperError {
   static override readonly kind: string = 'InvalidInputError';
-  override name = 'InvalidInputError';
+  static override readonly code: string = 'ERR_INVALID_INPUT';
+  override readonly name = 'InvalidInputError' as const;
   /** The option the error is about, by its name in the library (`'timeout'`, `'maxTracks'`), when it is about one. */
   readonly option: string | undefined;
 
@@ -73,31 +80,32 @@ export class InvalidInputError extends SpotifyScraperError {
 /** Spotify answered that the entity does not exist (HTTP 404, or an embed "Page not found"). */
 export class NotFoundError extends SpotifyScraperError {
   static override readonly kind: string = 'NotFoundError';
-  override name = 'NotFoundError';
+  static override readonly code: string = 'ERR_NOT_FOUND';
+  override readonly name = 'NotFoundError' as const;
 }
 
 /** The request failed on the way: connection refused or reset, DNS, TLS, proxy, bad body. */
 export class NetworkError extends SpotifyScraperError {
   static override readonly kind: string = 'NetworkError';
-  override name = 'NetworkError';
+  static override readonly code: string = 'ERR_NETWORK';
+  override readonly name: 'NetworkError' | 'TimeoutError' | 'HttpError' | 'RateLimitedError' = 'NetworkError';
 }
 
 /** One attempt took longer than the `timeout` option (connect + headers + body). */
 export class TimeoutError extends NetworkError {
   static override readonly kind: string = 'TimeoutError';
-  override name = 'TimeoutError';
+  static override readonly code: string = 'TIMEOUT';
+  override readonly name = 'TimeoutError' as const;
 }
 
-/** Spotify answered with an HTTP status that is neither success nor 404. */
+/**
+ * Spotify answered with an HTTP status that is neither success nor a missing entity. `retryAfterMs`
+ * is the wait the server asked for (`Retry-After`), when it gave one.
+ */
 export class HttpError extends NetworkError {
   static override readonly kind: string = 'HttpError';
-  override name = 'HttpError';
-}
-
-/** HTTP 429: Spotify asked us to slow down. `retryAfterMs` is its requested wait, when it gave one. */
-export class RateLimitedError extends HttpError {
-  static override readonly kind: string = 'RateLimitedError';
-  override name = 'RateLimitedError';
+  static override readonly code: string = 'ERR_HTTP';
+  override readonly name: 'HttpError' | 'RateLimitedError' = 'HttpError';
   readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: ErrorDetails & { retryAfterMs?: number | undefined } = {}) {
@@ -106,22 +114,32 @@ export class RateLimitedError extends HttpError {
   }
 }
 
+/** HTTP 429: Spotify asked us to slow down. `retryAfterMs` is its requested wait, when it gave one. */
+export class RateLimitedError extends HttpError {
+  static override readonly kind: string = 'RateLimitedError';
+  static override readonly code: string = 'ERR_RATE_LIMITED';
+  override readonly name = 'RateLimitedError' as const;
+}
+
 /** A page or API response did not have the expected shape. Names the page and the path that failed. */
 export class ParseError extends SpotifyScraperError {
   static override readonly kind: string = 'ParseError';
-  override name = 'ParseError';
+  static override readonly code: string = 'ERR_PARSE';
+  override readonly name = 'ParseError' as const;
 }
 
 /** A download could not be made: no preview, a media host that is not Spotify's, a bad body. */
 export class MediaError extends SpotifyScraperError {
   static override readonly kind: string = 'MediaError';
-  override name = 'MediaError';
+  static override readonly code: string = 'ERR_MEDIA';
+  override readonly name = 'MediaError' as const;
 }
 
 /** The client was closed before this call started. */
 export class ClientClosedError extends SpotifyScraperError {
   static override readonly kind: string = 'ClientClosedError';
-  override name = 'ClientClosedError';
+  static override readonly code: string = 'ERR_CLIENT_CLOSED';
+  override readonly name = 'ClientClosedError' as const;
 }
 
 /** Keeps a cause's stack and code but never lets a secret through its message. */

@@ -1,17 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import {
-  HttpError,
-  NetworkError,
-  NotFoundError,
-  RateLimitedError,
-  SpotifyScraperError,
-  TimeoutError,
-} from '../errors.js';
+import { HttpError, NetworkError, RateLimitedError, SpotifyScraperError, TimeoutError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { isSpotifyHost } from './hosts.js';
 import type { HostGate } from './host-gate.js';
 import type { HostLimiter } from './rate-limit.js';
+import { PAGE_STATUS, errorFromResponse, type StatusMap } from './response-errors.js';
 import { parseRetryAfter } from './retry-after.js';
 import { isRetryable, type RetryPolicy } from './retry.js';
 import { clip, quote } from '../redact.js';
@@ -46,13 +40,13 @@ export interface GetOptions<T> {
   consume: (response: WireResponse) => Promise<T>;
   /** Whether a redirect to `url` may be followed (default: Spotify hosts only). */
   allowRedirect?: (url: URL) => boolean;
+  /** How a failed status becomes an error: the API family's map. @default PAGE_STATUS (a 404 is a missing entity) */
+  statusMap?: StatusMap | undefined;
   /** Stops at a redirect whose target gives a value, without requesting it (short-link resolution). */
   landed?: (url: URL) => T | undefined;
 }
 
 const MAX_REDIRECTS = 5;
-/** Server-given delays ride on errors that are not RateLimitedError (a 503's Retry-After). */
-const serverDelays = new WeakMap<SpotifyScraperError, number>();
 
 /**
  * GET with the client's policies: a rate-limit token per request on the wire, a per-attempt timeout,
@@ -80,7 +74,7 @@ export class HttpClient {
 
   /** The wait before the next attempt; a server-given wait past `maxDelayMs` ends retrying. */
   private delayBefore(attempt: number, failure: SpotifyScraperError, url: string): number {
-    const given = failure instanceof RateLimitedError ? failure.retryAfterMs : serverDelays.get(failure);
+    const given = failure instanceof HttpError ? failure.retryAfterMs : undefined;
     if (given === undefined) return this.config.retry.backoffMs(attempt, this.config.random);
     if (given > this.config.retry.maxDelayMs) {
       throw new RateLimitedError(
@@ -141,7 +135,7 @@ export class HttpClient {
           discard(wire.body);
           return { next };
         }
-        this.checkStatus(wire);
+        this.checkStatus(wire, options.statusMap ?? PAGE_STATUS);
         return { value: await options.consume(wire) };
       });
     } finally {
@@ -179,27 +173,15 @@ export class HttpClient {
     return to;
   }
 
-  private checkStatus(wire: WireResponse): void {
+  private checkStatus(wire: WireResponse, map: StatusMap): void {
     const { status } = wire;
     if (status >= 200 && status < 300) return;
     discard(wire.body);
-    const url = wire.url.href;
-    if (status === 404 || status === 410)
-      throw new NotFoundError(`Not found (HTTP ${status}): ${clip(url)}`, { url, status });
     const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.config.clock.now());
-    if (status === 429) {
-      // The host that answered is paused for every caller (and the whole fleet) at once, whether or
-      // not this call retries, and however long the wait (past maxDelayMs too).
-      if (retryAfterMs !== undefined) this.config.limiter.pause(wire.url.hostname, retryAfterMs);
-      throw new RateLimitedError(`Rate limited (HTTP 429) by ${clip(wire.url.host, 100)}`, {
-        url,
-        status,
-        retryAfterMs,
-      });
-    }
-    const error = new HttpError(`HTTP ${status} from ${clip(url)}`, { url, status });
-    if (retryAfterMs !== undefined) serverDelays.set(error, retryAfterMs);
-    throw error;
+    // The host that answered a 429 is paused for every caller (and the whole fleet) at once, whether
+    // or not this call retries, and however long the wait (past maxDelayMs too).
+    if (status === 429 && retryAfterMs !== undefined) this.config.limiter.pause(wire.url.hostname, retryAfterMs);
+    throw errorFromResponse(map, { url: wire.url.href, status, retryAfterMs });
   }
 
   /**

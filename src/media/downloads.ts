@@ -3,6 +3,7 @@ import type { Transform } from 'node:stream';
 import { InvalidInputError, MediaError } from '../errors.js';
 import { isSpotifyMediaUrl } from '../http/hosts.js';
 import type { HttpClient } from '../http/http-client.js';
+import { MEDIA_STATUS } from '../http/response-errors.js';
 import { readCapped } from '../http/transport.js';
 import type { Image } from '../models/common.js';
 import type { EntityByType, EntityType } from '../models/entities.js';
@@ -115,6 +116,7 @@ function saveMedia(
     signal: options.signal,
     headers: { accept: save.accept },
     allowRedirect: isSpotifyMediaUrl,
+    statusMap: MEDIA_STATUS,
     consume: (response) =>
       writeAtomically(dir, save.name(response.headers['content-type']), response.body, {
         maxBytes: context.maxBytes,
@@ -145,6 +147,7 @@ async function fetchImage(
   return context.http.get(url.href, {
     signal,
     allowRedirect: isSpotifyMediaUrl,
+    statusMap: MEDIA_STATUS,
     consume: async (response) => ({
       data: new Uint8Array(await readCapped(response.body, Math.min(context.maxBytes, MAX_COVER_FOR_TAG), url.href)),
       mime: imageMime(response.headers['content-type']),

@@ -1,5 +1,6 @@
-import { HttpError, NotFoundError, ParseError } from '../errors.js';
+import { NotFoundError, ParseError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
+import type { StatusMap } from '../http/response-errors.js';
 import { readText } from '../http/transport.js';
 import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
 import { OPERATIONS, operationUrl, type OperationKind, type PersistedOperation } from './operations.js';
@@ -19,6 +20,9 @@ export interface QueryContext {
    */
   token?: string | undefined;
 }
+
+/** The partner API's statuses: a 404 is the endpoint failing, not the entity missing (that is a `NotFound` root). */
+export const PARTNER_STATUS: StatusMap = Object.freeze({ name: 'the partner API', notFound: 'endpoint' });
 
 /**
  * Runs one persisted query and returns `data.<root>`. A 401 gets one fresh token and one more try.
@@ -45,18 +49,12 @@ export async function runQuery(
 }
 
 async function send(context: QueryContext, url: string, token: string): Promise<unknown> {
-  const body = await context.http
-    .get(url, {
-      signal: context.signal,
-      headers: { authorization: `Bearer ${token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
-      consume: (response) => readText(response, context.maxBytes),
-    })
-    .catch((error: unknown) => {
-      // An HTTP 404 here is the endpoint failing, not the entity missing (that is a `NotFound` root).
-      if (error instanceof NotFoundError)
-        throw new HttpError(`The partner API answered HTTP 404: ${url}`, { url, status: 404, cause: error });
-      throw error;
-    });
+  const body = await context.http.get(url, {
+    signal: context.signal,
+    headers: { authorization: `Bearer ${token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
+    statusMap: PARTNER_STATUS,
+    consume: (response) => readText(response, context.maxBytes),
+  });
   try {
     return JSON.parse(body);
   } catch {

@@ -50,6 +50,16 @@ function retryingClient(retries: RetryInfo[] = [], maxDelayMs = 30_000) {
 }
 
 describe('retries on the wire', () => {
+  it('a 503 with Retry-After: 2 that exhausts the retries is an HttpError carrying retryAfterMs', async () => {
+    await using client = retryingClient();
+    const id = scenario('503:2', '503:2', '503:2', '503:2');
+    const error = await clock.run(client.getTrack(id)).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).not.toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ status: 503, retryAfterMs: 2000, code: 'ERR_HTTP' });
+    expect(arrivals.get(id)).toEqual([0, 2000, 4000, 6000]);
+  });
+
   it('429 with Retry-After, then 200: waits exactly the given delay', async () => {
     const retries: RetryInfo[] = [];
     await using client = retryingClient(retries);
