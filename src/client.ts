@@ -43,11 +43,10 @@ import type {
   Show,
   Track,
 } from './models/index.js';
+import { DEFAULTS } from './defaults.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import type { ListLimits } from './parse/index.js';
 
-const DEFAULT_MAX_TRACKS = 100;
-const DEFAULT_MAX_EPISODES = 50;
 const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
 /**
@@ -90,7 +89,7 @@ export class AsyncSpotifyClient {
   getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
     return this.#call('getPlaylist', OPTION_NAMES.playlist, options, (o, signal) =>
       this.#load('playlist', value, o, signal, {
-        maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULT_MAX_TRACKS),
+        maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULTS.maxTracks),
       }),
     );
   }
@@ -102,7 +101,7 @@ export class AsyncSpotifyClient {
   getShow(value: string, options?: GetShowOptions): Promise<Show> {
     return this.#call('getShow', OPTION_NAMES.show, options, (o, signal) =>
       this.#load('show', value, o, signal, {
-        maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULT_MAX_EPISODES),
+        maxEpisodes: limitOption('maxEpisodes', o.maxEpisodes, DEFAULTS.maxEpisodes),
       }),
     );
   }

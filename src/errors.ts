@@ -68,13 +68,31 @@ export class InvalidInputError extends SpotifyScraperError {
   static override readonly kind: string = 'InvalidInputError';
   static override readonly code: string = 'ERR_INVALID_INPUT';
   override readonly name = 'InvalidInputError' as const;
-  /** The option the error is about, by its name in the library (`'timeout'`, `'maxTracks'`), when it is about one. */
+  /**
+   * The option the error is about, by its path in the library's options (`'timeout'`,
+   * `'rateLimit.perSecond'`, `'maxTracks'`), when it is about one.
+   */
   readonly option: string | undefined;
+  /** What is wrong with that option, in words that follow its name (`'must be a whole number >= 1, got 0'`). */
+  readonly detail: string | undefined;
 
-  constructor(message: string, details: ErrorDetails & { option?: string | undefined } = {}) {
+  constructor(
+    message: string,
+    details: ErrorDetails & { option?: string | undefined; detail?: string | undefined } = {},
+  ) {
     super(message, details);
     this.option = details.option;
+    this.detail = details.detail === undefined ? undefined : clip(redact(details.detail), MAX_MESSAGE);
   }
+}
+
+/**
+ * An InvalidInputError about one option: the message is `<prefix><option> <detail>`, and the error
+ * carries both parts, so a command line can say the same about its flag.
+ * @param prefix `'options.'` for a client option, `''` for a per-call one.
+ */
+export function optionError(option: string, detail: string, prefix = 'options.'): InvalidInputError {
+  return new InvalidInputError(`${prefix}${option} ${detail}`, { option, detail });
 }
 
 /** Spotify answered that the entity does not exist (HTTP 404, or an embed "Page not found"). */

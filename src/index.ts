@@ -30,12 +30,13 @@ export {
   TimeoutError,
   type ErrorDetails,
 } from './errors.js';
-export { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
-export { RetryPolicy, type RetrySettings } from './http/retry.js';
+export { RateLimit, type RateLimitOptions, type RateLimitSettings } from './http/rate-limit.js';
+export { RetryPolicy, type RetryOptions, type RetrySettings } from './http/retry.js';
 export type { RetryInfo } from './http/http-client.js';
 export type { Clock } from './http/clock.js';
 export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
 export { DEFAULTS, type ClientOptions } from './options.js';
+export { redact } from './redact.js';
 export type { CacheOptions, CacheStore } from './cache/cache-options.js';
 export type { FleetOptions, FleetRedisClient } from './http/fleet/options.js';
 export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';

@@ -1,10 +1,11 @@
 import type { Dispatcher } from 'undici';
-import { InvalidInputError } from './errors.js';
+import { DEFAULTS } from './defaults.js';
+import { InvalidInputError, optionError } from './errors.js';
 import type { Clock } from './http/clock.js';
 import { MAX_TIMER_MS, systemClock } from './http/clock.js';
 import type { RetryInfo } from './http/http-client.js';
-import { RateLimit, type RateLimitSettings } from './http/rate-limit.js';
-import { NO_RETRY, RetryPolicy, type RetrySettings } from './http/retry.js';
+import { RateLimit, type RateLimitOptions } from './http/rate-limit.js';
+import { NO_RETRY, RetryPolicy, type RetryOptions } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
 import { requestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
@@ -17,17 +18,17 @@ export interface ClientOptions {
    * Token bucket applied per host (each host gets its own bucket). `false` disables limiting.
    * @default new RateLimit({ perSecond: 2, burst: 5 })
    */
-  rateLimit?: RateLimit | RateLimitSettings | false | undefined;
+  rateLimit?: RateLimit | RateLimitOptions | false | undefined;
   /**
    * Per-host overrides of `rateLimit`, keyed by host name (e.g. `'api-partner.spotify.com'`).
    * @default {}
    */
-  hostRateLimits?: Readonly<Record<string, RateLimit | RateLimitSettings | false>> | undefined;
+  hostRateLimits?: Readonly<Record<string, RateLimit | RateLimitOptions | false>> | undefined;
   /**
    * Retry policy; attempts include the first. `false` = one attempt.
    * @default new RetryPolicy({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 })
    */
-  retry?: RetryPolicy | Partial<RetrySettings> | false | undefined;
+  retry?: RetryPolicy | RetryOptions | false | undefined;
   /** An http(s) proxy URL; `user:pass@` allowed. Never printed. @default undefined (no proxy) */
   proxy?: string | URL | undefined;
   /** Per-attempt timeout in ms, covering connect, headers and body. @default 10_000 */
@@ -96,20 +97,11 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'fleet',
 ]);
 
-export const DEFAULT_USER_AGENT =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36';
+/** Every default, once (the table in defaults.ts). */
+export { DEFAULTS };
 
-/** Every default, once. */
-export const DEFAULTS = Object.freeze({
-  rateLimit: new RateLimit({ perSecond: 2, burst: 5 }),
-  retry: new RetryPolicy({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 }),
-  timeout: 10_000,
-  userAgent: DEFAULT_USER_AGENT,
-  partnerApi: true,
-  maxConcurrency: 5,
-  maxPageBytes: 20_000_000,
-  maxMediaBytes: 50_000_000,
-});
+/** The client's default user agent. */
+export const DEFAULT_USER_AGENT = DEFAULTS.userAgent;
 
 /** Options after validation, with every default filled in. */
 export interface ResolvedOptions {
@@ -136,12 +128,12 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options must be an object');
   for (const name of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(name))
-      throw new InvalidInputError(`Unknown client option ${quote(name, 60)}; known: ${[...KNOWN_OPTIONS].join(', ')}`);
+      throw new InvalidInputError(`Unknown client option ${quote(name, 60)}; known: ${[...KNOWN_OPTIONS].join(', ')}`, {
+        option: name,
+      });
   }
   if (options.proxy !== undefined && options.dispatcher !== undefined) {
-    throw new InvalidInputError(
-      'options.proxy and options.dispatcher cannot both be set: configure the proxy on your dispatcher',
-    );
+    throw optionError('proxy', 'and options.dispatcher cannot both be set: configure the proxy on your dispatcher');
   }
   return {
     rateLimit: toRateLimit('rateLimit', options.rateLimit ?? DEFAULTS.rateLimit),
@@ -167,18 +159,17 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
 function toRateLimit(field: string, value: unknown): RateLimit | false {
   if (value === false || value instanceof RateLimit) return value;
   if (typeof value !== 'object' || value === null) {
-    throw new InvalidInputError(`options.${field} must be a RateLimit, {perSecond, burst} or false`);
+    throw optionError(field, 'must be a RateLimit, {perSecond, burst} or false');
   }
   try {
-    return new RateLimit(value as RateLimitSettings);
+    return new RateLimit(value as RateLimitOptions);
   } catch (error) {
-    throw new InvalidInputError(`options.${field}: ${(error as Error).message}`);
+    throw nested(field, error);
   }
 }
 
 function toHostRateLimits(value: unknown): ReadonlyMap<string, RateLimit | false> {
-  if (typeof value !== 'object' || value === null)
-    throw new InvalidInputError('options.hostRateLimits must be an object');
+  if (typeof value !== 'object' || value === null) throw optionError('hostRateLimits', 'must be an object');
   const map = new Map<string, RateLimit | false>();
   for (const [host, limit] of Object.entries(value)) {
     map.set(host.toLowerCase(), toRateLimit(`hostRateLimits["${host}"]`, limit));
@@ -190,12 +181,12 @@ function toRetry(value: unknown): RetryPolicy {
   if (value === false) return NO_RETRY;
   if (value instanceof RetryPolicy) return value;
   if (typeof value !== 'object' || value === null) {
-    throw new InvalidInputError('options.retry must be a RetryPolicy, {maxAttempts, baseDelayMs, maxDelayMs} or false');
+    throw optionError('retry', 'must be a RetryPolicy, {maxAttempts, baseDelayMs, maxDelayMs} or false');
   }
   try {
-    return new RetryPolicy({ ...DEFAULTS.retry, ...(value as Partial<RetrySettings>) });
+    return new RetryPolicy(value as RetryOptions);
   } catch (error) {
-    throw new InvalidInputError(`options.retry: ${(error as Error).message}`);
+    throw nested('retry', error);
   }
 }
 
@@ -205,23 +196,23 @@ function toProxy(value: unknown): URL | undefined {
   try {
     url = value instanceof URL ? new URL(value.href) : new URL(String(value));
   } catch {
-    throw new InvalidInputError('options.proxy is not a valid URL');
+    throw optionError('proxy', 'is not a valid URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidInputError(`options.proxy must be an http: or https: URL, got ${quote(url.protocol, 20)}`);
+    throw optionError('proxy', `must be an http: or https: URL, got ${quote(url.protocol, 20)}`);
   }
   try {
     decodeURIComponent(url.username);
     decodeURIComponent(url.password);
   } catch {
     // Never quoted: this is the credential.
-    throw new InvalidInputError('options.proxy has a malformed %-escape in its user name or password');
+    throw optionError('proxy', 'has a malformed %-escape in its user name or password');
   }
   return url;
 }
 
 function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedOperation>> {
-  if (typeof value !== 'object' || value === null) throw new InvalidInputError('options.operations must be an object');
+  if (typeof value !== 'object' || value === null) throw optionError('operations', 'must be an object');
   const operations = { ...DEFAULT_OPERATIONS };
   for (const [kind, operation] of Object.entries(value)) {
     if (!(kind in DEFAULT_OPERATIONS)) {
@@ -231,7 +222,7 @@ function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedO
     }
     const { name, hash } = (operation ?? {}) as Partial<PersistedOperation>;
     if (typeof name !== 'string' || name === '' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
-      throw new InvalidInputError(`options.operations.${kind} must be {name, hash} with a 64-hex-digit sha256 hash`);
+      throw optionError(`operations.${kind}`, 'must be {name, hash} with a 64-hex-digit sha256 hash');
     }
     operations[kind as OperationKind] = Object.freeze({ name, hash: hash.toLowerCase() });
   }
@@ -241,14 +232,14 @@ function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedO
 function checkDispatcher(value: unknown): Dispatcher | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || typeof (value as Dispatcher).dispatch !== 'function') {
-    throw new InvalidInputError('options.dispatcher must be an undici Dispatcher');
+    throw optionError('dispatcher', 'must be an undici Dispatcher');
   }
   return value as Dispatcher;
 }
 
 function positiveInteger(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidInputError(`options.${field} must be a whole number >= 1, got ${quote(value)}`);
+    throw optionError(field, `must be a whole number >= 1, got ${quote(value)}`);
   }
   return value;
 }
@@ -256,17 +247,24 @@ function positiveInteger(field: string, value: unknown): number {
 function timeoutOption(value: unknown): number {
   const ms = positiveInteger('timeout', value);
   if (ms > MAX_TIMER_MS)
-    throw new InvalidInputError(`options.timeout must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${ms}`);
+    throw optionError('timeout', `must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${ms}`);
   return ms;
 }
 
 function booleanOption(field: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new InvalidInputError(`options.${field} must be true or false`);
+  if (typeof value !== 'boolean') throw optionError(field, 'must be true or false');
   return value;
 }
 
 function callback<F>(field: string, value: F | undefined): F | undefined {
-  if (value !== undefined && typeof value !== 'function')
-    throw new InvalidInputError(`options.${field} must be a function`);
+  if (value !== undefined && typeof value !== 'function') throw optionError(field, 'must be a function');
   return value;
+}
+
+/** An error of a RateLimit or RetryPolicy field, as the option that holds it (`rateLimit.perSecond`). */
+function nested(option: string, error: unknown): InvalidInputError {
+  if (error instanceof InvalidInputError && error.option !== undefined && error.detail !== undefined) {
+    return optionError(`${option}.${error.option}`, error.detail);
+  }
+  return optionError(option, `is invalid: ${(error as Error).message}`);
 }

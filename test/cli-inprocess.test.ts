@@ -212,7 +212,15 @@ describe('CLI commands in process', () => {
     expect(locale.code).toBe(2);
     expect(locale.stderr).toMatch(/--locale is not a BCP-47 language tag/);
     expect((await cli(['track', track.id, '--burst', '0'])).stderr).toMatch(/--burst must be a whole number >= 1/);
-    expect((await cli(['track', track.id, '--concurrency', 'x'])).stderr).toMatch(/--concurrency/);
+    const concurrency = await cli(['track', track.id, '--concurrency', 'x']);
+    expect(concurrency.stderr.match(/--concurrency/g)).toHaveLength(1);
+    // Checked by the library, said in the words of the flag that set the option (by the option's name).
+    const timeout = await cli(['track', track.id, '--timeout', '99999999999']);
+    expect(timeout.code).toBe(2);
+    expect(timeout.stderr).toMatch(/^error: --timeout must be at most 2147483647 ms/);
+    expect(timeout.stderr).not.toMatch(/options\.timeout/);
+    const key = await cli(['track', track.id, '--fleet-redis', 'redis://127.0.0.1:9', '--fleet-key', 'bad key!']);
+    expect(key.stderr).toMatch(/^error: --fleet-key must be 1-100 letters/);
     expect((await cli(['track'])).stderr).toMatch(/No values/);
   });
 });

@@ -1,4 +1,5 @@
-import { InvalidInputError } from '../errors.js';
+import { DEFAULTS } from '../defaults.js';
+import { optionError } from '../errors.js';
 import { quote } from '../redact.js';
 
 /**
@@ -28,37 +29,31 @@ export interface ResolvedCache {
   store: CacheStore | undefined;
 }
 
-export const CACHE_DEFAULTS = Object.freeze({ ttlMs: 3_600_000, maxEntries: 1_000 });
+export const CACHE_DEFAULTS = DEFAULTS.cache;
 
 /** `cache: true | {ttlMs, maxEntries, store} | false`; anything else is an InvalidInputError. */
 export function resolveCache(value: unknown): ResolvedCache | null {
   if (value === undefined || value === false) return null;
   if (value === true) return { ...CACHE_DEFAULTS, store: undefined };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidInputError(
-      `options.cache must be true, false or { ttlMs, maxEntries, store }, got ${quote(value)}`,
-    );
+    throw optionError('cache', `must be true, false or { ttlMs, maxEntries, store }, got ${quote(value)}`);
   }
   const { ttlMs, maxEntries, store, ...unknown } = value as CacheOptions & Record<string, unknown>;
   const extra = Object.keys(unknown);
   if (extra.length > 0)
-    throw new InvalidInputError(
-      `options.cache has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, store`,
-    );
+    throw optionError('cache', `has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, store`);
   if (
     ttlMs !== undefined &&
     ttlMs !== Infinity &&
     !(typeof ttlMs === 'number' && Number.isSafeInteger(ttlMs) && ttlMs > 0)
   ) {
-    throw new InvalidInputError(
-      `options.cache.ttlMs must be a whole number of ms > 0 or Infinity, got ${quote(ttlMs)}`,
-    );
+    throw optionError('cache.ttlMs', `must be a whole number of ms > 0 or Infinity, got ${quote(ttlMs)}`);
   }
   if (
     maxEntries !== undefined &&
     !(typeof maxEntries === 'number' && Number.isSafeInteger(maxEntries) && maxEntries >= 1)
   ) {
-    throw new InvalidInputError(`options.cache.maxEntries must be a whole number >= 1, got ${quote(maxEntries)}`);
+    throw optionError('cache.maxEntries', `must be a whole number >= 1, got ${quote(maxEntries)}`);
   }
   if (store !== undefined) {
     const candidate = store as Partial<CacheStore> | null;
@@ -68,14 +63,10 @@ export function resolveCache(value: unknown): ResolvedCache | null {
       typeof candidate.get !== 'function' ||
       typeof candidate.set !== 'function'
     ) {
-      throw new InvalidInputError(
-        'options.cache.store must have get(key) and set(key, value, ttl) (a Keyv instance, for example)',
-      );
+      throw optionError('cache.store', 'must have get(key) and set(key, value, ttl) (a Keyv instance, for example)');
     }
     if (maxEntries !== undefined)
-      throw new InvalidInputError(
-        'options.cache.maxEntries applies to the in-memory cache only; a store bounds itself',
-      );
+      throw optionError('cache.maxEntries', 'applies to the in-memory cache only; a store bounds itself');
   }
   return { ttlMs: ttlMs ?? CACHE_DEFAULTS.ttlMs, maxEntries: maxEntries ?? CACHE_DEFAULTS.maxEntries, store };
 }

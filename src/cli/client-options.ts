@@ -1,8 +1,7 @@
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import { InvalidInputError } from '../errors.js';
-import type { ClientOptions } from '../options.js';
-import { quote } from '../redact.js';
-import { routeTo } from '../testing/route.js';
+import { DEFAULTS, InvalidInputError, type ClientOptions } from '../index.js';
+import { routeTo } from '../testing/index.js';
+import { quote } from './messages.js';
 
 /** The flags every command takes that shape the client, as commander parses them. */
 export interface ClientFlags {
@@ -38,8 +37,11 @@ export function clientOptionsFrom(
   if (flags.timeout !== undefined) options.timeout = wholeNumber('--timeout', flags.timeout, 1);
   if (flags.retries !== undefined) options.retry = { maxAttempts: wholeNumber('--retries', flags.retries, 0) + 1 };
   if (flags.rate !== undefined || flags.burst !== undefined) {
-    const perSecond = flags.rate === undefined ? 2 : positiveNumber('--rate', flags.rate);
-    options.rateLimit = { perSecond, burst: flags.burst === undefined ? 5 : wholeNumber('--burst', flags.burst, 1) };
+    const perSecond = flags.rate === undefined ? DEFAULTS.rateLimit.perSecond : positiveNumber('--rate', flags.rate);
+    options.rateLimit = {
+      perSecond,
+      burst: flags.burst === undefined ? DEFAULTS.rateLimit.burst : wholeNumber('--burst', flags.burst, 1),
+    };
   }
   if (flags.concurrency !== undefined) options.maxConcurrency = wholeNumber('--concurrency', flags.concurrency, 1);
   if (flags.fleetRedis !== undefined) {

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import type { AsyncSpotifyClient } from '../client.js';
-import { InvalidInputError } from '../errors.js';
-import { isShortLink, parseSpotifyUrl } from '../input.js';
-import type { EntityType } from '../models/entities.js';
-import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
+import {
+  DEFAULTS,
+  InvalidInputError,
+  SEARCH_TYPES,
+  type AsyncSpotifyClient,
+  type EntityType,
+  type SearchType,
+} from '../index.js';
 import { limitFlag, wholeNumber } from './client-options.js';
 import type { Note } from './run.js';
 
@@ -31,9 +34,6 @@ export interface CommandSpec {
   /** Reads and checks the flags (bad ones are InvalidInputErrors, before any request) and returns the task. */
   prepare: (flags: Flags) => ValueTask;
 }
-
-const DEFAULT_MAX_TRACKS = 100;
-const DEFAULT_MAX_EPISODES = 50;
 
 function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandSpec {
   return {
@@ -106,7 +106,7 @@ const playlist = listCommand({
   summary: 'print each playlist with its items as JSON',
   flag: '--max-tracks',
   optionKey: 'maxTracks',
-  fallback: DEFAULT_MAX_TRACKS,
+  fallback: DEFAULTS.maxTracks,
   noun: 'items',
   one: 'item',
   fetch: (client, value, signal, maxTracks) => client.getPlaylist(value, { signal, maxTracks }),
@@ -118,7 +118,7 @@ const show = listCommand({
   summary: 'print each podcast show with its episodes as JSON',
   flag: '--max-episodes',
   optionKey: 'maxEpisodes',
-  fallback: DEFAULT_MAX_EPISODES,
+  fallback: DEFAULTS.maxEpisodes,
   noun: 'episodes',
   one: 'episode',
   fetch: (client, value, signal, maxEpisodes) => client.getShow(value, { signal, maxEpisodes }),
@@ -147,7 +147,7 @@ const download: CommandSpec = {
     return async (client, value, signal) => {
       // The type first, from the value alone where it says (a bare id is a track): a preview of an
       // album is refused before any request. A short link is resolved first.
-      const known = isShortLink(value) ? await client.resolve(value, { signal }) : parseSpotifyUrl(value);
+      const known = await client.resolve(value, { signal });
       const type = known.type ?? 'track';
       if (what === 'preview' && type !== 'track' && type !== 'episode') {
         throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${type}`);
@@ -202,8 +202,8 @@ const search: CommandSpec = {
   options: (command) =>
     command
       .option('--type <types>', `comma-separated: ${SEARCH_TYPES.join(',')} (default all)`, searchTypes)
-      .option('--limit <n>', 'hits per type, 1-100 (default 20)')
-      .option('--offset <n>', 'hits to skip per type (default 0)'),
+      .option('--limit <n>', `hits per type, 1-100 (default ${DEFAULTS.searchLimit})`)
+      .option('--offset <n>', `hits to skip per type (default ${DEFAULTS.searchOffset})`),
   prepare: (flags) => {
     const types = flags['type'] as SearchType[] | undefined;
     const limit = optionalWhole('--limit', flags['limit'], 1);
@@ -229,7 +229,8 @@ const similar: CommandSpec = {
   args: '[tracks...]',
   summary: 'print the albums Spotify recommends from each track',
   input: 'values',
-  options: (command) => command.option('--limit <n>', 'albums per track, 1-100 (default 10)'),
+  options: (command) =>
+    command.option('--limit <n>', `albums per track, 1-100 (default ${DEFAULTS.similarAlbumsLimit})`),
   prepare: (flags) => {
     const limit = optionalWhole('--limit', flags['limit'], 1);
     return (client, value, signal) => client.getSimilarAlbums(value, { signal, limit });
@@ -244,7 +245,7 @@ const colors: CommandSpec = {
   input: 'values',
   prepare: () => async (client, value, signal) => {
     if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });
-    const known = isShortLink(value) ? await client.resolve(value, { signal }) : parseSpotifyUrl(value);
+    const known = await client.resolve(value, { signal });
     const type = known.type ?? 'track';
     return client.getColors(await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal), { signal });
   },

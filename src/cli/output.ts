@@ -1,4 +1,4 @@
-import type { SpotifyScraperError } from '../errors.js';
+import type { SpotifyScraperError } from '../index.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;

@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { AsyncSpotifyClient } from '../client.js';
-import { InvalidInputError } from '../errors.js';
-import { clientOptionsFrom, wholeNumber, type ClientFlags } from './client-options.js';
+import { AsyncSpotifyClient, DEFAULTS, InvalidInputError } from '../index.js';
+import { clientOptionsFrom, type ClientFlags } from './client-options.js';
 import { openCacheStore } from './cache-store.js';
 import { COMMANDS, type CommandSpec, type Flags } from './commands.js';
 import { EXIT, cliMessage, exitCodeFor } from './messages.js';
@@ -33,12 +32,12 @@ function addSharedOptions(command: Command): void {
   command
     .option('--input <file>', 'read values from a file, one per line ("-" for stdin)')
     .option('--pretty', 'indent the JSON (several values: one JSON array)')
-    .option('--concurrency <n>', 'values fetched at once (default 5)')
+    .option('--concurrency <n>', `values fetched at once (default ${DEFAULTS.maxConcurrency})`)
     .option('--proxy <url>', 'http(s) proxy, user:pass@ allowed (default: HTTPS_PROXY / HTTP_PROXY)')
-    .option('--rate <perSecond>', 'requests per second per host (default 2)')
-    .option('--burst <n>', 'requests at once per host (default 5)')
-    .option('--timeout <ms>', 'per-attempt timeout in ms (default 10000)')
-    .option('--retries <n>', 'retries after the first attempt (default 3)')
+    .option('--rate <perSecond>', `requests per second per host (default ${DEFAULTS.rateLimit.perSecond})`)
+    .option('--burst <n>', `requests at once per host (default ${DEFAULTS.rateLimit.burst})`)
+    .option('--timeout <ms>', `per-attempt timeout in ms (default ${DEFAULTS.timeout})`)
+    .option('--retries <n>', `retries after the first attempt (default ${DEFAULTS.retry.maxAttempts - 1})`)
     .option('--locale <tag>', 'BCP-47 locale sent as Accept-Language')
     .option('--no-partner-api', 'embed pages only: one request per value, playlists capped at 100')
     .option(
@@ -53,10 +52,10 @@ function addSharedOptions(command: Command): void {
       '--fleet-redis <url>',
       'share the rate limit with every process naming this Redis (redis://host:port; needs ioredis)',
     )
-    .option('--fleet-key <key>', 'namespace of the shared budget in Redis (default spotify-scraper)')
+    .option('--fleet-key <key>', `namespace of the shared budget in Redis (default ${DEFAULTS.fleet.key})`)
     .option(
       '--fleet-workers <n>',
-      'processes sharing the budget: each falls back to rate / n when Redis is away (default 1)',
+      `processes sharing the budget: each falls back to rate / n when Redis is away (default ${DEFAULTS.fleet.workers})`,
     )
     .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
     .option('--no-progress', 'no progress bar');
@@ -111,7 +110,7 @@ async function runCommand(
     if (!quiet) io.stderr.write(`warning: ${message}\n`);
   };
   const { options, owned } = clientOptionsFrom(flags, warn);
-  const concurrency = flags.concurrency === undefined ? 5 : wholeNumber('--concurrency', flags.concurrency, 1);
+  const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
   const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
   if (cache) options.cache = { store: cache.store };
   const client = new AsyncSpotifyClient(options);

@@ -1,4 +1,4 @@
-import { SpotifyScraperError } from '../errors.js';
+import { SpotifyScraperError } from '../index.js';
 import { EXIT, cliMessage, exitCodeFor, shownValue } from './messages.js';
 import { ResultWriter, watchStdout, type Io } from './output.js';
 import { progressBar } from './progress.js';

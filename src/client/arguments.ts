@@ -1,4 +1,5 @@
-import { InvalidInputError } from '../errors.js';
+import { DEFAULTS } from '../defaults.js';
+import { InvalidInputError, optionError } from '../errors.js';
 import { quote } from '../redact.js';
 import type { Image } from '../models/common.js';
 import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
@@ -13,7 +14,7 @@ export function limitOption(field: string, value: unknown, fallback: number): nu
   if (value === undefined) return fallback;
   if (value === Infinity) return Infinity;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidInputError(`${field} must be a whole number >= 0 or Infinity, got ${quote(value, 80)}`);
+    throw optionError(field, `must be a whole number >= 0 or Infinity, got ${quote(value, 80)}`, '');
   }
   return value;
 }
@@ -23,7 +24,7 @@ export function wholeInRange(field: string, value: unknown, fallback: number, mi
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-    throw new InvalidInputError(`${field} must be a whole number ${range}, got ${quote(value, 80)}`);
+    throw optionError(field, `must be a whole number ${range}, got ${quote(value, 80)}`, '');
   }
   return value;
 }
@@ -44,19 +45,19 @@ export function searchRequest(
   return {
     query: normalised,
     types: searchTypes(options.types),
-    limit: wholeInRange('limit', options.limit, 20, 1, 100),
-    offset: wholeInRange('offset', options.offset, 0, 0, Number.MAX_SAFE_INTEGER),
+    limit: wholeInRange('limit', options.limit, DEFAULTS.searchLimit, 1, 100),
+    offset: wholeInRange('offset', options.offset, DEFAULTS.searchOffset, 0, Number.MAX_SAFE_INTEGER),
   };
 }
 
 function searchTypes(types: unknown): ReadonlySet<SearchType> {
   if (types === undefined) return new Set(SEARCH_TYPES);
-  if (!Array.isArray(types)) throw new InvalidInputError(`types must be a list of ${SEARCH_TYPES.join(', ')}`);
+  if (!Array.isArray(types)) throw optionError('types', `must be a list of ${SEARCH_TYPES.join(', ')}`, '');
   if (types.length === 0)
-    throw new InvalidInputError(`types cannot be empty: leave it out to search ${SEARCH_TYPES.join(', ')}`);
+    throw optionError('types', `cannot be empty: leave it out to search ${SEARCH_TYPES.join(', ')}`, '');
   for (const type of types) {
     if (!(SEARCH_TYPES as readonly unknown[]).includes(type)) {
-      throw new InvalidInputError(`Unknown search type ${quote(type)}; known: ${SEARCH_TYPES.join(', ')}`);
+      throw optionError('types', `holds an unknown search type ${quote(type)}; known: ${SEARCH_TYPES.join(', ')}`, '');
     }
   }
   return new Set(types as SearchType[]);
@@ -124,10 +125,10 @@ export function checkCallOptions<O extends object>(
   }
   const signal = (options as { signal?: unknown }).signal;
   if (signal !== undefined && !isAbortSignal(signal))
-    throw new InvalidInputError(`signal must be an AbortSignal, got ${quote(signal)}`, { option: 'signal' });
+    throw optionError('signal', `must be an AbortSignal, got ${quote(signal)}`, '');
   const fresh = (options as { fresh?: unknown }).fresh;
   if (fresh !== undefined && typeof fresh !== 'boolean')
-    throw new InvalidInputError(`fresh must be true or false, got ${quote(fresh)}`, { option: 'fresh' });
+    throw optionError('fresh', `must be true or false, got ${quote(fresh)}`, '');
   return options;
 }
 

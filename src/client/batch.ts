@@ -1,4 +1,4 @@
-import { InvalidInputError, SpotifyScraperError } from '../errors.js';
+import { InvalidInputError, SpotifyScraperError, optionError } from '../errors.js';
 import { quote } from '../redact.js';
 import type { CallOptions } from './call-options.js';
 
@@ -35,7 +35,7 @@ export async function runBatch<T>(
   if (!Array.isArray(values)) throw new InvalidInputError('A batch takes an array of values');
   const concurrency = options.concurrency ?? defaultConcurrency;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
-    throw new InvalidInputError(`concurrency must be a whole number >= 1, got ${quote(concurrency)}`);
+    throw optionError('concurrency', `must be a whole number >= 1, got ${quote(concurrency)}`, '');
   }
   const { signal, onProgress } = options;
   signal?.throwIfAborted();

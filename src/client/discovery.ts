@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULTS } from '../defaults.js';
 import { ArtistSummarySchema, type ArtistSummary } from '../models/artist-summary.js';
 import { ColorsSchema, type Colors } from '../models/colors.js';
 import { ConcertSchema, type Concert } from '../models/concert.js';
@@ -39,7 +40,7 @@ export async function getArtistDiscography(
   value: string,
   options: DiscographyOptions,
 ): Promise<Release[]> {
-  const maxReleases = limitOption('maxReleases', options.maxReleases, Infinity);
+  const maxReleases = limitOption('maxReleases', options.maxReleases, DEFAULTS.maxReleases);
   const id = await resolveId(context.http, 'artist', value, options.signal);
   return context.remember(
     ['discography', id, maxReleases === Infinity ? 'all' : maxReleases],
@@ -80,7 +81,7 @@ export async function getSimilarAlbums(
   trackValue: string,
   options: SimilarAlbumsOptions,
 ): Promise<Release[]> {
-  const limit = wholeInRange('limit', options.limit, 10, 1, 100);
+  const limit = wholeInRange('limit', options.limit, DEFAULTS.similarAlbumsLimit, 1, 100);
   const id = await resolveId(context.http, 'track', trackValue, options.signal);
   return context.remember(['similar', id, limit], Releases, options, async (signal) => {
     const root = await runQuery(queryContext(context, signal), 'similarAlbums', { uri: entityUri('track', id), limit });

@@ -1,8 +1,9 @@
-import { InvalidInputError } from '../errors.js';
+import { DEFAULTS } from '../defaults.js';
+import { optionError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { quote } from '../redact.js';
 
-/** Settings of one token bucket: `burst` requests at once, refilled at `perSecond`. */
+/** A rate as the bucket uses it: `burst` requests at once, refilled at `perSecond`. */
 export interface RateLimitSettings {
   /** Tokens added per second (may be fractional, e.g. 0.5 = one request every 2 s). */
   perSecond: number;
@@ -10,18 +11,26 @@ export interface RateLimitSettings {
   burst: number;
 }
 
+/** What `new RateLimit(...)` (and the `rateLimit` option) takes; a field left out is its default. */
+export interface RateLimitOptions {
+  /** Tokens added per second. @default 2 */
+  perSecond?: number | undefined;
+  /** How many requests may go out at once. @default 5 */
+  burst?: number | undefined;
+}
+
 /** An immutable, validated rate: `new RateLimit({ perSecond: 2, burst: 5 })`. */
 export class RateLimit implements RateLimitSettings {
   readonly perSecond: number;
   readonly burst: number;
 
-  constructor(settings: RateLimitSettings) {
-    const { perSecond, burst } = settings ?? ({} as RateLimitSettings);
+  constructor(settings: RateLimitOptions = {}) {
+    const { perSecond = DEFAULTS.rateLimit.perSecond, burst = DEFAULTS.rateLimit.burst } = settings ?? {};
     if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0) {
-      throw new InvalidInputError(`RateLimit.perSecond must be a finite number > 0, got ${quote(perSecond)}`);
+      throw optionError('perSecond', `must be a finite number > 0, got ${quote(perSecond)}`, 'RateLimit.');
     }
     if (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1) {
-      throw new InvalidInputError(`RateLimit.burst must be a whole number >= 1, got ${quote(burst)}`);
+      throw optionError('burst', `must be a whole number >= 1, got ${quote(burst)}`, 'RateLimit.');
     }
     this.perSecond = perSecond;
     this.burst = burst;

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors.js';
+import { optionError } from '../errors.js';
 import { quote } from '../redact.js';
 
 // RFC 9110: a header name is a token; a value has no CR, LF, NUL or other control characters but tab.
@@ -12,9 +12,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  */
 export function requestHeaders(userAgent: unknown, locale: unknown, extra: unknown = {}): Record<string, string> {
   if (typeof userAgent !== 'string' || userAgent.trim() === '' || !HEADER_VALUE.test(userAgent)) {
-    throw new InvalidInputError(
-      'options.userAgent must be a non-empty string without line breaks or control characters',
-    );
+    throw optionError('userAgent', 'must be a non-empty string without line breaks or control characters');
   }
   const headers: Record<string, string> = {
     'user-agent': userAgent,
@@ -23,14 +21,11 @@ export function requestHeaders(userAgent: unknown, locale: unknown, extra: unkno
   };
   if (locale !== undefined) headers['accept-language'] = acceptLanguage(locale);
   if (typeof extra !== 'object' || extra === null || Array.isArray(extra))
-    throw new InvalidInputError('options.headers must be an object of strings');
+    throw optionError('headers', 'must be an object of strings');
   for (const [name, value] of Object.entries(extra)) {
-    if (!HEADER_NAME.test(name))
-      throw new InvalidInputError(`options.headers has an invalid header name ${quote(name, 60)}`);
+    if (!HEADER_NAME.test(name)) throw optionError('headers', `has an invalid header name ${quote(name, 60)}`);
     if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
-      throw new InvalidInputError(
-        `options.headers[${quote(name, 60)}] must be a string without line breaks or control characters`,
-      );
+      throw optionError(`headers[${quote(name, 60)}]`, 'must be a string without line breaks or control characters');
     }
     headers[name.toLowerCase()] = value;
   }
@@ -45,8 +40,7 @@ function acceptLanguage(locale: unknown): string {
   } catch {
     canonical = undefined;
   }
-  if (canonical === undefined)
-    throw new InvalidInputError(`options.locale is not a BCP-47 language tag: ${quote(locale, 60)}`);
+  if (canonical === undefined) throw optionError('locale', `is not a BCP-47 language tag: ${quote(locale, 60)}`);
   const language = canonical.split('-')[0] as string;
   return language === canonical ? canonical : `${canonical},${language};q=0.9`;
 }

@@ -1,4 +1,5 @@
-import { HttpError, InvalidInputError, NetworkError, RateLimitedError, type SpotifyScraperError } from '../errors.js';
+import { DEFAULTS } from '../defaults.js';
+import { HttpError, NetworkError, RateLimitedError, optionError, type SpotifyScraperError } from '../errors.js';
 import { quote } from '../redact.js';
 
 /** Settings of the retry policy. `maxAttempts` counts the first attempt. */
@@ -7,6 +8,9 @@ export interface RetrySettings {
   baseDelayMs: number;
   maxDelayMs: number;
 }
+
+/** What `new RetryPolicy(...)` (and the `retry` option) takes; a field left out is its default. */
+export type RetryOptions = { [K in keyof RetrySettings]?: RetrySettings[K] | undefined };
 
 const JITTER = 0.25;
 
@@ -20,14 +24,20 @@ export class RetryPolicy implements RetrySettings {
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
 
-  constructor(settings: Partial<RetrySettings> = {}) {
-    const { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = settings ?? {};
+  constructor(settings: RetryOptions = {}) {
+    const {
+      maxAttempts = DEFAULTS.retry.maxAttempts,
+      baseDelayMs = DEFAULTS.retry.baseDelayMs,
+      maxDelayMs = DEFAULTS.retry.maxDelayMs,
+    } = settings ?? {};
     this.maxAttempts = whole('maxAttempts', maxAttempts, 1);
     this.baseDelayMs = whole('baseDelayMs', baseDelayMs, 0);
     this.maxDelayMs = whole('maxDelayMs', maxDelayMs, 0);
     if (this.maxDelayMs < this.baseDelayMs) {
-      throw new InvalidInputError(
-        `RetryPolicy.maxDelayMs (${this.maxDelayMs}) is below baseDelayMs (${this.baseDelayMs})`,
+      throw optionError(
+        'maxDelayMs',
+        `(${this.maxDelayMs}) is below baseDelayMs (${this.baseDelayMs})`,
+        'RetryPolicy.',
       );
     }
     Object.freeze(this);
@@ -45,7 +55,7 @@ export const NO_RETRY = new RetryPolicy({ maxAttempts: 1, baseDelayMs: 0, maxDel
 
 function whole(field: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new InvalidInputError(`RetryPolicy.${field} must be a whole number >= ${min}, got ${quote(value)}`);
+    throw optionError(field, `must be a whole number >= ${min}, got ${quote(value)}`, 'RetryPolicy.');
   }
   return value;
 }

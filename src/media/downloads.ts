@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Transform } from 'node:stream';
-import { InvalidInputError, MediaError } from '../errors.js';
+import { InvalidInputError, MediaError, optionError } from '../errors.js';
 import { isSpotifyMediaUrl } from '../http/hosts.js';
 import type { HttpClient } from '../http/http-client.js';
 import { MEDIA_STATUS } from '../http/response-errors.js';
@@ -60,7 +60,7 @@ export async function downloadCover(
   const dir = checkDest(dest);
   const size = options.size ?? 'largest';
   if (size !== 'largest' && size !== 'smallest')
-    throw new InvalidInputError(`size must be 'largest' or 'smallest', got ${quote(size, 40)}`);
+    throw optionError('size', `must be 'largest' or 'smallest', got ${quote(size, 40)}`, '');
   const image = chooseImage(coverImagesOf(entity), size);
   if (!image) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no cover image`);
   const url = mediaUrl(image.url, entity);
@@ -111,7 +111,7 @@ function saveMedia(
   save: SaveOptions,
 ): Promise<string> {
   const overwrite = options.overwrite ?? false;
-  if (typeof overwrite !== 'boolean') throw new InvalidInputError('overwrite must be true or false');
+  if (typeof overwrite !== 'boolean') throw optionError('overwrite', 'must be true or false', '');
   return context.http.get(url.href, {
     signal: options.signal,
     headers: { accept: save.accept },

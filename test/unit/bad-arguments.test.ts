@@ -76,3 +76,46 @@ describe('unknown per-call options', () => {
     await spy.close();
   });
 });
+
+describe('defaults and option names, stated once', () => {
+  it('one frozen table, read by RateLimit and RetryPolicy', async () => {
+    const { DEFAULTS, RateLimit, RetryPolicy } = await import('../../src/index.js');
+    expect(Object.isFrozen(DEFAULTS) && Object.isFrozen(DEFAULTS.retry) && Object.isFrozen(DEFAULTS.rateLimit)).toBe(
+      true,
+    );
+    expect({ ...new RetryPolicy() }).toEqual(DEFAULTS.retry);
+    expect(new RateLimit({ perSecond: 1 }).burst).toBe(DEFAULTS.rateLimit.burst);
+    expect({ ...new RateLimit() }).toEqual(DEFAULTS.rateLimit);
+    expect(DEFAULTS).toMatchObject({ maxTracks: 100, maxEpisodes: 50, searchLimit: 20, similarAlbumsLimit: 10 });
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ['timeout', () => new AsyncSpotifyClient({ timeout: 0 }), 'timeout'],
+    [
+      'rateLimit.perSecond',
+      () => new AsyncSpotifyClient({ rateLimit: { perSecond: -1, burst: 1 } }),
+      'rateLimit.perSecond',
+    ],
+    ['retry.maxAttempts', () => new AsyncSpotifyClient({ retry: { maxAttempts: 0 } }), 'retry.maxAttempts'],
+    ['locale', () => new AsyncSpotifyClient({ locale: '!!' }), 'locale'],
+    ['cache.ttlMs', () => new AsyncSpotifyClient({ cache: { ttlMs: -1 } }), 'cache.ttlMs'],
+    ['fleet.workers', () => new AsyncSpotifyClient({ fleet: { redis: 'redis://x', workers: 0 } }), 'fleet.workers'],
+  ])('an InvalidInputError names the option: %s', (_name, build, option) => {
+    let error: unknown;
+    try {
+      build();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ option });
+    expect((error as InvalidInputError).message).toBe(`options.${option} ${(error as InvalidInputError).detail}`);
+  });
+
+  it('a per-call option too', async () => {
+    const client = new AsyncSpotifyClient({ rateLimit: false });
+    await expect(client.getPlaylist(ID, { maxTracks: -1 })).rejects.toMatchObject({ option: 'maxTracks' });
+    await expect(client.search('x', { limit: 0 })).rejects.toMatchObject({ option: 'limit' });
+    await client.close();
+  });
+});

@@ -1,4 +1,5 @@
-import { InvalidInputError } from '../../errors.js';
+import { DEFAULTS } from '../../defaults.js';
+import { optionError } from '../../errors.js';
 import { quote } from '../../redact.js';
 
 /** The parts of an ioredis client the fleet uses: a client you pass is borrowed and never closed. */
@@ -23,12 +24,12 @@ export interface ResolvedFleet {
   workers: number;
 }
 
-export const FLEET_DEFAULTS = Object.freeze({ key: 'spotify-scraper', workers: 1 });
+export const FLEET_DEFAULTS = DEFAULTS.fleet;
 
 export function resolveFleet(value: unknown): ResolvedFleet | null {
   if (value === undefined) return null;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new InvalidInputError('options.fleet must be { redis, key?, workers? }');
+    throw optionError('fleet', 'must be { redis, key?, workers? }');
   const {
     redis,
     key = FLEET_DEFAULTS.key,
@@ -37,29 +38,27 @@ export function resolveFleet(value: unknown): ResolvedFleet | null {
   } = value as FleetOptions & Record<string, unknown>;
   const extra = Object.keys(unknown);
   if (extra.length > 0)
-    throw new InvalidInputError(`options.fleet has an unknown field ${quote(extra[0])}; known: redis, key, workers`);
+    throw optionError('fleet', `has an unknown field ${quote(extra[0])}; known: redis, key, workers`);
   if (typeof redis === 'string') {
     let url: URL;
     try {
       url = new URL(redis);
     } catch {
-      throw new InvalidInputError('options.fleet.redis must be a redis:// or rediss:// URL or an ioredis client');
+      throw optionError('fleet.redis', 'must be a redis:// or rediss:// URL or an ioredis client');
     }
     if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
-      throw new InvalidInputError(
-        `options.fleet.redis must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`,
-      );
+      throw optionError('fleet.redis', `must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`);
   } else if (
     typeof redis !== 'object' ||
     redis === null ||
     typeof (redis as Partial<FleetRedisClient>).evalsha !== 'function' ||
     typeof (redis as Partial<FleetRedisClient>).eval !== 'function'
   ) {
-    throw new InvalidInputError('options.fleet.redis must be a redis:// URL or an ioredis client');
+    throw optionError('fleet.redis', 'must be a redis:// URL or an ioredis client');
   }
   if (typeof key !== 'string' || !/^[\w.:-]{1,100}$/.test(key))
-    throw new InvalidInputError(`options.fleet.key must be 1-100 letters, digits or . _ : -, got ${quote(key, 60)}`);
+    throw optionError('fleet.key', `must be 1-100 letters, digits or . _ : -, got ${quote(key, 60)}`);
   if (typeof workers !== 'number' || !Number.isSafeInteger(workers) || workers < 1)
-    throw new InvalidInputError(`options.fleet.workers must be a whole number >= 1, got ${quote(workers)}`);
+    throw optionError('fleet.workers', `must be a whole number >= 1, got ${quote(workers)}`);
   return { redis, key, workers };
 }
