@@ -10,6 +10,7 @@ import { AsyncSpotifyClient, InvalidInputError } from '../../src/index.js';
 import { embedPage, fakeTrack } from '../../src/testing/index.js';
 import { sendHtml, startLoopback, type Loopback } from '../helpers/loopback.js';
 import { redisAvailable, startRedis, type RedisServer } from '../helpers/redis.js';
+import { BASE_JITTER_MS, schedulingDelay, worstExcess } from '../helpers/schedule.js';
 
 const available = redisAvailable('fleet on Redis');
 const WORKER = join(import.meta.dirname, '..', 'helpers', 'fleet-worker.ts');
@@ -53,6 +54,8 @@ interface WorkerResult {
   ok: number;
   failed: string[];
   warnings: string[];
+  /** The worker's worst scheduling delay, ms. */
+  delayMs: number;
   closedAt: number;
   code: number | null;
   exitedAt: number;
@@ -92,25 +95,12 @@ function worker(
   });
 }
 
-/** The largest excess over `burst + perSecond × t` in any window, allowing `jitterMs` between grant and arrival. */
-function worstExcess(times: number[], perSecond: number, burst: number, jitterMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let worst = -Infinity;
-  for (let i = 0; i < sorted.length; i += 1) {
-    for (let j = i; j < sorted.length; j += 1) {
-      worst = Math.max(
-        worst,
-        j - i + 1 - (burst + (perSecond * ((sorted[j] as number) - (sorted[i] as number) + jitterMs)) / 1000),
-      );
-    }
-  }
-  return worst;
-}
-
 describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
   it('three processes share one bucket: the window guarantee holds at the server, at the configured rate', async () => {
     const [perSecond, burst] = [20, 3];
+    const delay = schedulingDelay();
     const results = await Promise.all([1, 2, 3].map(() => worker(20, perSecond, burst, 3, 'fleet-window')));
+    const allowance = BASE_JITTER_MS + Math.max(delay.stop(), ...results.map((r) => r.delayMs));
     expect(results.map((r) => [r.code, r.ok, r.failed.length])).toEqual([
       [0, 20, 0],
       [0, 20, 0],
@@ -118,26 +108,31 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
     ]);
     expect(results.flatMap((r) => r.warnings)).toEqual([]); // Redis answered every script
     expect(arrivals).toHaveLength(60);
-    expect(worstExcess(arrivals, perSecond, burst, 75)).toBeLessThanOrEqual(0);
-    // 60 requests at 20/s after a burst of 3: the last goes at ~2.85 s. Three separate buckets would take 0.85 s.
+    expect(worstExcess(arrivals, perSecond, burst, allowance)).toBeLessThanOrEqual(0);
+    // 60 requests at 20/s after a burst of 3: the last goes at ~2.85 s. Three separate buckets would
+    // take 0.85 s. (Load only stretches the span, so only its lower bound is a check of sharing.)
     const span = (Math.max(...arrivals) - Math.min(...arrivals)) / 1000;
-    expect(span).toBeGreaterThan(2.6);
-    expect(span).toBeLessThan(3.6);
+    expect(span).toBeGreaterThan(2.6 - allowance / 1000);
   }, 30_000);
 
   it("a 429's Retry-After pauses the host for every process of the fleet", async () => {
     const start = performance.now();
     throttle = { after: start + 400, seconds: 1 };
+    const delay = schedulingDelay();
     const results = await Promise.all([1, 2].map(() => worker(15, 20, 2, 2, 'fleet-pause')));
     expect(results.every((r) => r.code === 0 && r.failed.length === 0)).toBe(true);
     expect(results.flatMap((r) => r.warnings)).toEqual([]);
+    // Requests granted before the pause reached Redis may still arrive within 100 ms of the 429 (SPEC
+    // §8), later on a loaded machine; none is granted inside the pause.
+    const allowance = 100 + Math.max(delay.stop(), ...results.map((r) => r.delayMs));
     const at = throttle.at as number;
-    const during = arrivals.filter((t) => t > at + 100 && t < at + 1_000);
+    const during = arrivals.filter((t) => t > at + allowance && t < at + 1_000);
     expect(during).toEqual([]);
     expect(arrivals.filter((t) => t >= at + 1_000).length).toBeGreaterThan(5);
   }, 30_000);
 
   it('Redis killed mid-run: no call fails, one warning each, local buckets at perSecond / workers; the fleet rejoins', async () => {
+    const delay = schedulingDelay();
     const runs = Promise.all([1, 2].map(() => worker(40, 20, 2, 2, 'fleet-outage')));
     // Kill Redis once both processes are under way (each worker's ids start with its pid).
     const started = () =>
@@ -160,7 +155,8 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
     // switches each process moves on its own, so those moments are not part of the guarantee.)
     const outage = arrivals.filter((t) => t > killedAt + 100 && t < restartedAt);
     expect(outage.length).toBeGreaterThan(10);
-    expect(worstExcess(outage, 20, 2, 75)).toBeLessThanOrEqual(0);
+    const allowance = BASE_JITTER_MS + Math.max(delay.stop(), ...results.map((r) => r.delayMs));
+    expect(worstExcess(outage, 20, 2, allowance)).toBeLessThanOrEqual(0);
     // Back on Redis: a fresh client's grants are recorded there again.
     const probe = new Redis(redis.url);
     try {
@@ -174,7 +170,7 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
   it('a process that closed its client exits on its own, at once', async () => {
     const result = await worker(3, 50, 3, 1, 'fleet-exit');
     expect(result.code).toBe(0);
-    expect(result.exitedAt - result.closedAt).toBeLessThan(1_500);
+    expect(result.exitedAt - result.closedAt).toBeLessThan(5_000); // a hang detector: an open handle keeps it for ever
   }, 30_000);
 
   it('an unreachable Redis: calls still succeed on the local bucket, with one warning', async () => {
@@ -240,10 +236,12 @@ describe.skipIf(!available)('spotify-scraper --fleet-redis', () => {
         '--fleet-key',
         'fleet-cli',
       ]);
+    const delay = schedulingDelay();
     const [a, b] = await Promise.all([run('CliA'), run('CliB')]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(a.stderr + b.stderr).toBe('');
     expect(arrivals).toHaveLength(24);
-    expect(worstExcess(arrivals, 20, 2, 75)).toBeLessThanOrEqual(0);
+    // The runs cannot report their own delay: this process's, on the same cores, stands for theirs.
+    expect(worstExcess(arrivals, 20, 2, BASE_JITTER_MS + delay.stop())).toBeLessThanOrEqual(0);
   }, 30_000);
 });

@@ -2,6 +2,7 @@
 // client sharing its rate limit on Redis; prints one JSON line, closes its client and exits by itself.
 import { AsyncSpotifyClient } from '../../src/index.js';
 import { routeTo } from '../../src/testing/route.js';
+import { schedulingDelay } from './schedule.js';
 
 const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slice(2) as [
   string,
@@ -12,6 +13,7 @@ const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slic
   string,
   string,
 ];
+const delay = schedulingDelay();
 const warnings: string[] = [];
 const dispatcher = routeTo(origin);
 const client = new AsyncSpotifyClient({
@@ -31,4 +33,5 @@ await dispatcher.close();
 const failed = results
   .filter((result) => result.status === 'rejected')
   .map((result) => String((result as PromiseRejectedResult).reason));
-console.log(JSON.stringify({ ok: results.length - failed.length, failed, warnings, closedAt: Date.now() }));
+const delayMs = delay.stop();
+console.log(JSON.stringify({ ok: results.length - failed.length, failed, warnings, delayMs, closedAt: Date.now() }));
