@@ -20,6 +20,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['cjs'],
+    // import.meta.url for the lazy loaders (http/undici.ts, parse/page-json.ts) in the CommonJS build.
+    shims: true,
     dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' } },
     sourcemap: false,
     clean: false,

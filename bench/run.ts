@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCache } from './cache.js';
+import { benchColdStart } from './cold-start.js';
 import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
 import { benchE2e } from './e2e.js';
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   limiter: benchLimiter,
   download: benchDownload,
   memory: benchMemory,
+  'cold-start': benchColdStart,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

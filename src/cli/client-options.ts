@@ -1,6 +1,5 @@
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { DEFAULTS, InvalidInputError, type ClientOptions } from '../index.js';
-import { routeTo } from '../testing/index.js';
 import { quote } from './messages.js';
 
 /** The flags every command takes that shape the client, as commander parses them. */
@@ -27,11 +26,11 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
  * dispatcher the CLI owns and must close: the `--origin` router, or an `EnvHttpProxyAgent` when no
  * `--proxy` is given and HTTPS_PROXY / HTTP_PROXY are set (it honours NO_PROXY).
  */
-export function clientOptionsFrom(
+export async function clientOptionsFrom(
   flags: ClientFlags,
   onWarning: (message: string) => void,
   env: NodeJS.ProcessEnv = process.env,
-): { options: ClientOptions; owned?: Dispatcher } {
+): Promise<{ options: ClientOptions; owned?: Dispatcher }> {
   const options: ClientOptions = { onWarning, partnerApi: flags.partnerApi !== false };
   if (flags.locale !== undefined) options.locale = flags.locale;
   if (flags.timeout !== undefined) options.timeout = wholeNumber('--timeout', flags.timeout, 1);
@@ -55,7 +54,10 @@ export function clientOptionsFrom(
   }
   if (flags.origin !== undefined) {
     // Every request goes to a replay or test server instead of Spotify.
-    const owned = routeTo(originOf(flags.origin));
+    // The testing kit is loaded only for this flag: a plain run does not pay for it.
+    const origin = originOf(flags.origin);
+    const { routeTo } = await import('../testing/index.js');
+    const owned = routeTo(origin);
     options.dispatcher = owned;
     return { options, owned };
   }
@@ -64,6 +66,7 @@ export function clientOptionsFrom(
     return { options };
   }
   if (PROXY_VARIABLES.some((name) => (env[name] ?? '') !== '')) {
+    const { EnvHttpProxyAgent } = await import('undici');
     const owned = new EnvHttpProxyAgent();
     options.dispatcher = owned;
     return { options, owned };

@@ -109,7 +109,7 @@ async function runCommand(
   const warn = (message: string): void => {
     if (!quiet) io.stderr.write(`warning: ${message}\n`);
   };
-  const { options, owned } = clientOptionsFrom(flags, warn);
+  const { options, owned } = await clientOptionsFrom(flags, warn);
   const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
   const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
   if (cache) options.cache = { store: cache.store };

@@ -1,4 +1,5 @@
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from './undici.js';
 
 /** The dispatcher a client uses, and whether the client owns (and so closes) it. */
 export interface DispatcherChoice {
@@ -19,7 +20,7 @@ export function chooseDispatcher(
 ): DispatcherChoice {
   if (borrowed) return { dispatcher: borrowed, owned: false, connections: CONNECTIONS_PER_HOST };
   const pool = { keepAliveTimeout: 10_000, connections: CONNECTIONS_PER_HOST, connect: { timeout: timeoutMs } };
-  if (!proxy) return { dispatcher: new Agent(pool), owned: true, connections: CONNECTIONS_PER_HOST };
-  const dispatcher = new ProxyAgent({ uri: proxy.href, ...pool, proxyTls: { timeout: timeoutMs } });
+  if (!proxy) return { dispatcher: new (undici().Agent)(pool), owned: true, connections: CONNECTIONS_PER_HOST };
+  const dispatcher = new (undici().ProxyAgent)({ uri: proxy.href, ...pool, proxyTls: { timeout: timeoutMs } });
   return { dispatcher, owned: true, connections: CONNECTIONS_PER_HOST };
 }

@@ -1,6 +1,7 @@
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from './undici.js';
 import { NetworkError, type SpotifyScraperError } from '../errors.js';
 import { clip, quote } from '../redact.js';
 
@@ -24,7 +25,7 @@ export interface WireRequest {
 
 /** Sends one GET and returns as soon as the headers are in. Does not follow redirects. */
 export async function sendRequest(wire: WireRequest): Promise<WireResponse> {
-  const response = await request(wire.url, {
+  const response = await undici().request(wire.url, {
     method: 'GET',
     dispatcher: wire.dispatcher,
     headers: wire.headers,

@@ -1,4 +1,5 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import type * as Cheerio from 'cheerio';
 import { ParseError } from '../errors.js';
 import { scanScriptText } from './script-scan.js';
 
@@ -29,9 +30,22 @@ export function readPageJson(html: string, pageUrl: string): PageJson {
   });
 }
 
+let cheerio: typeof Cheerio | undefined;
+
+/**
+ * cheerio, loaded the first time a page needs it: it is only the fallback when the scan finds nothing,
+ * and loading it costs more than the rest of the library (about 0.06 s of a cold start).
+ */
+function loadCheerio(): typeof Cheerio {
+  // import.meta.url in both builds (the CommonJS one has tsup's shim); cheerio ships a CommonJS build.
+  const load = createRequire(import.meta.url);
+  cheerio ??= load('cheerio') as typeof Cheerio;
+  return cheerio;
+}
+
 function scriptWithCheerio(html: string, id: string): string | null {
   if (!html.includes(id)) return null;
-  const $ = cheerio.load(html);
+  const $ = loadCheerio().load(html);
   const script = $(`script[id="${id}"]`).first();
   return script.length === 0 ? null : script.text();
 }

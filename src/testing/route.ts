@@ -1,4 +1,5 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from '../http/undici.js';
 
 /** The header that tells a fake or replay server which host a routed request was meant for. */
 export const INTENDED_HOST_HEADER = 'x-spotify-scraper-host';
@@ -21,7 +22,7 @@ export function routeInterceptor(origin: string): Dispatcher.DispatcherComposeIn
 
 /** A keep-alive Agent that routes every request to `origin`. Close it when done. */
 export function routeTo(origin: string): Dispatcher {
-  return new Agent({ keepAliveTimeout: 1_000 }).compose(routeInterceptor(origin));
+  return new (undici().Agent)({ keepAliveTimeout: 1_000 }).compose(routeInterceptor(origin));
 }
 
 function withHeader(headers: Dispatcher.DispatchOptions['headers'], name: string, value: string): Headers {
