@@ -1,5 +1,6 @@
 import { InvalidInputError } from './errors.js';
 import { ENTITY_TYPES, isEntityType, type EntityType } from './models/entities.js';
+import { withArticle } from './words.js';
 
 export { ENTITY_TYPES, type EntityType };
 
@@ -74,7 +75,9 @@ export function parseSpotifyUrl(value: unknown, expected?: EntityType): SpotifyR
   const ref = parseAny(value);
   if (expected === undefined) return ref;
   if (ref.type !== null && ref.type !== expected) {
-    throw new InvalidInputError(`Expected a ${expected}, got a ${ref.type}: ${describe(value.trim())}`);
+    throw new InvalidInputError(
+      `Expected ${withArticle(expected)}, got ${withArticle(ref.type)}: ${describe(value.trim())}`,
+    );
   }
   return { type: expected, id: ref.id };
 }

@@ -204,7 +204,7 @@ describe('spotify-scraper CLI', () => {
 
   it.each([
     [['track', 'https://example.com/x'], /^error: Not a Spotify id, URI or URL: "https:\/\/example.com\/x"/],
-    [['track', `spotify:album:${A}`], /Expected a track, got a album/],
+    [['track', `spotify:album:${A}`], /Expected a track, got an album/],
     [['track', A, '--rate', 'fast'], /--rate must be a number/],
     [['track', A, '--timeout', '99999999999999'], /--timeout must be at most/],
     [['track', A, '--max-tracks', '7'], /unknown option '--max-tracks'/],
@@ -275,7 +275,7 @@ describe('spotify-scraper CLI', () => {
     const start = server.requests.length;
     const run = await cli(['download', 'preview', `spotify:album:${A}`, '--dest', join(dir, 'previews')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Only tracks and episodes have previews; this value is a album/);
+    expect(run.stderr).toMatch(/Only tracks and episodes have previews, not albums/);
     expect(server.requests.length).toBe(start);
   });
 

@@ -33,11 +33,13 @@ export class ResultCache {
   #pausedUntil = 0;
   #inOutage = false;
 
-  constructor(
-    config: ResolvedCache,
-    private readonly now: () => number,
-    private readonly warn: (message: string) => void,
-  ) {
+  readonly #now: () => number;
+  readonly #warn: (message: string) => void;
+
+  constructor(config: ResolvedCache, now: () => number, warn: (message: string) => void) {
+    this.#now = now;
+    this.#warn = warn;
+
     this.#ttlMs = config.ttlMs;
     this.#store = config.store;
     this.#memory = config.store ? undefined : new LRUCache({ max: config.maxEntries });
@@ -69,7 +71,7 @@ export class ResultCache {
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    const expiresAt = this.#ttlMs === Infinity ? null : this.now() + this.#ttlMs;
+    const expiresAt = this.#ttlMs === Infinity ? null : this.#now() + this.#ttlMs;
     if (this.#memory) {
       this.#memory.set(key, { json: JSON.stringify(value), expiresAt });
       return;
@@ -81,13 +83,13 @@ export class ResultCache {
   }
 
   #expired(expiresAt: number | null | undefined): boolean {
-    return expiresAt !== null && expiresAt !== undefined && this.now() >= expiresAt;
+    return expiresAt !== null && expiresAt !== undefined && this.#now() >= expiresAt;
   }
 
   /** One store call, bounded in time; any failure is FAILED, reported once per outage. */
   async #bounded(what: string, call: (store: CacheStore) => unknown): Promise<unknown> {
     const store = this.#store as CacheStore;
-    if (this.now() < this.#pausedUntil) return FAILED;
+    if (this.#now() < this.#pausedUntil) return FAILED;
     let timer: NodeJS.Timeout | undefined;
     try {
       const result = await Promise.race([
@@ -100,11 +102,11 @@ export class ResultCache {
       this.#inOutage = false;
       return result;
     } catch (error) {
-      this.#pausedUntil = this.now() + STORE_PAUSE_MS;
+      this.#pausedUntil = this.#now() + STORE_PAUSE_MS;
       if (!this.#inOutage) {
         this.#inOutage = true;
         const why = error instanceof Error ? error.message : String(error);
-        this.warn(`The cache store failed to ${what} (${quote(why)}): calls go to the network until it answers again`);
+        this.#warn(`The cache store failed to ${what} (${quote(why)}): calls go to the network until it answers again`);
       }
       return FAILED;
     } finally {

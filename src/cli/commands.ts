@@ -150,9 +150,9 @@ const download: CommandSpec = {
       const known = await client.resolve(value, { signal });
       const type = known.type ?? 'track';
       if (what === 'preview' && type !== 'track' && type !== 'episode') {
-        throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${type}`);
+        throw new InvalidInputError(`Only tracks and episodes have previews, not ${type}s`);
       }
-      const entity = await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal);
+      const entity = await fetchEntity(client, type, known.id, signal);
       if (what === 'cover')
         return {
           path: await client.downloadCover(entity, dest, {
@@ -162,7 +162,7 @@ const download: CommandSpec = {
           }),
         };
       if (entity.type !== 'track' && entity.type !== 'episode')
-        throw new InvalidInputError(`Only tracks and episodes have previews; this value is a ${entity.type}`);
+        throw new InvalidInputError(`Only tracks and episodes have previews, not ${entity.type}s`);
       return {
         path: await client.downloadPreview(entity, dest, {
           signal,
@@ -247,7 +247,7 @@ const colors: CommandSpec = {
     if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });
     const known = await client.resolve(value, { signal });
     const type = known.type ?? 'track';
-    return client.getColors(await fetchEntity(client, type, `spotify:${type}:${known.id}`, signal), { signal });
+    return client.getColors(await fetchEntity(client, type, known.id, signal), { signal });
   },
 };
 

@@ -17,11 +17,15 @@ export class ResultWriter {
   #waiting = new Map<number, string | null>();
   #wroteArray = false;
 
-  constructor(
-    private readonly stdout: NodeJS.WritableStream,
-    private readonly count: number,
-    private readonly pretty: boolean,
-  ) {}
+  readonly #stdout: NodeJS.WritableStream;
+  readonly #count: number;
+  readonly #pretty: boolean;
+
+  constructor(stdout: NodeJS.WritableStream, count: number, pretty: boolean) {
+    this.#stdout = stdout;
+    this.#count = count;
+    this.#pretty = pretty;
+  }
 
   /** How many results have been written (or skipped) in order. */
   get written(): number {
@@ -33,13 +37,13 @@ export class ResultWriter {
   }
 
   fail(index: number, value: string, error: SpotifyScraperError): void {
-    this.#put(index, this.count === 1 ? undefined : { value, error: { name: error.name, message: error.message } });
+    this.#put(index, this.#count === 1 ? undefined : { value, error: { name: error.name, message: error.message } });
   }
 
   /** Closes the JSON array, when one was opened. */
   end(): void {
-    if (this.#wroteArray) this.stdout.write('\n]\n');
-    else if (this.pretty && this.count > 1) this.stdout.write('[]\n');
+    if (this.#wroteArray) this.#stdout.write('\n]\n');
+    else if (this.#pretty && this.#count > 1) this.#stdout.write('[]\n');
   }
 
   #put(index: number, document: unknown): void {
@@ -52,16 +56,16 @@ export class ResultWriter {
   }
 
   #format(document: unknown): string {
-    return JSON.stringify(document, null, this.pretty ? 2 : undefined);
+    return JSON.stringify(document, null, this.#pretty ? 2 : undefined);
   }
 
   #write(text: string): void {
-    if (this.count === 1 || !this.pretty) {
-      this.stdout.write(`${text}\n`);
+    if (this.#count === 1 || !this.#pretty) {
+      this.#stdout.write(`${text}\n`);
       return;
     }
     const indented = text.replace(/\n/g, '\n  ');
-    this.stdout.write(this.#wroteArray ? `,\n  ${indented}` : `[\n  ${indented}`);
+    this.#stdout.write(this.#wroteArray ? `,\n  ${indented}` : `[\n  ${indented}`);
     this.#wroteArray = true;
   }
 }

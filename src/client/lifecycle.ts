@@ -1,13 +1,8 @@
 import { ClientClosedError } from '../errors.js';
+import { WaitQueue, settleWaiter, waitInQueue, type Waiter } from '../http/waiters.js';
 
 /** Calls that run at once; later ones wait their turn in a light queue (see Lifecycle). */
 export const MAX_RUNNING_CALLS = 256;
-
-interface Queued {
-  start: () => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
 
 /**
  * Counts calls in flight so that `close()` can let them finish, refuses calls after close, and admits
@@ -20,14 +15,17 @@ export class Lifecycle {
   #closed = false;
   #active = 0;
   #running = 0;
-  readonly #queue: Queued[] = [];
-  #head = 0;
+  readonly #queue = new WaitQueue();
   #drained: (() => void) | undefined;
   #closing: Promise<void> | undefined;
   readonly #settled = (): void => {
     this.#active -= 1;
     this.#running -= 1;
     this.#admit();
+    if (this.#active === 0) this.#drained?.();
+  };
+  readonly #left = (): void => {
+    this.#active -= 1;
     if (this.#active === 0) this.#drained?.();
   };
 
@@ -39,25 +37,12 @@ export class Lifecycle {
   run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.#closed) return Promise.reject(new ClientClosedError('The client is closed'));
     this.#active += 1;
-    if (this.#running < MAX_RUNNING_CALLS && this.#head === this.#queue.length) return this.#start(work);
-    return new Promise<T>((resolve, reject) => {
-      const entry: Queued = {
-        signal,
-        start: () => {
-          signal?.removeEventListener('abort', entry.onAbort);
-          this.#start(work).then(resolve, reject);
-        },
-        onAbort: () => {
-          const index = this.#queue.indexOf(entry, this.#head);
-          if (index >= 0) this.#queue.splice(index, 1);
-          this.#active -= 1;
-          if (this.#active === 0) this.#drained?.();
-          reject(signal?.reason);
-        },
-      };
-      signal?.addEventListener('abort', entry.onAbort, { once: true });
-      this.#queue.push(entry);
-    });
+    if (this.#running < MAX_RUNNING_CALLS && this.#queue.length === 0) {
+      this.#running += 1;
+      return this.#begin(work);
+    }
+    // Its turn comes in #admit, which counts it as running; an abort while queued only leaves.
+    return waitInQueue(this.#queue, signal, undefined, this.#left).then(() => this.#begin(work));
   }
 
   /** Marks the client closed, waits for in-flight calls to settle, then runs `release` once. */
@@ -71,23 +56,19 @@ export class Lifecycle {
     return this.#closing;
   }
 
-  #start<T>(work: () => Promise<T>): Promise<T> {
-    this.#running += 1;
+  /** Runs a call already counted as running. */
+  #begin<T>(work: () => Promise<T>): Promise<T> {
     const call = work();
     call.then(this.#settled, this.#settled);
     return call;
   }
 
   #admit(): void {
-    while (this.#running < MAX_RUNNING_CALLS && this.#head < this.#queue.length) {
-      const entry = this.#queue[this.#head] as Queued;
-      this.#head += 1;
-      entry.start();
-    }
-    // Drop what was taken, now and then, so the queue does not grow for ever.
-    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
-      this.#queue.splice(0, this.#head);
-      this.#head = 0;
+    // A waiter's turn: it begins in its promise's continuation, so it is counted now (no other call
+    // slips in before it).
+    while (this.#running < MAX_RUNNING_CALLS && this.#queue.length > 0) {
+      this.#running += 1;
+      settleWaiter(this.#queue.shift() as Waiter);
     }
   }
 }

@@ -1,8 +1,8 @@
-import { settleWaiter, waitInQueue, type Waiter } from './waiters.js';
+import { WaitQueue, settleWaiter, waitInQueue } from './waiters.js';
 
 interface HostSlots {
   active: number;
-  queue: Waiter[];
+  queue: WaitQueue;
 }
 
 /**
@@ -42,7 +42,7 @@ export class HostGate {
   #slots(host: string): HostSlots {
     let slots = this.#hosts.get(host);
     if (!slots) {
-      slots = { active: 0, queue: [] };
+      slots = { active: 0, queue: new WaitQueue() };
       this.#hosts.set(host, slots);
     }
     return slots;

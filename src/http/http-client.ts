@@ -53,32 +53,36 @@ const MAX_REDIRECTS = 5;
  * status -> error mapping, redirects within Spotify's hosts, and retries on the retryable outcomes.
  */
 export class HttpClient {
-  constructor(private readonly config: HttpClientConfig) {}
+  readonly #config: HttpClientConfig;
+
+  constructor(config: HttpClientConfig) {
+    this.#config = config;
+  }
 
   async get<T>(url: string, options: GetOptions<T>): Promise<T> {
-    const { retry, clock } = this.config;
+    const { retry, clock } = this.#config;
     for (let attempt = 1; ; attempt += 1) {
       options.signal?.throwIfAborted();
       try {
-        return await this.attempt(new URL(url), options);
+        return await this.#attempt(new URL(url), options);
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         const failure = error instanceof SpotifyScraperError ? error : networkError(error, url);
         if (!isRetryable(failure) || attempt >= retry.maxAttempts) throw failure;
-        const delayMs = this.delayBefore(attempt, failure, url);
-        this.config.onRetry?.({ url, attempt, delayMs, error: failure });
+        const delayMs = this.#delayBefore(attempt, failure, url);
+        this.#config.onRetry?.({ url, attempt, delayMs, error: failure });
         await clock.sleep(delayMs, options.signal);
       }
     }
   }
 
   /** The wait before the next attempt; a server-given wait past `maxDelayMs` ends retrying. */
-  private delayBefore(attempt: number, failure: SpotifyScraperError, url: string): number {
+  #delayBefore(attempt: number, failure: SpotifyScraperError, url: string): number {
     const given = failure instanceof HttpError ? failure.retryAfterMs : undefined;
-    if (given === undefined) return this.config.retry.backoffMs(attempt, this.config.random);
-    if (given > this.config.retry.maxDelayMs) {
+    if (given === undefined) return this.#config.retry.backoffMs(attempt, this.#config.random);
+    if (given > this.#config.retry.maxDelayMs) {
       throw new RateLimitedError(
-        `${url} asked to wait ${given} ms, longer than maxDelayMs (${this.config.retry.maxDelayMs} ms)`,
+        `${url} asked to wait ${given} ms, longer than maxDelayMs (${this.#config.retry.maxDelayMs} ms)`,
         {
           url,
           status: failure.status,
@@ -90,15 +94,15 @@ export class HttpClient {
     return given;
   }
 
-  private async attempt<T>(start: URL, options: GetOptions<T>): Promise<T> {
+  async #attempt<T>(start: URL, options: GetOptions<T>): Promise<T> {
     let url = start;
-    const headers = this.headers(options);
+    const headers = this.#headers(options);
     for (let hop = 0; ; hop += 1) {
-      const response = await this.send(url, headers, options);
+      const response = await this.#send(url, headers, options);
       if ('value' in response) return response.value;
       const landed = options.landed?.(response.next);
       if (landed !== undefined) return landed;
-      const next = this.checkRedirect(url, response.next, hop, options);
+      const next = this.#checkRedirect(url, response.next, hop, options);
       // Credentials go only where they were meant to: not to another scheme or host.
       if (next.protocol !== url.protocol || next.host !== url.host) delete headers['authorization'];
       url = next;
@@ -109,24 +113,24 @@ export class HttpClient {
    * One request on the wire: a free slot for its host first, then a rate-limit token, so the token is
    * taken only when the request can really go (SPEC §4 is about what reaches the host).
    */
-  private async send<T>(
+  async #send<T>(
     url: URL,
     headers: Record<string, string>,
     options: GetOptions<T>,
   ): Promise<{ value: T } | { next: URL }> {
     const host = url.hostname;
-    const entering = this.config.gate.enter(host, options.signal);
+    const entering = this.#config.gate.enter(host, options.signal);
     if (entering) await entering;
     try {
-      const wait = this.config.limiter.take(host, options.signal);
+      const wait = this.#config.limiter.take(host, options.signal);
       if (wait) await wait;
-      return await this.withTimeout(url, options.signal, async (attempt) => {
+      return await this.#withTimeout(url, options.signal, async (attempt) => {
         const wire = await sendRequest({
           url,
           headers,
-          dispatcher: this.config.dispatcher,
+          dispatcher: this.#config.dispatcher,
           signal: attempt.signal,
-          timeoutMs: this.config.timeoutMs,
+          timeoutMs: this.#config.timeoutMs,
         });
         attempt.bodies.push(wire.body);
         if (attempt.timedOut) wire.body.destroy();
@@ -135,19 +139,19 @@ export class HttpClient {
           discard(wire.body);
           return { next };
         }
-        this.checkStatus(wire, options.statusMap ?? PAGE_STATUS);
+        this.#checkStatus(wire, options.statusMap ?? PAGE_STATUS);
         return { value: await options.consume(wire) };
       });
     } finally {
-      this.config.gate.leave(host);
+      this.#config.gate.leave(host);
     }
   }
 
-  private headers(options: GetOptions<unknown>): Record<string, string> {
-    return options.headers ? { ...this.config.headers, ...options.headers } : { ...this.config.headers };
+  #headers(options: GetOptions<unknown>): Record<string, string> {
+    return options.headers ? { ...this.#config.headers, ...options.headers } : { ...this.#config.headers };
   }
 
-  private checkRedirect(from: URL, to: URL, hop: number, options: GetOptions<unknown>): URL {
+  #checkRedirect(from: URL, to: URL, hop: number, options: GetOptions<unknown>): URL {
     const allowed = options.allowRedirect ?? ((url: URL) => isSpotifyHost(url.hostname));
     if (hop + 1 > MAX_REDIRECTS) {
       throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${clip(from.href)}`, {
@@ -173,14 +177,14 @@ export class HttpClient {
     return to;
   }
 
-  private checkStatus(wire: WireResponse, map: StatusMap): void {
+  #checkStatus(wire: WireResponse, map: StatusMap): void {
     const { status } = wire;
     if (status >= 200 && status < 300) return;
     discard(wire.body);
-    const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.config.clock.now());
+    const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.#config.clock.now());
     // The host that answered a 429 is paused for every caller (and the whole fleet) at once, whether
     // or not this call retries, and however long the wait (past maxDelayMs too).
-    if (status === 429 && retryAfterMs !== undefined) this.config.limiter.pause(wire.url.hostname, retryAfterMs);
+    if (status === 429 && retryAfterMs !== undefined) this.#config.limiter.pause(wire.url.hostname, retryAfterMs);
     throw errorFromResponse(map, { url: wire.url.href, status, retryAfterMs });
   }
 
@@ -190,12 +194,8 @@ export class HttpClient {
    * of a loopback request's throughput); undici's own header/body timeouts end the abandoned socket
    * work, and a response that arrives after the deadline is destroyed unread.
    */
-  private async withTimeout<R>(
-    url: URL,
-    signal: AbortSignal | undefined,
-    run: (attempt: Attempt) => Promise<R>,
-  ): Promise<R> {
-    const ms = this.config.timeoutMs;
+  async #withTimeout<R>(url: URL, signal: AbortSignal | undefined, run: (attempt: Attempt) => Promise<R>): Promise<R> {
+    const ms = this.#config.timeoutMs;
     const attempt: Attempt = { signal, timedOut: false, bodies: [] };
     let timer: NodeJS.Timeout | undefined;
     let work: Promise<R> | undefined;

@@ -2,6 +2,7 @@ import { DEFAULTS } from '../defaults.js';
 import { optionError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { quote } from '../redact.js';
+import { WaitQueue, settleWaiter, waitInQueue, type Waiter } from './waiters.js';
 
 /** A rate as the bucket uses it: `burst` requests at once, refilled at `perSecond`. */
 export interface RateLimitSettings {
@@ -38,13 +39,6 @@ export class RateLimit implements RateLimitSettings {
   }
 }
 
-interface Waiter {
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
-
 // Floating-point refills land a hair under 1 after waiting exactly the computed time.
 const EPSILON = 1e-9;
 
@@ -54,100 +48,102 @@ const EPSILON = 1e-9;
  * (a 429's Retry-After). One timer at most is pending, and none once no one waits.
  */
 export class TokenBucket {
-  private tokens: number;
-  private updatedAt: number;
-  private pausedUntil = Number.NEGATIVE_INFINITY;
-  private readonly queue: Waiter[] = [];
-  private timer: AbortController | null = null;
+  readonly limit: RateLimit;
+  readonly #clock: Clock;
+  #tokens: number;
+  #updatedAt: number;
+  #pausedUntil = Number.NEGATIVE_INFINITY;
+  readonly #queue = new WaitQueue();
+  #timer: AbortController | null = null;
 
-  constructor(
-    readonly limit: RateLimit,
-    private readonly clock: Clock,
-  ) {
-    this.tokens = limit.burst;
-    this.updatedAt = clock.now();
+  constructor(limit: RateLimit, clock: Clock) {
+    this.limit = limit;
+    this.#clock = clock;
+    this.#tokens = limit.burst;
+    this.#updatedAt = clock.now();
   }
 
   /** Takes a token: undefined when one was free at once (no await needed), else a promise of one. */
   take(signal?: AbortSignal): Promise<void> | undefined {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    this.refill();
-    if (this.queue.length === 0 && this.ready()) {
-      this.tokens -= 1;
+    this.#refill();
+    if (this.#queue.length === 0 && this.#ready()) {
+      this.#tokens -= 1;
       return undefined;
     }
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: () => this.abandon(waiter) };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.queue.push(waiter);
-      this.schedule();
-    });
+    return waitInQueue(
+      this.#queue,
+      signal,
+      () => this.#schedule(),
+      () => this.#abandoned(),
+    );
   }
 
   /** Holds every caller until `untilMs` (clock time). A later pause extends, an earlier one is ignored. */
   pause(untilMs: number): void {
-    if (untilMs <= this.pausedUntil) return;
-    this.pausedUntil = untilMs;
-    if (this.queue.length > 0) this.reschedule();
+    if (untilMs <= this.#pausedUntil) return;
+    this.#pausedUntil = untilMs;
+    if (this.#queue.length > 0) this.#reschedule();
+  }
+
+  /** Until when (clock time) the bucket is paused; -Infinity when it never was. */
+  get pausedUntil(): number {
+    return this.#pausedUntil;
   }
 
   /** How many callers are waiting. */
   get pending(): number {
-    return this.queue.length;
+    return this.#queue.length;
   }
 
-  private ready(): boolean {
-    return this.tokens >= 1 - EPSILON && this.clock.now() >= this.pausedUntil;
+  #ready(): boolean {
+    return this.#tokens >= 1 - EPSILON && this.#clock.now() >= this.#pausedUntil;
   }
 
-  private refill(): void {
-    const now = this.clock.now();
-    const elapsed = Math.max(0, now - this.updatedAt);
-    this.tokens = Math.min(this.limit.burst, this.tokens + (elapsed * this.limit.perSecond) / 1000);
-    this.updatedAt = now;
+  #refill(): void {
+    const now = this.#clock.now();
+    const elapsed = Math.max(0, now - this.#updatedAt);
+    this.#tokens = Math.min(this.limit.burst, this.#tokens + (elapsed * this.limit.perSecond) / 1000);
+    this.#updatedAt = now;
   }
 
-  private pump(): void {
-    this.timer = null;
-    this.refill();
-    while (this.queue.length > 0 && this.ready()) {
-      const waiter = this.queue.shift() as Waiter;
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.tokens -= 1;
-      waiter.resolve();
+  #pump(): void {
+    this.#timer = null;
+    this.#refill();
+    while (this.#queue.length > 0 && this.#ready()) {
+      this.#tokens -= 1;
+      settleWaiter(this.#queue.shift() as Waiter);
     }
-    if (this.queue.length > 0) this.schedule();
+    if (this.#queue.length > 0) this.#schedule();
   }
 
-  private schedule(): void {
-    if (this.timer) return;
-    const now = this.clock.now();
-    const forToken = ((1 - this.tokens) * 1000) / this.limit.perSecond;
-    const wait = Math.max(0, this.pausedUntil - now, forToken);
+  #schedule(): void {
+    if (this.#timer) return;
+    const now = this.#clock.now();
+    const forToken = ((1 - this.#tokens) * 1000) / this.limit.perSecond;
+    const wait = Math.max(0, this.#pausedUntil - now, forToken);
     const timer = new AbortController();
-    this.timer = timer;
-    this.clock.sleep(wait, timer.signal).then(
+    this.#timer = timer;
+    this.#clock.sleep(wait, timer.signal).then(
       () => {
-        if (this.timer === timer) this.pump();
+        if (this.#timer === timer) this.#pump();
       },
       () => undefined,
     );
   }
 
-  private reschedule(): void {
-    this.timer?.abort();
-    this.timer = null;
-    this.schedule();
+  #reschedule(): void {
+    this.#timer?.abort();
+    this.#timer = null;
+    this.#schedule();
   }
 
-  private abandon(waiter: Waiter): void {
-    const index = this.queue.indexOf(waiter);
-    if (index >= 0) this.queue.splice(index, 1);
-    if (this.queue.length === 0) {
-      this.timer?.abort();
-      this.timer = null;
+  /** A waiter left (its signal aborted): no timer stays armed for nobody. */
+  #abandoned(): void {
+    if (this.#queue.length === 0) {
+      this.#timer?.abort();
+      this.#timer = null;
     }
-    waiter.reject(waiter.signal?.reason);
   }
 }
 
@@ -163,13 +159,16 @@ export interface HostLimiter {
 
 /** One bucket per host, created on first use; a host whose limit is `false` is not limited. */
 export class HostRateLimiter implements HostLimiter {
-  private readonly buckets = new Map<string, TokenBucket | null>();
+  readonly #clock: Clock;
+  readonly #buckets = new Map<string, TokenBucket | null>();
 
   constructor(
     readonly defaultLimit: RateLimit | false,
     readonly hostLimits: ReadonlyMap<string, RateLimit | false>,
-    private readonly clock: Clock,
-  ) {}
+    clock: Clock,
+  ) {
+    this.#clock = clock;
+  }
 
   /** The limit that applies to `host`. */
   limitFor(host: string): RateLimit | false {
@@ -178,23 +177,23 @@ export class HostRateLimiter implements HostLimiter {
 
   /** A token for `host`: undefined when granted at once, else a promise (rejecting on abort). */
   take(host: string, signal?: AbortSignal): Promise<void> | undefined {
-    const bucket = this.bucket(host);
+    const bucket = this.#bucket(host);
     if (bucket) return bucket.take(signal);
     return signal?.aborted ? Promise.reject(signal.reason) : undefined;
   }
 
   /** Holds the host for `ms` for every caller of this client. */
   pause(host: string, ms: number): void {
-    this.bucket(host)?.pause(this.clock.now() + ms);
+    this.#bucket(host)?.pause(this.#clock.now() + ms);
   }
 
-  private bucket(host: string): TokenBucket | null {
+  #bucket(host: string): TokenBucket | null {
     const key = host.toLowerCase();
-    let bucket = this.buckets.get(key);
+    let bucket = this.#buckets.get(key);
     if (bucket === undefined) {
       const limit = this.hostLimits.get(key) ?? this.defaultLimit;
-      bucket = limit === false ? null : new TokenBucket(limit, this.clock);
-      this.buckets.set(key, bucket);
+      bucket = limit === false ? null : new TokenBucket(limit, this.#clock);
+      this.#buckets.set(key, bucket);
     }
     return bucket;
   }

@@ -13,6 +13,7 @@ import { buildId3Tag, stripLeadingId3, type TagFields } from './id3.js';
 import { chooseImage, coverImagesOf, type CoverSize } from './images.js';
 import { extensionFor, imageMime } from './media-type.js';
 import { quote } from '../redact.js';
+import { withArticle } from '../words.js';
 
 /** Anything with pictures: every model the getters return. */
 export type EntityWithImages = EntityByType[EntityType];
@@ -81,7 +82,7 @@ export async function downloadPreview(
   const dir = checkDest(dest);
   if (entity.type !== 'track' && entity.type !== 'episode') {
     throw new InvalidInputError(
-      `Only tracks and episodes have previews, got a ${quote((entity as { type: string }).type, 40)}`,
+      `Only tracks and episodes have previews, got ${withArticle(quote((entity as { type: string }).type, 40))}`,
     );
   }
   if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no preview`);

@@ -47,11 +47,6 @@ function issueAt(context: Context, path: Path, index: number | undefined, key: s
 /** A Spotify id: 22 letters and digits (base62). */
 export const SpotifyIdSchema = z.string().regex(SPOTIFY_ID, 'a Spotify id is 22 letters and digits');
 
-/** `spotify:TYPE:ID` with a 22-character id. */
-export function uriSchema(type: string) {
-  return z.string().regex(new RegExp(`^spotify:${type}:[0-9A-Za-z]{22}$`), `a spotify:${type}: URI`);
-}
-
 /** Text that must say something: a name, a title. */
 export const NonEmptyString = z.string().min(1, 'must not be empty');
 

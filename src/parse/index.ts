@@ -12,6 +12,7 @@ import { str, type Raw } from './raw.js';
 import { readShow } from './show.js';
 import { readTrack } from './track.js';
 import { validateModel } from './validate.js';
+import { withArticle } from '../words.js';
 
 export { readEmbedPage, type EmbedPage, type EmbedSession } from './embed-page.js';
 export type { ParseContext } from './context.js';
@@ -127,5 +128,8 @@ function checkEntityType(type: EntityType, entity: Raw, entityPath: string, page
   const actual = str(entity['type']) ?? (uri?.startsWith('spotify:') ? uri.split(':')[1] : undefined);
   if (actual === undefined) fail(`Missing ${entityPath}.type (and no uri tells the type)`, pageUrl);
   if (actual === type || (type === 'show' && actual === 'episode')) return;
-  fail(`Expected a ${type} but the page describes a ${isEntityType(actual) ? actual : quote(actual, 40)}`, pageUrl);
+  fail(
+    `Expected ${withArticle(type)} but the page describes ${withArticle(isEntityType(actual) ? actual : quote(actual, 40))}`,
+    pageUrl,
+  );
 }

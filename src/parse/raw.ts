@@ -5,10 +5,6 @@ export function isRaw(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function obj(value: unknown): Raw | undefined {
-  return isRaw(value) ? value : undefined;
-}
-
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

@@ -11,6 +11,7 @@ import type {
   Track,
   UserRef,
 } from '../models/index.js';
+import { entityUri, entityUrl, type EntityType } from '../models/entities.js';
 
 /**
  * Valid models with made-up data, for tests: `fakeTrack({ name: 'Song' })`. Ids are 22 characters,
@@ -39,8 +40,8 @@ export function fakeImages(seed: string): Image[] {
   ];
 }
 
-function identity<T extends string>(type: T, id: string) {
-  return { type, id, uri: `spotify:${type}:${id}`, url: `https://open.spotify.com/${type}/${id}` };
+function identity<T extends EntityType>(type: T, id: string) {
+  return { type, id, uri: entityUri(type, id), url: entityUrl(type, id) };
 }
 
 export function fakeArtistRef(name = 'Fake Artist', id = fakeId('Artist')): ArtistRef {

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
-import type { EntityByType, EntityType } from '../models/entities.js';
+import { entityUri, isEntityType, type EntityByType, type EntityType } from '../models/entities.js';
 import { INTENDED_HOST_HEADER, routeTo } from './route.js';
 import { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
 import { partnerAnswer } from './partner-answers.js';
+import { withArticle } from '../words.js';
 
 /** A request the fake Spotify received, with the host the client meant. */
 export interface FakeRequest {
@@ -87,7 +88,10 @@ export class FakeSpotify {
     this.requests.push({ host, path: url.pathname, url, operation });
     if (host === 'api-partner.spotify.com') return this.#api(request, url, operation, response);
     const embed = /^\/embed\/(\w+)\/([0-9A-Za-z]{22})\/?$/.exec(url.pathname);
-    const entity = embed ? this.#entities.get(`spotify:${embed[1]}:${embed[2]}`) : undefined;
+    const entity =
+      embed && isEntityType(embed[1] as string)
+        ? this.#entities.get(entityUri(embed[1] as EntityType, embed[2] as string))
+        : undefined;
     if (!entity) return send(response, 404, 'text/html', notFoundPage());
     send(response, 200, 'text/html; charset=utf-8', embedPage(entity));
   }
@@ -114,7 +118,7 @@ export class FakeSpotify {
           errors: [
             {
               message: entity
-                ? `PersistedQueryNotFound (the fake serves no ${operation} for a ${entity.type})`
+                ? `PersistedQueryNotFound (the fake serves no ${operation} for ${withArticle(entity.type)})`
                 : 'NotFound',
             },
           ],

@@ -106,7 +106,7 @@ describe('the six getters over a real socket', () => {
     const before = server.requests.length;
     await expect(client.getPlaylist(PLAYLIST, { maxTracks: -1 })).rejects.toThrow(/maxTracks/);
     await expect(client.getTrack(`https://open.spotify.com/album/${ALBUM}`)).rejects.toThrow(
-      /Expected a track, got a album/,
+      /Expected a track, got an album/,
     );
     await expect(client.getTrack('https://example.com/x')).rejects.toThrow(/example.com/);
     expect(server.requests.length).toBe(before);

@@ -99,7 +99,7 @@ describe('embed pages', () => {
     const key = 'LostType';
     page('album', { ...trackEntity({ id: id(key), uri: `spotify:track:${id(key)}`, type: undefined }), __key: key });
     await using c = client();
-    await expect(c.getAlbum(id(key))).rejects.toThrow(/Expected a album but the page describes a track/);
+    await expect(c.getAlbum(id(key))).rejects.toThrow(/Expected an album but the page describes a track/);
     const bare = 'LostAll';
     page('album', { ...trackEntity({ id: id(bare), uri: undefined, type: undefined }), __key: bare });
     await expect(c.getAlbum(id(bare))).rejects.toThrow(/Missing props\.pageProps\.state\.data\.entity\.type/);

@@ -58,7 +58,7 @@ describe('parseSpotifyUrl rejects with InvalidInputError', () => {
 
   it('rejects a value of another type than expected, naming both', () => {
     expect(() => parseSpotifyUrl(`https://open.spotify.com/album/${ID}`, 'track')).toThrow(
-      /Expected a track, got a album/,
+      /Expected a track, got an album/,
     );
   });
 

@@ -92,7 +92,7 @@ describe('not found and malformed pages', () => {
 
   it('rejects a page describing another type', () => {
     const html = embedHtml(embedState(listEntity('album', [])));
-    expect(() => parse('track', html)).toThrow(/Expected a track .* describes a album/);
+    expect(() => parse('track', html)).toThrow(/Expected a track .* describes an album/);
   });
 });
 

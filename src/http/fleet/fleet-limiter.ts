@@ -1,12 +1,12 @@
 import type { Clock } from '../clock.js';
 import { HostRateLimiter, RateLimit, type HostLimiter } from '../rate-limit.js';
 import type { ResolvedFleet } from './options.js';
-import { failWaiter, settleWaiter, waitInQueue, type Waiter } from '../waiters.js';
+import { WaitQueue, failWaiter, settleWaiter, waitInQueue, type Waiter } from '../waiters.js';
 import { RedisLink } from './redis-link.js';
 import { CHECK, PAUSE, RESERVE, bucketKeys } from './scripts.js';
 
 interface HostQueue {
-  waiters: Waiter[];
+  waiters: WaitQueue;
   /** Grants under way (reservations asked for and not yet granted, or local tokens awaited). */
   outstanding: number;
   /** Which bucket the grants under way use: a process never draws from both at once. */
@@ -31,12 +31,15 @@ export class FleetLimiter implements HostLimiter {
   readonly #local: HostRateLimiter;
   readonly #queues = new Map<string, HostQueue>();
 
-  constructor(
-    private readonly limits: HostRateLimiter,
-    private readonly fleet: ResolvedFleet,
-    private readonly clock: Clock,
-    warn: (message: string) => void,
-  ) {
+  readonly #limits: HostRateLimiter;
+  readonly #fleet: ResolvedFleet;
+  readonly #clock: Clock;
+
+  constructor(limits: HostRateLimiter, fleet: ResolvedFleet, clock: Clock, warn: (message: string) => void) {
+    this.#limits = limits;
+    this.#fleet = fleet;
+    this.#clock = clock;
+
     const share = (limit: RateLimit | false): RateLimit | false =>
       limit === false
         ? false
@@ -57,7 +60,7 @@ export class FleetLimiter implements HostLimiter {
 
   take(host: string, signal?: AbortSignal): Promise<void> | undefined {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.limits.limitFor(host) === false) return undefined;
+    if (this.#limits.limitFor(host) === false) return undefined;
     const queue = this.#queue(host);
     return waitInQueue(queue.waiters, signal, () => this.#pump(host, queue));
   }
@@ -65,8 +68,8 @@ export class FleetLimiter implements HostLimiter {
   /** Holds the host for `ms` for the whole fleet (on Redis time), and for this client's local bucket. */
   pause(host: string, ms: number): void {
     this.#local.pause(host, ms);
-    if (this.limits.limitFor(host) === false) return;
-    this.#link.run(PAUSE, [bucketKeys(this.fleet.key, host).pause], [Math.ceil(ms)]).catch(() => undefined);
+    if (this.#limits.limitFor(host) === false) return;
+    this.#link.run(PAUSE, [bucketKeys(this.#fleet.key, host).pause], [Math.ceil(ms)]).catch(() => undefined);
   }
 
   close(): Promise<void> {
@@ -76,7 +79,7 @@ export class FleetLimiter implements HostLimiter {
   #queue(host: string): HostQueue {
     let queue = this.#queues.get(host);
     if (!queue) {
-      queue = { waiters: [], outstanding: 0, mode: 'redis' };
+      queue = { waiters: new WaitQueue(), outstanding: 0, mode: 'redis' };
       this.#queues.set(host, queue);
     }
     return queue;
@@ -115,8 +118,8 @@ export class FleetLimiter implements HostLimiter {
 
   /** Reserves the waiter's slot and sleeps until it; falls back to the local bucket if Redis fails. */
   async #grant(host: string, waiter: Waiter): Promise<void> {
-    const limit = this.limits.limitFor(host) as RateLimit;
-    const keys = bucketKeys(this.fleet.key, host);
+    const limit = this.#limits.limitFor(host) as RateLimit;
+    const keys = bucketKeys(this.#fleet.key, host);
     const { signal } = waiter;
     try {
       for (;;) {
@@ -124,11 +127,11 @@ export class FleetLimiter implements HostLimiter {
           await this.#link.run(RESERVE, [keys.tat, keys.pause], [1000 / limit.perSecond, limit.burst]),
         );
         if (wait <= 0) break;
-        await this.clock.sleep(wait, signal);
+        await this.#clock.sleep(wait, signal);
         if (wait <= RECHECK_AFTER_MS) break;
         const paused = Number(await this.#link.run(CHECK, [keys.pause], []));
         if (paused <= 0) break;
-        await this.clock.sleep(paused, signal);
+        await this.#clock.sleep(paused, signal);
       }
       this.#settle(waiter, null);
     } catch {

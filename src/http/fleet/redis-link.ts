@@ -39,10 +39,11 @@ export class RedisLink {
   #closed = false;
   readonly #shas = new Map<string, string>();
 
-  constructor(
-    redis: string | FleetRedisClient,
-    private readonly events: LinkEvents,
-  ) {
+  readonly #events: LinkEvents;
+
+  constructor(redis: string | FleetRedisClient, events: LinkEvents) {
+    this.#events = events;
+
     if (typeof redis === 'string') {
       this.#ready = this.#open(redis);
     } else {
@@ -132,14 +133,14 @@ export class RedisLink {
     if (this.#up || this.#closed) return;
     this.#up = true;
     clearTimeout(this.#probe);
-    this.events.up();
+    this.#events.up();
   }
 
   #markDown(reason: string): void {
     if (this.#closed) return;
     if (this.#up) {
       this.#up = false;
-      this.events.down(reason);
+      this.#events.down(reason);
     }
     this.#scheduleProbe();
   }
