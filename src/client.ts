@@ -61,6 +61,10 @@ export class AsyncSpotifyClient {
   readonly #lifecycle = new Lifecycle();
   readonly #limiter: HostLimiter;
 
+  /**
+   * @param options every field is optional; see {@link ClientOptions} for each one and its default
+   * @throws {InvalidInputError} an unknown or invalid option, naming it
+   */
   constructor(options: ClientOptions = {}) {
     const parts = createClientParts(resolveOptions(options), bootstrapToken);
     this.#context = parts.context;
@@ -74,18 +78,58 @@ export class AsyncSpotifyClient {
     return this.#lifecycle.isClosed;
   }
 
+  /**
+   * A track: name, artists, duration, album, cover, preview URL and (with the partner API) play count, track and disc number.
+   * @param value a bare id, a `spotify:track:` URI, an open.spotify.com URL or a `spotify.link` short link
+   * @param options `signal` to cancel, `fresh` to skip the cache
+   * @throws {InvalidInputError} a value that is not a track id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such track
+   * @throws {NetworkError} the request failed after its retries (a TimeoutError, HttpError or RateLimitedError)
+   * @throws {ParseError} the page did not describe the track as expected
+   * @throws {ClientClosedError} the client was closed
+   */
   getTrack(value: string, options?: CallOptions): Promise<Track> {
     return this.#call('getTrack', OPTION_NAMES.call, options, (o, signal) => this.#load('track', value, o, signal));
   }
 
+  /**
+   * An album with all its tracks, label, release date, copyrights and cover.
+   * @param value a bare id, a `spotify:album:` URI, an open.spotify.com URL or a `spotify.link` short link
+   * @param options `signal` to cancel, `fresh` to skip the cache
+   * @throws {InvalidInputError} a value that is not a album id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such album
+   * @throws {NetworkError} the request failed after its retries (a TimeoutError, HttpError or RateLimitedError)
+   * @throws {ParseError} the page did not describe the album as expected
+   * @throws {ClientClosedError} the client was closed
+   */
   getAlbum(value: string, options?: CallOptions): Promise<Album> {
     return this.#call('getAlbum', OPTION_NAMES.call, options, (o, signal) => this.#load('album', value, o, signal));
   }
 
+  /**
+   * An artist: biography, followers, monthly listeners, world rank, pictures and top tracks.
+   * @param value a bare id, a `spotify:artist:` URI, an open.spotify.com URL or a `spotify.link` short link
+   * @param options `signal` to cancel, `fresh` to skip the cache
+   * @throws {InvalidInputError} a value that is not a artist id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such artist
+   * @throws {NetworkError} the request failed after its retries (a TimeoutError, HttpError or RateLimitedError)
+   * @throws {ParseError} the page did not describe the artist as expected
+   * @throws {ClientClosedError} the client was closed
+   */
   getArtist(value: string, options?: CallOptions): Promise<Artist> {
     return this.#call('getArtist', OPTION_NAMES.call, options, (o, signal) => this.#load('artist', value, o, signal));
   }
 
+  /**
+   * A playlist with its items (tracks or episodes), paged through the partner API up to `maxTracks`.
+   * @param value a bare id, a `spotify:playlist:` URI, an open.spotify.com URL or a `spotify.link` short link
+   * @param options `signal` to cancel, `fresh` to skip the cache; `maxTracks` (default 100, `Infinity` for all)
+   * @throws {InvalidInputError} a value that is not a playlist id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such playlist
+   * @throws {NetworkError} the request failed after its retries (a TimeoutError, HttpError or RateLimitedError)
+   * @throws {ParseError} the page did not describe the playlist as expected
+   * @throws {ClientClosedError} the client was closed
+   */
   getPlaylist(value: string, options?: GetPlaylistOptions): Promise<Playlist> {
     return this.#call('getPlaylist', OPTION_NAMES.playlist, options, (o, signal) =>
       this.#load('playlist', value, o, signal, {
@@ -94,10 +138,30 @@ export class AsyncSpotifyClient {
     );
   }
 
+  /**
+   * A podcast episode: description, duration, release date, cover, preview and its show.
+   * @param value a bare id, a `spotify:episode:` URI, an open.spotify.com URL or a `spotify.link` short link
+   * @param options `signal` to cancel, `fresh` to skip the cache
+   * @throws {InvalidInputError} a value that is not a episode id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such episode
+   * @throws {NetworkError} the request failed after its retries (a TimeoutError, HttpError or RateLimitedError)
+   * @throws {ParseError} the page did not describe the episode as expected
+   * @throws {ClientClosedError} the client was closed
+   */
   getEpisode(value: string, options?: CallOptions): Promise<Episode> {
     return this.#call('getEpisode', OPTION_NAMES.call, options, (o, signal) => this.#load('episode', value, o, signal));
   }
 
+  /**
+   * A podcast show with its episodes, newest first, up to `maxEpisodes`.
+   * @param value a bare id, a `spotify:show:` URI, an open.spotify.com URL or a `spotify.link` short link
+   * @param options `signal` to cancel, `fresh` to skip the cache; `maxEpisodes` (default 50, `Infinity` for all)
+   * @throws {InvalidInputError} a value that is not a show id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such show
+   * @throws {NetworkError} the request failed after its retries (a TimeoutError, HttpError or RateLimitedError)
+   * @throws {ParseError} the page did not describe the show as expected
+   * @throws {ClientClosedError} the client was closed
+   */
   getShow(value: string, options?: GetShowOptions): Promise<Show> {
     return this.#call('getShow', OPTION_NAMES.show, options, (o, signal) =>
       this.#load('show', value, o, signal, {
@@ -109,6 +173,8 @@ export class AsyncSpotifyClient {
   /**
    * A value's type and id, as `parseSpotifyUrl` reads them; a short link (`spotify.link/…`) is
    * resolved with one request. A bare id has `type: null`.
+   * @throws {InvalidInputError} not a Spotify id, URI or URL
+   * @throws {NotFoundError} a short link that leads to no entity
    */
   resolve(value: string, options?: SignalOptions): Promise<SpotifyRef> {
     return this.#call('resolve', OPTION_NAMES.signal, options, (_o, signal) =>
@@ -116,18 +182,42 @@ export class AsyncSpotifyClient {
     );
   }
 
+  /**
+   * Tracks for many values, `concurrency` at a time, in input order. One failure never loses the others:
+   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }`.
+   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
   getTracks(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Track>>> {
     return this.#batch('getTracks', OPTION_NAMES.batch, values, options, (value, o) => this.getTrack(value, o));
   }
 
+  /**
+   * Albums for many values, `concurrency` at a time, in input order. One failure never loses the others:
+   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }`.
+   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
   getAlbums(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Album>>> {
     return this.#batch('getAlbums', OPTION_NAMES.batch, values, options, (value, o) => this.getAlbum(value, o));
   }
 
+  /**
+   * Artists for many values, `concurrency` at a time, in input order. One failure never loses the others:
+   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }`.
+   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
   getArtists(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Artist>>> {
     return this.#batch('getArtists', OPTION_NAMES.batch, values, options, (value, o) => this.getArtist(value, o));
   }
 
+  /**
+   * Playlists for many values, `concurrency` at a time, in input order. One failure never loses the others:
+   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }`.
+   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`, `maxTracks`
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
   getPlaylists(
     values: readonly string[],
     options?: BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'>,
@@ -137,10 +227,22 @@ export class AsyncSpotifyClient {
     );
   }
 
+  /**
+   * Episodes for many values, `concurrency` at a time, in input order. One failure never loses the others:
+   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }`.
+   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
   getEpisodes(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Episode>>> {
     return this.#batch('getEpisodes', OPTION_NAMES.batch, values, options, (value, o) => this.getEpisode(value, o));
   }
 
+  /**
+   * Shows for many values, `concurrency` at a time, in input order. One failure never loses the others:
+   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }`.
+   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`, `maxEpisodes`
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
   getShows(
     values: readonly string[],
     options?: BatchOptions & Pick<GetShowOptions, 'maxEpisodes'>,
@@ -150,42 +252,84 @@ export class AsyncSpotifyClient {
     );
   }
 
-  /** Searches Spotify: one page of hits per type (tracks, albums, artists, playlists, shows, episodes). */
+  /**
+   * Searches Spotify: one page of hits per type (tracks, albums, artists, playlists, shows, episodes),
+   * each a summary, with the totals Spotify counts.
+   * @param query what to search for (trimmed; at most 500 characters)
+   * @param options `types` (default all six), `limit` per type (1-100, default 20), `offset`, `signal`, `fresh`
+   * @throws {InvalidInputError} a bad value or option, before any request
+   * @throws {NotFoundError} Spotify does not know the entity
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
   search(query: string, options?: SearchOptions): Promise<SearchResults> {
     return this.#call('search', OPTION_NAMES.search, options, (o, signal) =>
       discovery.search(this.#context, query, { ...o, signal }),
     );
   }
 
-  /** An artist's releases (albums, singles, EPs, compilations), newest first, up to `maxReleases`. */
+  /**
+   * An artist's releases (albums, singles, EPs, compilations), newest first, up to `maxReleases`.
+   * @param options `maxReleases` (default all), `signal`, `fresh`
+   * @throws {InvalidInputError} a bad value or option, before any request
+   * @throws {NotFoundError} Spotify does not know the entity
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
   getArtistDiscography(value: string, options?: DiscographyOptions): Promise<Release[]> {
     return this.#call('getArtistDiscography', OPTION_NAMES.discography, options, (o, signal) =>
       discovery.getArtistDiscography(this.#context, value, { ...o, signal }),
     );
   }
 
-  /** Artists Spotify relates to this one ("Fans also like"). */
+  /**
+   * Artists Spotify relates to this one ("Fans also like").
+   * @throws {InvalidInputError} a bad value or option, before any request
+   * @throws {NotFoundError} Spotify does not know the entity
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
   getRelatedArtists(value: string, options?: CallOptions): Promise<ArtistSummary[]> {
     return this.#call('getRelatedArtists', OPTION_NAMES.call, options, (o, signal) =>
       discovery.getRelatedArtists(this.#context, value, { ...o, signal }),
     );
   }
 
-  /** Albums Spotify recommends from a track. */
+  /**
+   * Albums Spotify recommends from a track.
+   * @param options `limit` (1-100, default 10), `signal`, `fresh`
+   * @throws {InvalidInputError} a bad value or option, before any request
+   * @throws {NotFoundError} Spotify does not know the entity
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
   getSimilarAlbums(trackValue: string, options?: SimilarAlbumsOptions): Promise<Release[]> {
     return this.#call('getSimilarAlbums', OPTION_NAMES.similar, options, (o, signal) =>
       discovery.getSimilarAlbums(this.#context, trackValue, { ...o, signal }),
     );
   }
 
-  /** The concerts Spotify lists for an artist. */
+  /**
+   * The concerts Spotify lists for an artist.
+   * @throws {InvalidInputError} a bad value or option, before any request
+   * @throws {NotFoundError} Spotify does not know the entity
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
   getArtistConcerts(value: string, options?: CallOptions): Promise<Concert[]> {
     return this.#call('getArtistConcerts', OPTION_NAMES.call, options, (o, signal) =>
       discovery.getArtistConcerts(this.#context, value, { ...o, signal }),
     );
   }
 
-  /** The colours Spotify extracts from a picture: an image URL, a `spotify:image:` URI or any model with images. */
+  /**
+   * The colours Spotify extracts from a picture (raw, dark and light, `#RRGGBB`).
+   * @param imageOrEntity an `https://i.scdn.co/image/<id>` URL, a `spotify:image:<id>` URI, or any model with images (its largest)
+   * @throws {InvalidInputError} a bad value or option, before any request
+   * @throws {NotFoundError} Spotify does not know the entity
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
   getColors(imageOrEntity: string | { readonly images: readonly Image[] }, options?: CallOptions): Promise<Colors> {
     return this.#call('getColors', OPTION_NAMES.call, options, (o, signal) =>
       discovery.getColors(this.#context, imageOrEntity, { ...o, signal }),
@@ -195,6 +339,10 @@ export class AsyncSpotifyClient {
   /**
    * Downloads the entity's cover (a track without images uses its album's) into `dest`, created if
    * missing, through a temp file given its name when complete. Resolves to the absolute path written.
+   * @param options `size` (`'largest'` or `'smallest'`), `filename`, `overwrite` (default: take a free name), `signal`
+   * @throws {MediaError} no cover, a media URL off Spotify's hosts, a file that cannot be written
+   * @throws {NotFoundError} the media host no longer serves the file
+   * @throws {NetworkError} the download failed after its retries
    */
   downloadCover(entity: EntityWithImages, dest: string, options?: DownloadCoverOptions): Promise<string> {
     return this.#call('downloadCover', OPTION_NAMES.downloadCover, options, (o, signal) =>
@@ -204,7 +352,11 @@ export class AsyncSpotifyClient {
 
   /**
    * Downloads a track's or episode's 30-second preview into `dest`; `embedCover` adds an ID3v2 tag with
-   * title, artist (or show) and the largest cover. No preview is a MediaError before any request.
+   * title, artist (or show) and the largest cover. Resolves to the absolute path written.
+   * @param options `filename`, `embedCover`, `overwrite` (default: take a free name), `signal`
+   * @throws {MediaError} no preview (before any request), a media URL off Spotify's hosts, a file that cannot be written
+   * @throws {NotFoundError} the media host no longer serves the preview
+   * @throws {NetworkError} the download failed after its retries
    */
   downloadPreview(entity: EntityWithPreview, dest: string, options?: DownloadPreviewOptions): Promise<string> {
     return this.#call('downloadPreview', OPTION_NAMES.downloadPreview, options, (o, signal) =>
@@ -223,6 +375,7 @@ export class AsyncSpotifyClient {
     });
   }
 
+  /** `await using client = new AsyncSpotifyClient()` closes the client at the end of the scope. */
   [asyncDispose](): Promise<void> {
     return this.close();
   }

@@ -40,7 +40,7 @@ export { redact } from './redact.js';
 export type { CacheOptions, CacheStore } from './cache/cache-options.js';
 export type { FleetOptions, FleetRedisClient } from './http/fleet/options.js';
 export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
-export type { EntityByType } from './models/entities.js';
+export type { AnyEntity, EntityByType } from './models/entities.js';
 export {
   AlbumSchema,
   ArtistSchema,

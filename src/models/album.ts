@@ -22,4 +22,5 @@ export const AlbumSchema = z
     copyrights: z.array(z.string()),
   })
   .superRefine((value, context) => checkIdentity('album', value, context, 'required'));
-export type Album = DeepReadonly<z.infer<typeof AlbumSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Album extends DeepReadonly<z.infer<typeof AlbumSchema>> {}

@@ -8,4 +8,5 @@ export const ArtistSummarySchema = z
     images: ImageListSchema,
   })
   .superRefine((value, context) => checkIdentity('artist', value, context, 'required'));
-export type ArtistSummary = DeepReadonly<z.infer<typeof ArtistSummarySchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ArtistSummary extends DeepReadonly<z.infer<typeof ArtistSummarySchema>> {}

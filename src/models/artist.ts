@@ -13,4 +13,5 @@ export const ArtistSchema = z
     topTracks: z.array(TrackSchema),
   })
   .superRefine((value, context) => checkIdentity('artist', value, context, 'required'));
-export type Artist = DeepReadonly<z.infer<typeof ArtistSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Artist extends DeepReadonly<z.infer<typeof ArtistSchema>> {}

@@ -10,4 +10,5 @@ export const ColorsSchema = z.object({
   light: Hex,
   isFallback: z.boolean(),
 });
-export type Colors = DeepReadonly<z.infer<typeof ColorsSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Colors extends DeepReadonly<z.infer<typeof ColorsSchema>> {}

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /**
  * Models are plain data: readonly all the way down in their types, so TypeScript stops accidental
- * mutation of a shared result without a runtime freeze on every object of every page.
+ * mutation of a shared result without a runtime freeze on every object of every page. Each model is a
+ * named interface over its schema's type (`interface Track extends DeepReadonly<…> {}`), so editors
+ * and the API reference show `Track` rather than the expanded object.
  */
 export type DeepReadonly<T> =
   T extends ReadonlyArray<infer U>
@@ -65,7 +67,8 @@ export function checkImage(image: z.infer<typeof ImageShape>, context: Context, 
 
 /** A picture Spotify serves, with its size when Spotify states it. */
 export const ImageSchema = ImageShape.superRefine((image, context) => checkImage(image, context, []));
-export type Image = DeepReadonly<z.infer<typeof ImageSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Image extends DeepReadonly<z.infer<typeof ImageSchema>> {}
 
 export function checkImages(images: ReadonlyArray<z.infer<typeof ImageShape>>, context: Context, path: Path): void {
   for (let index = 0; index < images.length; index += 1)
@@ -89,7 +92,8 @@ function checkArtistRef(artist: z.infer<typeof ArtistRefShape>, context: Context
 
 /** An artist as a track or album names it. `id`/`uri` are null where the page gives only the name. */
 export const ArtistRefSchema = ArtistRefShape.superRefine((artist, context) => checkArtistRef(artist, context, []));
-export type ArtistRef = DeepReadonly<z.infer<typeof ArtistRefSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ArtistRef extends DeepReadonly<z.infer<typeof ArtistRefSchema>> {}
 
 export function checkArtists(
   artists: ReadonlyArray<z.infer<typeof ArtistRefShape>>,
@@ -126,7 +130,8 @@ export function checkRef(
 
 /** The album a track belongs to. */
 export const AlbumRefSchema = AlbumRefShape.superRefine((album, context) => checkRef('album', album, context, []));
-export type AlbumRef = DeepReadonly<z.infer<typeof AlbumRefSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AlbumRef extends DeepReadonly<z.infer<typeof AlbumRefSchema>> {}
 
 export const ShowRefShape = z.object({
   id: z.string(),
@@ -138,7 +143,8 @@ export const ShowRefShape = z.object({
 
 /** The show an episode belongs to. */
 export const ShowRefSchema = ShowRefShape.superRefine((show, context) => checkRef('show', show, context, []));
-export type ShowRef = DeepReadonly<z.infer<typeof ShowRefSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ShowRef extends DeepReadonly<z.infer<typeof ShowRefSchema>> {}
 
 /** A Spotify user: a playlist's owner, or who added an item. */
 export const UserRefSchema = z.object({
@@ -149,7 +155,8 @@ export const UserRefSchema = z.object({
     .regex(/^spotify:user:\S+$/, 'a spotify:user: URI')
     .nullable(),
 });
-export type UserRef = DeepReadonly<z.infer<typeof UserRefSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface UserRef extends DeepReadonly<z.infer<typeof UserRefSchema>> {}
 
 /**
  * The fields every top-level entity has: `type`, `id`, `uri`, `url`, `name`. Their rules (a

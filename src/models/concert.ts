@@ -11,4 +11,5 @@ export const ConcertSchema = z.object({
   venue: z.string().nullable(),
   artists: ArtistRefListSchema,
 });
-export type Concert = DeepReadonly<z.infer<typeof ConcertSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Concert extends DeepReadonly<z.infer<typeof ConcertSchema>> {}

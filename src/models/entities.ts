@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { AlbumSchema } from './album.js';
-import { ArtistSchema } from './artist.js';
+import { AlbumSchema, type Album } from './album.js';
+import { ArtistSchema, type Artist } from './artist.js';
 import type { DeepReadonly } from './common.js';
-import { EpisodeSchema } from './episode.js';
-import { PlaylistSchema } from './playlist.js';
-import { ShowSchema } from './show.js';
-import { TrackSchema } from './track.js';
+import { EpisodeSchema, type Episode } from './episode.js';
+import { PlaylistSchema, type Playlist } from './playlist.js';
+import { ShowSchema, type Show } from './show.js';
+import { TrackSchema, type Track } from './track.js';
 
 /**
  * The one list of entity types, as a table of their schemas. Every layer keys a table of its own by
@@ -21,10 +21,25 @@ export const ENTITY_SCHEMAS = {
 } as const satisfies Record<string, z.ZodType>;
 
 /** The kinds of entity the library reads. */
-export type EntityType = keyof typeof ENTITY_SCHEMAS;
+export type EntityType = keyof EntityByType;
 
 /** The model each entity type resolves to. */
-export type EntityByType = { [K in EntityType]: DeepReadonly<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };
+export interface EntityByType {
+  track: Track;
+  album: Album;
+  artist: Artist;
+  playlist: Playlist;
+  episode: Episode;
+  show: Show;
+}
+
+/** Any entity model: a track, album, artist, playlist, episode or show. */
+export type AnyEntity = EntityByType[EntityType];
+
+// Each entry is the model of its schema: a type added to ENTITY_SCHEMAS fails here until it has one.
+type Models = { [K in keyof typeof ENTITY_SCHEMAS]: DeepReadonly<z.infer<(typeof ENTITY_SCHEMAS)[K]>> };
+type Same = [EntityByType, Models] extends [Models, EntityByType] ? true : never;
+const _entityModelsMatch: Same = true;
 
 /** The entity types, in a fixed order (commands, help texts, error messages). */
 export const ENTITY_TYPES = Object.freeze(Object.keys(ENTITY_SCHEMAS)) as readonly EntityType[];

@@ -32,4 +32,5 @@ export const EpisodeSchema = z
     if (episode.show !== null) checkRef('show', episode.show, context, P.show);
     checkCount(episode.durationMs, context, P.durationMs);
   });
-export type Episode = DeepReadonly<z.infer<typeof EpisodeSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Episode extends DeepReadonly<z.infer<typeof EpisodeSchema>> {}

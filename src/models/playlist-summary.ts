@@ -10,4 +10,5 @@ export const PlaylistSummarySchema = z
     images: ImageListSchema,
   })
   .superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
-export type PlaylistSummary = DeepReadonly<z.infer<typeof PlaylistSummarySchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PlaylistSummary extends DeepReadonly<z.infer<typeof PlaylistSummarySchema>> {}

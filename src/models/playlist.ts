@@ -16,7 +16,8 @@ export const PlaylistItemSchema = z.object({
   addedAt: z.string().nullable(),
   addedBy: UserRefSchema.nullable(),
 });
-export type PlaylistItem = DeepReadonly<z.infer<typeof PlaylistItemSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PlaylistItem extends DeepReadonly<z.infer<typeof PlaylistItemSchema>> {}
 
 export const PlaylistSchema = z
   .object({
@@ -29,4 +30,5 @@ export const PlaylistSchema = z
     tracks: z.array(PlaylistItemSchema),
   })
   .superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
-export type Playlist = DeepReadonly<z.infer<typeof PlaylistSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Playlist extends DeepReadonly<z.infer<typeof PlaylistSchema>> {}

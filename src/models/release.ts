@@ -22,4 +22,5 @@ export const ReleaseSchema = z
     totalTracks: nullableCount,
   })
   .superRefine((value, context) => checkIdentity('album', value, context, 'required'));
-export type Release = DeepReadonly<z.infer<typeof ReleaseSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Release extends DeepReadonly<z.infer<typeof ReleaseSchema>> {}

@@ -24,4 +24,5 @@ export const SearchResultsSchema = z.object({
   episodes: z.array(EpisodeSchema),
   totals: z.object({ track: total, album: total, artist: total, playlist: total, show: total, episode: total }),
 });
-export type SearchResults = DeepReadonly<z.infer<typeof SearchResultsSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SearchResults extends DeepReadonly<z.infer<typeof SearchResultsSchema>> {}

@@ -9,4 +9,5 @@ export const ShowSummarySchema = z
     images: ImageListSchema,
   })
   .superRefine((value, context) => checkIdentity('show', value, context, 'required'));
-export type ShowSummary = DeepReadonly<z.infer<typeof ShowSummarySchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ShowSummary extends DeepReadonly<z.infer<typeof ShowSummarySchema>> {}

@@ -13,4 +13,5 @@ export const ShowSchema = z
     episodes: z.array(EpisodeSchema),
   })
   .superRefine((value, context) => checkIdentity('show', value, context, 'required'));
-export type Show = DeepReadonly<z.infer<typeof ShowSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Show extends DeepReadonly<z.infer<typeof ShowSchema>> {}

@@ -55,4 +55,5 @@ export const TrackSchema = z
     checkCount(track.discNumber, context, P.discNumber);
     checkCount(track.playCount, context, P.playCount);
   });
-export type Track = DeepReadonly<z.infer<typeof TrackSchema>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Track extends DeepReadonly<z.infer<typeof TrackSchema>> {}

@@ -93,10 +93,23 @@ export const OPERATIONS = {
     hash: '36e90fcaea00d47c695fce31874efeb2519b97d4cd0ee1abfb4f8dc9348596ea',
     root: 'extractedColors',
   },
-} as const satisfies Record<string, OperationSpec>;
+} as const satisfies Record<OperationKind, OperationSpec>;
 
-/** The partner API operations, by the key the `operations` option uses. */
-export type OperationKind = keyof typeof OPERATIONS;
+/** The partner API operations, by the key the `operations` option uses (the table above has a row for each). */
+export type OperationKind =
+  | 'track'
+  | 'album'
+  | 'artist'
+  | 'playlist'
+  | 'episode'
+  | 'show'
+  | 'showEpisodes'
+  | 'search'
+  | 'discography'
+  | 'relatedArtists'
+  | 'similarAlbums'
+  | 'concerts'
+  | 'colors';
 
 export const OPERATION_KINDS = Object.freeze(Object.keys(OPERATIONS)) as readonly OperationKind[];
 

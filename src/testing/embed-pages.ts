@@ -1,3 +1,4 @@
+import type { AnyEntity } from '../models/entities.js';
 import type { Album, Artist, ArtistRef, Episode, Image, Playlist, Show, Track } from '../models/index.js';
 
 /**
@@ -66,10 +67,8 @@ function episodeEntity(episode: Episode): Json {
   };
 }
 
-export type Entity = Track | Album | Artist | Playlist | Episode | Show;
-
 /** The embed entity a page carries for `model` (a show's page carries its latest episode). */
-function embedEntity(model: Entity): { entity: Json; embedded: string } {
+function embedEntity(model: AnyEntity): { entity: Json; embedded: string } {
   switch (model.type) {
     case 'track':
       return {
@@ -144,7 +143,7 @@ function embedEntity(model: Entity): { entity: Json; embedded: string } {
 }
 
 /** The embed page of `model`, as open.spotify.com/embed/TYPE/ID serves it. */
-export function embedPage(model: Entity, token = FAKE_TOKEN, expiresAtMs = Date.now() + 3_600_000): string {
+export function embedPage(model: AnyEntity, token = FAKE_TOKEN, expiresAtMs = Date.now() + 3_600_000): string {
   const { entity, embedded } = embedEntity(model);
   const state = {
     data: { entity, embeded_entity_uri: embedded },

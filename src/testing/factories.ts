@@ -48,10 +48,11 @@ export function fakeArtistRef(name = 'Fake Artist', id = fakeId('Artist')): Arti
   return { name, id, uri: `spotify:artist:${id}` };
 }
 
-type Overrides<T> = Partial<{ -readonly [K in keyof T]: T[K] }>;
+/** The fields a fake factory lets a test choose; the rest are made up. */
+export type FakeOverrides<T> = Partial<{ -readonly [K in keyof T]: T[K] }>;
 
 /** A track on an album of its own. */
-export function fakeTrack(overrides: Overrides<Track> = {}): Track {
+export function fakeTrack(overrides: FakeOverrides<Track> = {}): Track {
   const id = overrides.id ?? fakeId('Track');
   const albumId = fakeId('Album');
   const album =
@@ -77,7 +78,7 @@ export function fakeTrack(overrides: Overrides<Track> = {}): Track {
 }
 
 /** An album with `trackCount` tracks (default 3), each naming the album. */
-export function fakeAlbum(overrides: Overrides<Album> = {}, trackCount = 3): Album {
+export function fakeAlbum(overrides: FakeOverrides<Album> = {}, trackCount = 3): Album {
   const id = overrides.id ?? fakeId('Album');
   const name = overrides.name ?? `Album ${id.slice(-4)}`;
   const images = overrides.images ?? fakeImages(id);
@@ -112,7 +113,7 @@ export function fakeAlbum(overrides: Overrides<Album> = {}, trackCount = 3): Alb
 }
 
 /** An artist with `topTrackCount` top tracks (default 3). */
-export function fakeArtist(overrides: Overrides<Artist> = {}, topTrackCount = 3): Artist {
+export function fakeArtist(overrides: FakeOverrides<Artist> = {}, topTrackCount = 3): Artist {
   const id = overrides.id ?? fakeId('Artist');
   const name = overrides.name ?? `Artist ${id.slice(-4)}`;
   const self = { name, id, uri: `spotify:artist:${id}` };
@@ -143,7 +144,7 @@ function showRef(show: { id: string; name: string; publisher: string | null; ima
 }
 
 /** An episode of a show of its own. */
-export function fakeEpisode(overrides: Overrides<Episode> = {}): Episode {
+export function fakeEpisode(overrides: FakeOverrides<Episode> = {}): Episode {
   const id = overrides.id ?? fakeId('Episode');
   const showId = fakeId('Show');
   return {
@@ -168,7 +169,7 @@ export function fakeEpisode(overrides: Overrides<Episode> = {}): Episode {
 }
 
 /** A show with `episodeCount` episodes (default 3), newest first. */
-export function fakeShow(overrides: Overrides<Show> = {}, episodeCount = 3): Show {
+export function fakeShow(overrides: FakeOverrides<Show> = {}, episodeCount = 3): Show {
   const id = overrides.id ?? fakeId('Show');
   const name = overrides.name ?? `Show ${id.slice(-4)}`;
   const publisher = overrides.publisher ?? 'Fake Media';
@@ -190,7 +191,7 @@ export function fakeShow(overrides: Overrides<Show> = {}, episodeCount = 3): Sho
 }
 
 /** A playlist of `trackCount` tracks (default 3). */
-export function fakePlaylist(overrides: Overrides<Playlist> = {}, trackCount = 3): Playlist {
+export function fakePlaylist(overrides: FakeOverrides<Playlist> = {}, trackCount = 3): Playlist {
   const id = overrides.id ?? fakeId('Playlist');
   const owner: UserRef = overrides.owner ?? {
     name: 'Fake Curator',

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
-import { entityUri, isEntityType, type EntityByType, type EntityType } from '../models/entities.js';
+import { entityUri, isEntityType, type AnyEntity, type EntityType } from '../models/entities.js';
 import { INTENDED_HOST_HEADER, routeTo } from './route.js';
 import { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
 import { partnerAnswer } from './partner-answers.js';
@@ -15,8 +15,6 @@ export interface FakeRequest {
   /** The partner API operation, for API requests. */
   operation: string | null;
 }
-
-type Entity = EntityByType[EntityType];
 
 /**
  * A fake Spotify on 127.0.0.1 for tests of code that uses the client: it serves the embed pages and
@@ -34,7 +32,7 @@ type Entity = EntityByType[EntityType];
  * items past an embed's first 100 are not carried, as on Spotify.
  */
 export class FakeSpotify {
-  readonly #entities = new Map<string, Entity>();
+  readonly #entities = new Map<string, AnyEntity>();
   readonly #sockets = new Set<Socket>();
   /** Every request received, in order. */
   readonly requests: FakeRequest[] = [];
@@ -61,7 +59,7 @@ export class FakeSpotify {
   }
 
   /** Serves `entity` (any model) from now on, and returns it. */
-  add<T extends Entity>(entity: T): T {
+  add<T extends AnyEntity>(entity: T): T {
     this.#entities.set(entity.uri, entity);
     return entity;
   }

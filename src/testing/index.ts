@@ -9,6 +9,7 @@ export {
   fakePlaylist,
   fakeShow,
   fakeTrack,
+  type FakeOverrides,
 } from './factories.js';
 export { INTENDED_HOST_HEADER, routeInterceptor, routeTo } from './route.js';
 export { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';

@@ -10,7 +10,8 @@ import type {
   Track,
   UserRef,
 } from '../models/index.js';
-import { isoDate as date, type Entity } from './embed-pages.js';
+import type { AnyEntity } from '../models/entities.js';
+import { isoDate as date } from './embed-pages.js';
 
 /** Models written back as the partner API's answers (SPEC §3). The fake Spotify serves these. */
 
@@ -88,10 +89,10 @@ function page<T>(items: readonly T[], offset: number, limit: number): T[] {
  * operation is not about this kind of entity.
  */
 export function partnerAnswer(
-  model: Entity,
+  model: AnyEntity,
   operation: string,
   variables: { offset?: number; limit?: number },
-): Json | undefined {
+): Record<string, unknown> | undefined {
   const offset = variables.offset ?? 0;
   const limit = variables.limit ?? 50;
   switch (`${model.type}:${operation}`) {
