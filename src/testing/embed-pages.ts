@@ -1,5 +1,5 @@
 import type { AnyEntity } from '../models/entities.js';
-import type { Album, Artist, ArtistRef, Episode, Image, Playlist, Show, Track } from '../models/index.js';
+import type { ArtistRef, Episode, Image, Track } from '../models/index.js';
 
 /**
  * Models written back as the embed pages Spotify serves (SPEC §3, `__NEXT_DATA__`). The fake Spotify
