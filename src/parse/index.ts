@@ -48,7 +48,10 @@ export interface EmbedParseOptions {
   warn?: (message: string) => void;
 }
 
-/** Page -> validated model, in one call: what the client and the benchmarks use. */
+/**
+ * Page -> validated model, in one call, for the benchmarks and tests. (The client calls readEmbedPage
+ * and modelFromEmbed itself: it keeps the page's token between the two.)
+ */
 export function parseEmbedHtml<T extends EntityType>(
   type: T,
   html: string,
