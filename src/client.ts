@@ -419,8 +419,8 @@ export class AsyncSpotifyClient {
     const limit = type === 'playlist' ? limits.maxTracks : type === 'show' ? limits.maxEpisodes : null;
     const parts = [type, id, limit === Infinity ? 'all' : limit];
     const schema = ENTITY_SCHEMAS[type] as unknown as z.ZodType<EntityByType[T]>;
-    return this.#context.remember(parts, schema, { fresh: options.fresh, signal }, (inner) =>
-      loadEntity(this.#context, type, id, { signal: inner, limits }),
+    return this.#context.remember(parts, schema, { fresh: options.fresh, signal }, (inner, outcome) =>
+      loadEntity(this.#context, type, id, { signal: inner, limits, outcome }),
     );
   }
 

@@ -19,6 +19,11 @@ export interface CacheOptions {
   ttlMs?: number | undefined;
   /** How many entries the in-memory cache keeps (least recently used go first). Memory only. @default 1_000 */
   maxEntries?: number | undefined;
+  /**
+   * How much the in-memory cache keeps, in characters of the results' JSON (about their heap size);
+   * least recently used go first. Memory only. @default 50_000_000
+   */
+  maxBytes?: number | undefined;
   /** A Keyv-compatible store shared by processes (Redis…) instead of memory. @default in memory */
   store?: CacheStore | undefined;
 }
@@ -26,6 +31,7 @@ export interface CacheOptions {
 export interface ResolvedCache {
   ttlMs: number;
   maxEntries: number;
+  maxBytes: number;
   store: CacheStore | undefined;
 }
 
@@ -38,10 +44,13 @@ export function resolveCache(value: unknown): ResolvedCache | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw optionError('cache', `must be true, false or { ttlMs, maxEntries, store }, got ${quote(value)}`);
   }
-  const { ttlMs, maxEntries, store, ...unknown } = value as CacheOptions & Record<string, unknown>;
+  const { ttlMs, maxEntries, maxBytes, store, ...unknown } = value as CacheOptions & Record<string, unknown>;
   const extra = Object.keys(unknown);
   if (extra.length > 0)
-    throw optionError('cache', `has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, store`);
+    throw optionError('cache', `has an unknown field ${quote(extra[0])}; known: ttlMs, maxEntries, maxBytes, store`);
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && Number.isSafeInteger(maxBytes) && maxBytes >= 1)) {
+    throw optionError('cache.maxBytes', `must be a whole number >= 1, got ${quote(maxBytes)}`);
+  }
   if (
     ttlMs !== undefined &&
     ttlMs !== Infinity &&
@@ -67,6 +76,13 @@ export function resolveCache(value: unknown): ResolvedCache | null {
     }
     if (maxEntries !== undefined)
       throw optionError('cache.maxEntries', 'applies to the in-memory cache only; a store bounds itself');
+    if (maxBytes !== undefined)
+      throw optionError('cache.maxBytes', 'applies to the in-memory cache only; a store bounds itself');
   }
-  return { ttlMs: ttlMs ?? CACHE_DEFAULTS.ttlMs, maxEntries: maxEntries ?? CACHE_DEFAULTS.maxEntries, store };
+  return {
+    ttlMs: ttlMs ?? CACHE_DEFAULTS.ttlMs,
+    maxEntries: maxEntries ?? CACHE_DEFAULTS.maxEntries,
+    maxBytes: maxBytes ?? CACHE_DEFAULTS.maxBytes,
+    store,
+  };
 }

@@ -10,9 +10,14 @@ export const STORE_BOUND_MS = 250;
 /** After a store failure, the store is left alone this long. */
 export const STORE_PAUSE_MS = 5_000;
 
-/** What a shared store holds for a key: the result, its own expiry (a store may ignore the ttl), a version. */
+/**
+ * What a shared store holds for a key: the result, its own expiry in wall-clock ms (a store may
+ * ignore the ttl; processes share it, so no injected clock decides it), a version, and the key it was
+ * written for (an entry found under another key is a miss).
+ */
 interface StoredEntry {
   v: number;
+  key: string;
   expiresAt: number | null;
   value: unknown;
 }
@@ -36,20 +41,28 @@ export class ResultCache {
   readonly #now: () => number;
   readonly #warn: (message: string) => void;
 
+  /** `now` is the client's clock, for the in-memory cache; shared entries expire on wall time. */
   constructor(config: ResolvedCache, now: () => number, warn: (message: string) => void) {
     this.#now = now;
     this.#warn = warn;
-
     this.#ttlMs = config.ttlMs;
     this.#store = config.store;
-    this.#memory = config.store ? undefined : new LRUCache({ max: config.maxEntries });
+    this.#memory = config.store
+      ? undefined
+      : new LRUCache({
+          max: config.maxEntries,
+          // Bounded in bytes too (JSON characters, about the heap they take): a few huge playlists
+          // cannot fill the memory that a count alone allows.
+          maxSize: config.maxBytes,
+          sizeCalculation: (entry) => Math.max(1, entry.json.length),
+        });
   }
 
   async get<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
     if (this.#memory) {
       const entry = this.#memory.get(key);
       if (entry === undefined) return undefined;
-      if (this.#expired(entry.expiresAt)) {
+      if (this.#expired(entry.expiresAt, this.#now())) {
         this.#memory.delete(key);
         return undefined;
       }
@@ -62,28 +75,37 @@ export class ResultCache {
     if (
       typeof entry !== 'object' ||
       entry.v !== CACHE_SCHEMA_VERSION ||
+      entry.key !== key ||
       (entry.expiresAt !== null && typeof entry.expiresAt !== 'number')
     )
       return undefined;
-    if (this.#expired(entry.expiresAt)) return undefined;
+    if (this.#expired(entry.expiresAt, Date.now())) return undefined;
     const checked = schema.safeParse(entry.value);
     return checked.success ? checked.data : undefined;
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    const expiresAt = this.#ttlMs === Infinity ? null : this.#now() + this.#ttlMs;
     if (this.#memory) {
-      this.#memory.set(key, { json: JSON.stringify(value), expiresAt });
+      const json = JSON.stringify(value);
+      // One result larger than the whole byte bound is not kept (lru-cache would refuse it anyway).
+      if (json.length > this.#memory.maxSize) return;
+      this.#memory.set(key, { json, expiresAt: this.#ttlMs === Infinity ? null : this.#now() + this.#ttlMs });
       return;
     }
-    const entry: StoredEntry = { v: CACHE_SCHEMA_VERSION, expiresAt, value };
+    // A copy: a store that keeps objects (a Map) must not hold the object the caller gets.
+    const entry: StoredEntry = {
+      v: CACHE_SCHEMA_VERSION,
+      key,
+      expiresAt: this.#ttlMs === Infinity ? null : Date.now() + this.#ttlMs,
+      value: structuredClone(value),
+    };
     await this.#bounded('write', (store) =>
       this.#ttlMs === Infinity ? store.set(key, entry) : store.set(key, entry, this.#ttlMs),
     );
   }
 
-  #expired(expiresAt: number | null | undefined): boolean {
-    return expiresAt !== null && expiresAt !== undefined && this.#now() >= expiresAt;
+  #expired(expiresAt: number | null | undefined, now: number): boolean {
+    return expiresAt !== null && expiresAt !== undefined && now >= expiresAt;
   }
 
   /** One store call, bounded in time; any failure is FAILED, reported once per outage. */

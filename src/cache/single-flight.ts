@@ -20,6 +20,8 @@ export class SingleFlight {
     signal: AbortSignal | undefined,
     work: (signal: AbortSignal | undefined) => Promise<T>,
   ): Promise<T> {
+    // No work starts for a caller that has gone.
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const current = join ? this.#flights.get(key) : undefined;
     if (current) return this.#wait(key, current, signal).then((value) => structuredClone(value) as T);
     const controller = signal ? new AbortController() : undefined;
@@ -27,6 +29,8 @@ export class SingleFlight {
     flight.promise = work(controller?.signal).finally(() => {
       if (this.#flights.get(key) === flight) this.#flights.delete(key);
     });
+    // Every caller may leave (abort) before the work ends: its failure is then nobody's.
+    flight.promise.catch(() => undefined);
     this.#flights.set(key, flight);
     return this.#wait(key, flight, signal) as Promise<T>;
   }

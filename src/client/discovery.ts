@@ -6,6 +6,10 @@ import { ConcertSchema, type Concert } from '../models/concert.js';
 import { entityUri } from '../models/entities.js';
 import { ReleaseSchema, type Release } from '../models/release.js';
 import { SearchResultsSchema, type SearchResults } from '../models/search-results.js';
+import { EpisodeSchema } from '../models/episode.js';
+import { PlaylistSummarySchema } from '../models/playlist-summary.js';
+import { ShowSummarySchema } from '../models/show-summary.js';
+import { TrackSchema } from '../models/track.js';
 import { validateModel } from '../parse/validate.js';
 import { readColors } from '../partner/colors.js';
 import { readConcerts } from '../partner/concerts.js';
@@ -31,7 +35,17 @@ export async function search(context: LoaderContext, query: string, options: Sea
     const root = await runQuery(queryContext(context, signal), 'search', searchVariables(request));
     const { results, unreadable } = readSearch(root, request);
     warnUnreadable(context, 'search', unreadable);
-    return validateModel(SearchResultsSchema, results, answerOf('search'));
+    // A hit that does not validate is skipped with a warning: one bad hit does not lose the others.
+    const kept: SearchResults = {
+      ...results,
+      tracks: keepValid(context, 'search', TrackSchema, results.tracks, 'tracks'),
+      albums: keepValid(context, 'search', ReleaseSchema, results.albums, 'albums'),
+      artists: keepValid(context, 'search', ArtistSummarySchema, results.artists, 'artists'),
+      playlists: keepValid(context, 'search', PlaylistSummarySchema, results.playlists, 'playlists'),
+      shows: keepValid(context, 'search', ShowSummarySchema, results.shows, 'shows'),
+      episodes: keepValid(context, 'search', EpisodeSchema, results.episodes, 'episodes'),
+    };
+    return validateModel(SearchResultsSchema, kept, answerOf('search'));
   });
 }
 
@@ -46,7 +60,7 @@ export async function getArtistDiscography(
     ['discography', id, maxReleases === Infinity ? 'all' : maxReleases],
     Releases,
     options,
-    async (signal) => {
+    async (signal, outcome) => {
       const query = queryContext(context, signal);
       const uri = entityUri('artist', id);
       const result = await collectPages(
@@ -57,9 +71,16 @@ export async function getArtistDiscography(
           cap: OPERATIONS.discography.maxItems,
         },
       );
-      if (result.stoppedBy !== undefined) throw result.stoppedBy;
+      if (result.stoppedBy !== undefined) {
+        // What was fetched is kept, as entity paging keeps it; a result cut short is not cached.
+        outcome.degraded();
+        const why = result.stoppedBy instanceof Error ? result.stoppedBy.message : String(result.stoppedBy);
+        context.options.onWarning?.(
+          `Paging the discography of artist ${id} stopped early after ${result.items.length} releases: ${why}`,
+        );
+      }
       warnUnreadable(context, 'discography', result.unreadable);
-      return validateList(ReleaseSchema, result.items, 'discography');
+      return keepValid(context, 'discography', ReleaseSchema, result.items);
     },
   );
 }
@@ -129,15 +150,34 @@ function listOf<S extends z.ZodType>(
   schema: S,
 ): Array<z.output<S>> {
   warnUnreadable(context, kind, page.unreadable);
-  return validateList(schema, page.items, kind);
+  return keepValid(context, kind, schema, page.items);
 }
 
-function validateList<S extends z.ZodType>(
+/**
+ * The items that validate. Discovery has no embed data to fall back on, so an item that does not
+ * (a hit without a name) is skipped with one warning naming the first one, and the rest are kept.
+ */
+function keepValid<S extends z.ZodType>(
+  context: LoaderContext,
+  kind: OperationKind,
   schema: S,
   items: readonly unknown[],
-  kind: OperationKind,
+  section?: string,
 ): Array<z.output<S>> {
-  return items.map((item, index) => validateModel(schema, item, `${answerOf(kind)} (item ${index})`));
+  const kept: Array<z.output<S>> = [];
+  let first: string | undefined;
+  let skipped = 0;
+  items.forEach((item, index) => {
+    try {
+      kept.push(validateModel(schema, item, `${answerOf(kind)} (${section ? `${section} ` : ''}item ${index})`));
+    } catch (error) {
+      skipped += 1;
+      first ??= (error as Error).message;
+    }
+  });
+  if (skipped > 0)
+    context.options.onWarning?.(`${OPERATIONS[kind].name}: skipped ${skipped} unreadable item(s): ${first}`);
+  return kept;
 }
 
 function warnUnreadable(context: LoaderContext, kind: OperationKind, unreadable: number): void {

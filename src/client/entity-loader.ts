@@ -6,11 +6,14 @@ import { validateModel } from '../parse/validate.js';
 import { enrich } from '../partner/enrich.js';
 import { PARTNER_API_URL } from '../partner/operations.js';
 import type { SessionToken } from '../partner/token.js';
+import type { Outcome } from '../cache/remember.js';
 import { queryContext, type LoaderContext } from './context.js';
 
 export interface LoadOptions {
   signal?: AbortSignal | undefined;
   limits: ListLimits;
+  /** Told when the result is degraded (the partner API failed or stopped short): it is then not cached. */
+  outcome?: Outcome | undefined;
 }
 
 /** The page the client reads a token from when it has loaded no embed page yet (SPEC §6). */
@@ -54,23 +57,26 @@ export async function loadEntity<T extends EntityType>(
     ...(resolved.onWarning ? { warn: pageWarnings(resolved.onWarning, pageUrl) } : {}),
   });
   if (!resolved.partnerApi) return model;
+  // Whatever the partner API could not give is said through onWarning, and makes the result degraded.
+  const warn = (message: string): void => {
+    options.outcome?.degraded();
+    resolved.onWarning?.(message);
+  };
   try {
     const enriched = await enrich(type, model, {
       query: queryContext(context, options.signal, page.session?.accessToken),
       limits: options.limits,
-      warn: resolved.onWarning ?? ignore,
+      warn,
     });
     return validateModel(ENTITY_SCHEMAS[type], enriched, PARTNER_API_URL) as EntityByType[T];
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     if (error instanceof NotFoundError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    resolved.onWarning?.(`Partner API failed for ${type} ${id}, returning embed data: ${why}`);
+    warn(`Partner API failed for ${type} ${id}, returning embed data: ${why}`);
     return model;
   }
 }
-
-function ignore(): void {}
 
 /** Warnings about a page's rows, prefixed with the page. */
 function pageWarnings(onWarning: (message: string) => void, pageUrl: string): (message: string) => void {

@@ -65,8 +65,11 @@ export async function collectPages<T>(
     });
     offset += page.raw;
     if (page.raw === 0 || (result.total !== null && offset >= result.total)) break;
-    // A server that ignores the offset would page forever: a page with nothing new ends paging.
-    if (result.items.length === before && page.items.length > 0) break;
+    // A server that ignores the offset would page forever: a page with nothing new ends paging (said).
+    if (result.items.length === before && page.items.length > 0) {
+      result.stoppedBy = new PagingStopped(`the API answered offset ${offset - page.raw} with nothing new`);
+      break;
+    }
     page = undefined;
   }
   if (result.stoppedBy === undefined && options.max > cap && result.items.length >= cap) {

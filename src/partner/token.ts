@@ -1,3 +1,5 @@
+import { raceAbort } from '../http/abort.js';
+
 /** An anonymous access token as an embed page carries it. */
 export interface SessionToken {
   accessToken: string;
@@ -66,7 +68,7 @@ export class AccessTokens {
     this.#bootstrapping ??= this.#bootstrap().finally(() => {
       this.#bootstrapping = undefined;
     });
-    return signal ? raceAbort(this.#bootstrapping, signal) : this.#bootstrapping;
+    return raceAbort(this.#bootstrapping, signal);
   }
 
   async #bootstrap(): Promise<string> {
@@ -75,22 +77,4 @@ export class AccessTokens {
     this.offer(session);
     return session.accessToken;
   }
-}
-
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,5 +1,5 @@
 /** The opt-in cache and single flight (SPEC §7), over the testing kit's fake Spotify. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AsyncSpotifyClient,
   ClientClosedError,
@@ -170,19 +170,28 @@ describe('single flight', () => {
 });
 
 describe('a shared store', () => {
-  it('stores entries with their own expiry and version; a store that ignores the ttl still expires them', async () => {
+  it('stores entries with their own expiry (wall time) and version; a store that ignores the ttl still expires them', async () => {
     const store = mapStore({ ignoreTtl: true });
     const track = spotify.add(fakeTrack());
     await using c = client({ cache: { store, ttlMs: 1_000 } });
     const start = spotify.requests.length;
+    const before = Date.now();
     await c.getTrack(track.id);
-    const [key, entry] = [...store.map.entries()][0] as [string, { v: number; expiresAt: number; value: unknown }];
+    const [key, entry] = [...store.map.entries()][0] as [string, { v: number; key: string; expiresAt: number }];
     expect(key).toMatch(new RegExp(`^spotify-scraper:v${CACHE_SCHEMA_VERSION}:-:api:track:${track.id}:null$`));
-    expect(entry).toMatchObject({ v: CACHE_SCHEMA_VERSION, expiresAt: now + 1_000 });
+    // Shared by processes, so the wall clock decides, not the client's injected one.
+    expect(entry).toMatchObject({ v: CACHE_SCHEMA_VERSION, key });
+    expect(entry.expiresAt).toBeGreaterThanOrEqual(before + 1_000);
+    expect(entry.expiresAt).toBeLessThanOrEqual(Date.now() + 1_000);
+    now += 5_000; // the injected clock moving does not expire it
     expect(await c.getTrack(track.id)).toEqual(track);
     expect(pagesOf(track.id, start)).toBe(1);
-    now += 1_000;
-    await c.getTrack(track.id);
+    const wall = vi.spyOn(Date, 'now').mockReturnValue(entry.expiresAt);
+    try {
+      await c.getTrack(track.id);
+    } finally {
+      wall.mockRestore();
+    }
     expect(pagesOf(track.id, start)).toBe(2);
   });
 
