@@ -1,4 +1,4 @@
-import { NotFoundError, ParseError } from '../errors.js';
+import { HttpError, NotFoundError, ParseError, RateLimitedError } from '../errors.js';
 import { readText } from '../http/transport.js';
 import { ENTITY_SCHEMAS, embedUrl, type EntityByType, type EntityType } from '../models/entities.js';
 import { modelFromEmbed, readEmbedPage, type EmbedPage, type ListLimits } from '../parse/index.js';
@@ -38,8 +38,24 @@ export async function fetchEmbedPage(
 
 /** The token of the bootstrap page, for calls that have no page of their own. */
 export async function bootstrapToken(context: LoaderContext): Promise<SessionToken> {
-  const { page, pageUrl } = await fetchEmbedPage(context, BOOTSTRAP_PAGE.type, BOOTSTRAP_PAGE.id, undefined);
-  if (!page.session) throw new ParseError(`${pageUrl} carries no access token for the partner API`, { url: pageUrl });
+  const pageUrl = embedUrl(BOOTSTRAP_PAGE.type, BOOTSTRAP_PAGE.id);
+  let page: EmbedPage;
+  try {
+    ({ page } = await fetchEmbedPage(context, BOOTSTRAP_PAGE.type, BOOTSTRAP_PAGE.id, undefined));
+  } catch (error) {
+    // Not about the caller's entity: the page that gives the token failed (a server that is not
+    // Spotify, a fake without it, an outage). Said as such, keeping the class of an HTTP failure.
+    const why = error instanceof Error ? error.message : String(error);
+    const message = `No anonymous token for the partner API could be had: the page that gives it, ${pageUrl}, failed (${why})`;
+    if (error instanceof NotFoundError || (error instanceof HttpError && !(error instanceof RateLimitedError)))
+      throw new HttpError(message, { url: pageUrl, status: error.status, cause: error });
+    if (error instanceof ParseError) throw new ParseError(message, { url: pageUrl, cause: error });
+    throw error;
+  }
+  if (!page.session)
+    throw new ParseError(`No anonymous token for the partner API could be had: ${pageUrl} carries none`, {
+      url: pageUrl,
+    });
   return page.session;
 }
 

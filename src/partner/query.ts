@@ -76,9 +76,15 @@ function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperat
   if (Array.isArray(value)) return { items: value };
   // The server's own words, which may echo the token it was sent: quoted short, with that token redacted.
   const message = str(at(list(at(json, 'errors'))[0], 'message'));
+  if (message === 'NotFound' || message?.startsWith('NotFound:'))
+    throw new NotFoundError(`The partner API has no such entity (${operation.name}: ${quote(message, 80, [token])})`, {
+      url,
+      status: 404,
+    });
   const why = message === undefined ? `no data.${root}` : quote(message, MAX_QUOTED, [token]);
-  throw new ParseError(
-    `The partner API's ${operation.name} failed: ${why}. If Spotify rotated its hash, override it with the client option operations.${kind}`,
-    { url },
-  );
+  // The way out is named only when the answer says the hash is what failed.
+  const hint = message?.includes('PersistedQueryNotFound')
+    ? `. If Spotify rotated its hash, override it with the client option operations.${kind}`
+    : '';
+  throw new ParseError(`The partner API's ${operation.name} failed: ${why}${hint}`, { url });
 }

@@ -22,45 +22,59 @@ const ASSUMED_LIFETIME_MS = 10 * 60_000;
 interface Held {
   token: string;
   expiresAtMs: number;
+  /**
+   * Fetched already inside the margin (a short-lived token, or a clock that runs ahead of Spotify's):
+   * used until the API answers 401 rather than fetched again for every call.
+   */
+  untilRejected: boolean;
 }
 
 /**
  * The partner API's anonymous token, over its whole life: taken from any embed page the client loads,
- * bootstrapped from one embed page when none is at hand, kept until 60 s before it expires, shared by
- * concurrent callers (one bootstrap for all of them) and renewed once when the API answers 401.
+ * bootstrapped from one embed page when none is at hand, kept until 60 s before it expires (one that
+ * comes inside that margin is kept until the API rejects it), shared by concurrent callers (one
+ * bootstrap for all of them) and renewed once when the API answers 401.
  */
 export class AccessTokens {
   #held: Held | undefined;
   #bootstrapping: Promise<string> | undefined;
+  readonly #config: AccessTokensConfig;
 
-  constructor(private readonly config: AccessTokensConfig) {}
-
-  /** Keeps a page's token when it outlives the one held. */
-  offer(session: SessionToken | null | undefined): void {
-    if (!session) return;
-    const expiresAtMs = session.expiresAtMs ?? this.config.now() + ASSUMED_LIFETIME_MS;
-    if (!this.#usable(expiresAtMs)) return;
-    if (this.#held === undefined || expiresAtMs > this.#held.expiresAtMs)
-      this.#held = { token: session.accessToken, expiresAtMs };
+  constructor(config: AccessTokensConfig) {
+    this.#config = config;
   }
 
-  /** A token for one call: the one held while it is outside the margin, else a fresh one. */
+  /** Keeps a page's token when it outlives the one held (or when none is held). */
+  offer(session: SessionToken | null | undefined): void {
+    if (!session) return;
+    const expiresAtMs = session.expiresAtMs ?? this.#config.now() + ASSUMED_LIFETIME_MS;
+    const held = this.#held;
+    if (this.#usable(expiresAtMs)) {
+      if (held === undefined || held.untilRejected || expiresAtMs > held.expiresAtMs)
+        this.#held = { token: session.accessToken, expiresAtMs, untilRejected: false };
+    } else if (held === undefined || !this.#usable(held.expiresAtMs)) {
+      this.#held = { token: session.accessToken, expiresAtMs, untilRejected: true };
+    }
+  }
+
+  /** A token for one call: the one held (while outside the margin, or until rejected), else a fresh one. */
   lease(signal?: AbortSignal): Promise<string> {
     const held = this.#held;
-    if (held && this.#usable(held.expiresAtMs)) return Promise.resolve(held.token);
+    if (held && (held.untilRejected || this.#usable(held.expiresAtMs))) return Promise.resolve(held.token);
     return this.#fresh(signal);
   }
 
   /** After a 401 with `stale`: a token another caller already renewed, else a fresh one. */
   renew(stale: string, signal?: AbortSignal): Promise<string> {
     const held = this.#held;
-    if (held && held.token !== stale && this.#usable(held.expiresAtMs)) return Promise.resolve(held.token);
+    if (held && held.token !== stale && (held.untilRejected || this.#usable(held.expiresAtMs)))
+      return Promise.resolve(held.token);
     if (held?.token === stale) this.#held = undefined;
     return this.#fresh(signal);
   }
 
   #usable(expiresAtMs: number): boolean {
-    return this.config.now() < expiresAtMs - EXPIRY_MARGIN_MS;
+    return this.#config.now() < expiresAtMs - EXPIRY_MARGIN_MS;
   }
 
   /** One bootstrap shared by every caller; each caller's own signal only stops its own wait. */
@@ -72,8 +86,7 @@ export class AccessTokens {
   }
 
   async #bootstrap(): Promise<string> {
-    const session = await this.config.bootstrap();
-    // Offered for later callers only when it is outside the margin; this call uses it either way.
+    const session = await this.#config.bootstrap();
     this.offer(session);
     return session.accessToken;
   }

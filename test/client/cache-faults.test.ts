@@ -19,7 +19,10 @@ beforeAll(async () => {
   server = await startLoopback(async (request, res) => {
     if (request.host === 'api-partner.spotify.com') {
       if (api.failing) return sendJson(res, { error: 'down' }, 500);
-      const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as { uri?: string; offset?: number };
+      const variables = JSON.parse(request.url.searchParams.get('variables') ?? '{}') as {
+        uri?: string;
+        offset?: number;
+      };
       const entity = [...entities.values()].find((e) => e.uri === variables.uri);
       const data = entity && partnerAnswer(entity, request.url.searchParams.get('operationName') ?? '', variables);
       return sendJson(res, data ? { data } : { errors: [{ message: 'NotFound' }], data: null });

@@ -24,6 +24,7 @@ const BOOTSTRAP = '4uLU6hMCjMI75M1A2tKUQC';
 const ARTIST = 'DiscoArtist00000000000';
 const EMPTY_ARTIST = 'EmptyArtist00000000000';
 const GONE_ARTIST = 'GoneArtist000000000000';
+const FLAKY_ARTIST = 'FlakyArtist00000000000';
 const TRACK = 'DiscoTrack000000000000';
 const IMAGE = 'ab67616d0000b273' + '0123456789abcdef01234567';
 
@@ -63,11 +64,18 @@ function answer(request: SeenRequest): { status: number; body: Json } {
   switch (operation) {
     case 'searchDesktop':
       if (variables['searchTerm'] === 'nothing at all') return { status: 200, body: { data: { searchV2: {} } } };
+      if (variables['searchTerm'] === 'one hit without a name') {
+        const body = searchAnswer('x', 3, 0) as any;
+        body.data.searchV2.artists.items[1].data.profile.name = '';
+        return { status: 200, body };
+      }
       return {
         status: 200,
         body: searchAnswer(variables['searchTerm'], Math.min(3, variables['limit']), variables['offset']),
       };
     case 'queryArtistDiscographyAll': {
+      if (variables['uri'] === `spotify:artist:${FLAKY_ARTIST}` && variables['offset'] > 0)
+        return { status: 500, body: { error: 'down' } };
       const groups = variables['uri'] === `spotify:artist:${EMPTY_ARTIST}` ? 0 : 120;
       return {
         status: 200,
@@ -214,14 +222,16 @@ describe('the token', () => {
     expect(since(start).bootstraps).toBe(2);
   });
 
-  it('a token already inside the margin is used for its call but not kept', async () => {
+  it('a token that comes already inside the margin is kept until the API rejects it', async () => {
     tokenLifetimeMs = 30_000;
     await using c = client();
     const start = server.requests.length;
-    await c.search('a');
-    await c.search('b');
+    for (const query of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) await c.search(query);
+    expect(since(start)).toMatchObject({ bootstraps: 1 }); // was 10: one page per search
+    expect(since(start).api).toHaveLength(10);
+    rejected.add(`anon-token-${tokenCounter}-xyzxyz`);
+    await c.search('after a 401');
     expect(since(start)).toMatchObject({ bootstraps: 2 });
-    expect(since(start).api).toHaveLength(2);
   });
 
   it('a 401 fetches one fresh token and retries once; a second 401 rejects', async () => {
@@ -239,6 +249,29 @@ describe('the token', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(401);
     expect(String((error as Error).message)).not.toMatch(/anon-token-\d+-xyzxyz/);
+  });
+});
+
+describe('discovery under faults', () => {
+  it('discography paging that fails after the first page keeps what it fetched, warns, and is not cached', async () => {
+    await using c = client({ cache: true });
+    const releases = await c.getArtistDiscography(FLAKY_ARTIST);
+    expect(releases.length).toBeGreaterThan(0);
+    expect(releases.length).toBeLessThan(150);
+    expect(warnings.join('\n')).toMatch(
+      /Paging the discography of artist FlakyArtist0+ stopped early after \d+ releases/,
+    );
+    const start = server.requests.length;
+    await c.getArtistDiscography(FLAKY_ARTIST);
+    expect(since(start).api.length).toBeGreaterThan(0); // fetched again: a cut result is not cached
+  });
+
+  it('one search hit without a name is skipped with a warning; the rest are kept', async () => {
+    await using c = client();
+    const results = await c.search('one hit without a name');
+    expect(results.artists).toHaveLength(2);
+    expect(results.tracks).toHaveLength(3);
+    expect(warnings.join('\n')).toMatch(/searchDesktop: skipped 1 unreadable item\(s\): .*artists item 1/);
   });
 });
 
@@ -356,5 +389,33 @@ describe('failures', () => {
     const c = client();
     await c.close();
     await expect(c.search('x')).rejects.toThrow(/closed/);
+  });
+});
+
+describe('honest errors when the other side is not Spotify', () => {
+  it('a bootstrap page that 404s is not a NotFoundError about the call: no anonymous token, and from where', async () => {
+    await using bare = await startLoopback((_request, res) => sendHtml(res, 'no', 404));
+    await using c = new AsyncSpotifyClient({ dispatcher: bare.dispatcher, rateLimit: false, retry: false });
+    const error = await c.search('anything').catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as Error).message).toMatch(
+      /No anonymous token for the partner API could be had: the page that gives it, https:\/\/open\.spotify\.com\/embed\/track\/4uLU6hMCjMI75M1A2tKUQC, failed/,
+    );
+  });
+
+  it('a NotFound answer is a NotFoundError; only PersistedQueryNotFound suggests a rotated hash', async () => {
+    let answer: unknown = { errors: [{ message: 'NotFound' }], data: null };
+    await using fake = await startLoopback((request, res) =>
+      request.host === 'api-partner.spotify.com' ? sendJson(res, answer) : sendHtml(res, bootstrapPage()),
+    );
+    await using c = new AsyncSpotifyClient({ dispatcher: fake.dispatcher, rateLimit: false, retry: false });
+    await expect(c.getRelatedArtists(ARTIST)).rejects.toBeInstanceOf(NotFoundError);
+    answer = { errors: [{ message: 'Something else broke' }], data: null };
+    const other = await c.getArtistConcerts(ARTIST).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(ParseError);
+    expect((other as Error).message).not.toMatch(/rotated/);
+    answer = { errors: [{ message: 'PersistedQueryNotFound' }], data: null };
+    await expect(c.getArtistConcerts(ARTIST, { fresh: true })).rejects.toThrow(/If Spotify rotated its hash/);
   });
 });

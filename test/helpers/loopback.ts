@@ -20,6 +20,7 @@ export interface Loopback {
   /** An Agent that sends every request, whatever its host, to this server. Close it after use. */
   dispatcher: Dispatcher;
   close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 const ORIGINAL_HOST = INTENDED_HOST_HEADER;
@@ -47,16 +48,12 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
   const origin = `http://127.0.0.1:${port}`;
   const agent = new Agent({ keepAliveTimeout: 1000 });
   const dispatcher = agent.compose(rerouteTo(origin));
-  return {
-    origin,
-    requests,
-    dispatcher,
-    async close() {
-      await agent.close();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+  const close = async (): Promise<void> => {
+    await agent.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   };
+  return { origin, requests, dispatcher, close, [Symbol.asyncDispose]: close };
 }
 
 export { rerouteTo };
