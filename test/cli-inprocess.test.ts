@@ -221,6 +221,12 @@ describe('CLI commands in process', () => {
     expect(timeout.stderr).not.toMatch(/options\.timeout/);
     const key = await cli(['track', track.id, '--fleet-redis', 'redis://127.0.0.1:9', '--fleet-key', 'bad key!']);
     expect(key.stderr).toMatch(/^error: --fleet-key must be 1-100 letters/);
+    for (const bad of ['redis://u:%E0%A4%A@127.0.0.1:9', 'redis://127.0.0.1:9/not-a-db']) {
+      const cache = await cli(['track', track.id, '--cache', bad]);
+      expect(cache.code).toBe(2);
+      expect(cache.stderr).toMatch(/^error: --cache /);
+      expect(cache.stderr).not.toMatch(/URI malformed/);
+    }
     expect((await cli(['track'])).stderr).toMatch(/No values/);
   });
 });

@@ -24,6 +24,17 @@ export async function openCacheStore(value: string): Promise<CliCacheStore> {
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
     throw new InvalidInputError(`--cache must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`);
+  // What node-redis would throw on later as a URIError or a bad database: a usage error now.
+  if (!/^\/?(?:\d{1,5})?$/.test(url.pathname))
+    throw new InvalidInputError(
+      `--cache must name a database by its number (redis://host:6379/0), got the path ${quote(url.pathname, 40)}`,
+    );
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw new InvalidInputError('--cache has a malformed %-escape in its user name or password');
+  }
   let modules: [typeof KeyvModule, typeof KeyvRedisModule];
   try {
     modules = await Promise.all([import('keyv'), import('@keyv/redis')]);

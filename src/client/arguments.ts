@@ -30,6 +30,8 @@ export function wholeInRange(field: string, value: unknown, fallback: number, mi
 }
 
 export const MAX_QUERY_LENGTH = 500;
+/** Half a surrogate pair: text no URL or cache key can hold (encodeURIComponent throws a URIError). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A search's query (trimmed, inner whitespace collapsed), types, limit and offset. */
 export function searchRequest(
@@ -39,6 +41,8 @@ export function searchRequest(
   if (typeof query !== 'string') throw new InvalidInputError(`A search query is a string, got ${typeof query}`);
   const normalised = query.trim().replace(/\s+/g, ' ');
   if (normalised === '') throw new InvalidInputError('A search query cannot be empty or blank');
+  if (LONE_SURROGATE.test(normalised))
+    throw new InvalidInputError('A search query must be well-formed text (it has half of a UTF-16 surrogate pair)');
   if (normalised.length > MAX_QUERY_LENGTH) {
     throw new InvalidInputError(`A search query is at most ${MAX_QUERY_LENGTH} characters, got ${normalised.length}`);
   }
@@ -76,8 +80,12 @@ export function imageIdOf(value: unknown): string {
   if (typeof value !== 'object' || value === null || !Array.isArray(images)) {
     throw new InvalidInputError('getColors takes an image URL, a spotify:image: URI or a model with images');
   }
+  if (!images.every((entry) => typeof entry === 'object' && entry !== null))
+    throw new InvalidInputError('getColors: the model has an image that is not an object');
   const image = chooseImage(images as Image[], 'largest');
   if (!image) throw new InvalidInputError('getColors: the model has no images');
+  if (typeof image.url !== 'string')
+    throw new InvalidInputError('getColors: the model has an image whose url is not a string');
   return imageIdOfText(image.url);
 }
 

@@ -40,7 +40,7 @@ export function createClientParts(
   const { dispatcher, owned, connections } = chooseDispatcher(resolved.dispatcher, resolved.proxy, resolved.timeout);
   const { clock } = resolved;
   const warn = (message: string): void => resolved.onWarning?.(message);
-  const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock);
+  const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock, resolved.retry.maxDelayMs);
   const limiter: HostLimiter = resolved.fleet ? new FleetLimiter(limits, resolved.fleet, clock, warn) : limits;
   const http = new HttpClient({
     dispatcher,

@@ -1,8 +1,8 @@
 import { DEFAULTS } from '../defaults.js';
-import { optionError } from '../errors.js';
+import { RateLimitedError, optionError } from '../errors.js';
 import type { Clock } from './clock.js';
 import { quote } from '../redact.js';
-import { WaitQueue, settleWaiter, waitInQueue, type Waiter } from './waiters.js';
+import { WaitQueue, failWaiter, settleWaiter, waitInQueue, type Waiter } from './waiters.js';
 
 /** A rate as the bucket uses it: `burst` requests at once, refilled at `perSecond`. */
 export interface RateLimitSettings {
@@ -49,6 +49,8 @@ const EPSILON = 1e-9;
  */
 export class TokenBucket {
   readonly limit: RateLimit;
+  readonly #host: string;
+  readonly #maxWaitMs: number;
   readonly #clock: Clock;
   #tokens: number;
   #updatedAt: number;
@@ -56,9 +58,15 @@ export class TokenBucket {
   readonly #queue = new WaitQueue();
   #timer: AbortController | null = null;
 
-  constructor(limit: RateLimit, clock: Clock) {
+  /**
+   * @param host the host the bucket is for (messages only)
+   * @param maxWaitMs a caller that would wait behind a pause longer than this is refused at once
+   */
+  constructor(limit: RateLimit, clock: Clock, host = 'the host', maxWaitMs = Infinity) {
     this.limit = limit;
     this.#clock = clock;
+    this.#host = host;
+    this.#maxWaitMs = maxWaitMs;
     this.#tokens = limit.burst;
     this.#updatedAt = clock.now();
   }
@@ -66,6 +74,8 @@ export class TokenBucket {
   /** Takes a token: undefined when one was free at once (no await needed), else a promise of one. */
   take(signal?: AbortSignal): Promise<void> | undefined {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    const paused = this.#pausedUntil - this.#clock.now();
+    if (paused > this.#maxWaitMs) return Promise.reject(pausedTooLong(this.#host, paused, this.#maxWaitMs));
     this.#refill();
     if (this.#queue.length === 0 && this.#ready()) {
       this.#tokens -= 1;
@@ -83,7 +93,25 @@ export class TokenBucket {
   pause(untilMs: number): void {
     if (untilMs <= this.#pausedUntil) return;
     this.#pausedUntil = untilMs;
+    // Callers that would now wait longer than they may are refused at once, not held for the hour.
+    const paused = untilMs - this.#clock.now();
+    if (paused > this.#maxWaitMs) {
+      for (let waiter = this.#queue.shift(); waiter; waiter = this.#queue.shift())
+        failWaiter(waiter, pausedTooLong(this.#host, paused, this.#maxWaitMs));
+      this.#abandoned();
+      return;
+    }
     if (this.#queue.length > 0) this.#reschedule();
+  }
+
+  /**
+   * Empties the bucket now, but for a fraction of a token (`phase`, 0 to 1): the next token comes at
+   * the refill rate, with no burst. Fleet processes falling back at the same moment draw their phase
+   * at random, so their first local tokens do not all come at once either.
+   */
+  drain(phase = 0): void {
+    this.#refill();
+    this.#tokens = Math.min(this.#tokens, Math.max(0, Math.min(phase, 0.999)));
   }
 
   /** Until when (clock time) the bucket is paused; -Infinity when it never was. */
@@ -166,6 +194,8 @@ export class HostRateLimiter implements HostLimiter {
     readonly defaultLimit: RateLimit | false,
     readonly hostLimits: ReadonlyMap<string, RateLimit | false>,
     clock: Clock,
+    /** A caller that would wait behind a 429's pause longer than this is refused (RateLimitedError). */
+    readonly maxWaitMs = Infinity,
   ) {
     this.#clock = clock;
   }
@@ -187,14 +217,28 @@ export class HostRateLimiter implements HostLimiter {
     this.#bucket(host)?.pause(this.#clock.now() + ms);
   }
 
+  /** Empties the host's bucket (a fleet falling back to it must not start with a burst). */
+  drain(host: string, phase = 0): void {
+    this.#bucket(host)?.drain(phase);
+  }
+
   #bucket(host: string): TokenBucket | null {
     const key = host.toLowerCase();
     let bucket = this.#buckets.get(key);
     if (bucket === undefined) {
       const limit = this.hostLimits.get(key) ?? this.defaultLimit;
-      bucket = limit === false ? null : new TokenBucket(limit, this.#clock);
+      bucket = limit === false ? null : new TokenBucket(limit, this.#clock, key, this.maxWaitMs);
       this.#buckets.set(key, bucket);
     }
     return bucket;
   }
+}
+
+/** The error of a call that would wait behind a pause longer than it may (SPEC §4: `maxDelayMs`). */
+export function pausedTooLong(host: string, pausedMs: number, maxWaitMs: number): RateLimitedError {
+  const ms = Math.ceil(pausedMs);
+  return new RateLimitedError(
+    `${host} is paused for another ${ms} ms by a 429's Retry-After, longer than maxDelayMs (${maxWaitMs} ms)`,
+    { url: `https://${host}/`, status: 429, retryAfterMs: ms },
+  );
 }

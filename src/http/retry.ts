@@ -50,8 +50,8 @@ export class RetryPolicy implements RetrySettings {
   }
 }
 
-/** No retries: one attempt. */
-export const NO_RETRY = new RetryPolicy({ maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+/** No retries: one attempt. (Its maxDelayMs still bounds how long a call waits behind a 429's pause.) */
+export const NO_RETRY = new RetryPolicy({ maxAttempts: 1, baseDelayMs: 0, maxDelayMs: DEFAULTS.retry.maxDelayMs });
 
 function whole(field: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {

@@ -119,3 +119,36 @@ describe('defaults and option names, stated once', () => {
     await client.close();
   });
 });
+
+describe('bad input that used to crash or throw the wrong class', () => {
+  it.each<[string, () => unknown]>([
+    [
+      'a fleet Redis URL whose path is not a database number',
+      () => new AsyncSpotifyClient({ fleet: { redis: 'redis://127.0.0.1:6379/abc' } }),
+    ],
+    [
+      'a fleet Redis URL with a bad %-escape in its password',
+      () => new AsyncSpotifyClient({ fleet: { redis: 'redis://u:%E0%A4%A@127.0.0.1:6379' } }),
+    ],
+  ])('%s is an InvalidInputError at construction', (_name, build) => {
+    expect(build).toThrow(InvalidInputError);
+  });
+
+  it('a search query with a lone surrogate, an image url that is not a string: InvalidInputError, no request', async () => {
+    const client = new AsyncSpotifyClient({
+      rateLimit: false,
+      retry: false,
+      dispatcher: {
+        dispatch: () => {
+          throw new Error('no request may be made');
+        },
+      } as never,
+    });
+    await expect(client.search('abc \ud800 def')).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(client.getColors({ images: [{ url: 42, width: 1, height: 1 }] } as never)).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(client.getColors({ images: [null] } as never)).rejects.toBeInstanceOf(InvalidInputError);
+    await client.close();
+  });
+});

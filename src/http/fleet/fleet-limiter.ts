@@ -3,7 +3,8 @@ import { HostRateLimiter, RateLimit, type HostLimiter } from '../rate-limit.js';
 import type { ResolvedFleet } from './options.js';
 import { WaitQueue, failWaiter, settleWaiter, waitInQueue, type Waiter } from '../waiters.js';
 import { RedisLink } from './redis-link.js';
-import { CHECK, PAUSE, RESERVE, bucketKeys } from './scripts.js';
+import { pausedTooLong } from '../rate-limit.js';
+import { CHECK, PAUSE, RESERVE, bucketKeys, readMs, readReservation, type Reservation } from './scripts.js';
 
 interface HostQueue {
   waiters: WaitQueue;
@@ -11,12 +12,18 @@ interface HostQueue {
   outstanding: number;
   /** Which bucket the grants under way use: a process never draws from both at once. */
   mode: 'redis' | 'local';
+  /** The next reservation rejoins the shared schedule after an outage: it starts it empty (no burst). */
+  rejoining: boolean;
+  /** The local bucket was emptied for this outage (it is, once, before its first local grant). */
+  drained: boolean;
 }
 
 /** How many of a process's waiters hold a reservation at once, per host: what an abort or a crash can waste. */
 const MAX_AHEAD = 4;
 /** A grant that waited longer re-checks the pause before it goes (a 429 may have come meanwhile). */
 const RECHECK_AFTER_MS = 100;
+/** "Any pause" for a client that may wait without bound (Lua numbers; a year). */
+const MAX_WAIT_ARG = 31_536_000_000;
 
 /**
  * One politeness budget for every client naming the same Redis and key (SPEC §8). Each request takes
@@ -34,11 +41,15 @@ export class FleetLimiter implements HostLimiter {
   readonly #limits: HostRateLimiter;
   readonly #fleet: ResolvedFleet;
   readonly #clock: Clock;
+  readonly #warn: (message: string) => void;
+  /** Hosts whose other rate on the same key was already reported. */
+  readonly #rateWarned = new Set<string>();
 
   constructor(limits: HostRateLimiter, fleet: ResolvedFleet, clock: Clock, warn: (message: string) => void) {
     this.#limits = limits;
     this.#fleet = fleet;
     this.#clock = clock;
+    this.#warn = warn;
 
     const share = (limit: RateLimit | false): RateLimit | false =>
       limit === false
@@ -48,6 +59,7 @@ export class FleetLimiter implements HostLimiter {
       share(limits.defaultLimit),
       new Map([...limits.hostLimits].map(([host, limit]) => [host, share(limit)])),
       clock,
+      limits.maxWaitMs,
     );
     this.#link = new RedisLink(fleet.redis, {
       down: (reason) =>
@@ -69,7 +81,13 @@ export class FleetLimiter implements HostLimiter {
   pause(host: string, ms: number): void {
     this.#local.pause(host, ms);
     if (this.#limits.limitFor(host) === false) return;
-    this.#link.run(PAUSE, [bucketKeys(this.#fleet.key, host).pause], [Math.ceil(ms)]).catch(() => undefined);
+    const { pause } = bucketKeys(this.#fleet.key, host);
+    this.#link
+      .run(
+        { script: PAUSE, keys: [pause], args: [Math.ceil(ms)], read: readMs },
+        { script: CHECK, keys: [pause], args: [], read: readMs },
+      )
+      .catch(() => undefined);
   }
 
   close(): Promise<void> {
@@ -79,7 +97,7 @@ export class FleetLimiter implements HostLimiter {
   #queue(host: string): HostQueue {
     let queue = this.#queues.get(host);
     if (!queue) {
-      queue = { waiters: new WaitQueue(), outstanding: 0, mode: 'redis' };
+      queue = { waiters: new WaitQueue(), outstanding: 0, mode: 'redis', rejoining: false, drained: false };
       this.#queues.set(host, queue);
     }
     return queue;
@@ -95,11 +113,17 @@ export class FleetLimiter implements HostLimiter {
     if (wanted !== queue.mode) {
       if (queue.outstanding > 0) return;
       queue.mode = wanted;
+      // Neither switch releases a burst: the local bucket starts empty (#grantLocally), the shared
+      // schedule too.
+      if (wanted === 'redis') {
+        queue.rejoining = true;
+        queue.drained = false;
+      }
     }
     while (queue.waiters.length > 0 && queue.outstanding < MAX_AHEAD) {
       const waiter = queue.waiters.shift() as Waiter;
       queue.outstanding += 1;
-      const grant = queue.mode === 'redis' ? this.#grant(host, waiter) : this.#grantLocally(host, waiter);
+      const grant = queue.mode === 'redis' ? this.#grant(host, queue, waiter) : this.#grantLocally(host, queue, waiter);
       void grant.finally(() => {
         queue.outstanding -= 1;
         this.#pump(host, queue);
@@ -107,7 +131,11 @@ export class FleetLimiter implements HostLimiter {
     }
   }
 
-  async #grantLocally(host: string, waiter: Waiter): Promise<void> {
+  async #grantLocally(host: string, queue: HostQueue, waiter: Waiter): Promise<void> {
+    if (!queue.drained) {
+      queue.drained = true;
+      this.#local.drain(host, Math.random());
+    }
     try {
       await this.#local.take(host, waiter.signal);
       this.#settle(waiter, null);
@@ -117,28 +145,60 @@ export class FleetLimiter implements HostLimiter {
   }
 
   /** Reserves the waiter's slot and sleeps until it; falls back to the local bucket if Redis fails. */
-  async #grant(host: string, waiter: Waiter): Promise<void> {
-    const limit = this.#limits.limitFor(host) as RateLimit;
-    const keys = bucketKeys(this.#fleet.key, host);
+  async #grant(host: string, queue: HostQueue, waiter: Waiter): Promise<void> {
     const { signal } = waiter;
     try {
       for (;;) {
-        const wait = Number(
-          await this.#link.run(RESERVE, [keys.tat, keys.pause], [1000 / limit.perSecond, limit.burst]),
-        );
+        const reservation = await this.#reserve(host, queue);
+        if ('pausedMs' in reservation) return this.#refuse(waiter, host, reservation.pausedMs);
+        const wait = reservation.waitMs;
         if (wait <= 0) break;
         await this.#clock.sleep(wait, signal);
         if (wait <= RECHECK_AFTER_MS) break;
-        const paused = Number(await this.#link.run(CHECK, [keys.pause], []));
+        const { pause } = bucketKeys(this.#fleet.key, host);
+        const paused = await this.#link.run({ script: CHECK, keys: [pause], args: [], read: readMs });
         if (paused <= 0) break;
+        if (paused > this.#limits.maxWaitMs) return this.#refuse(waiter, host, paused);
         await this.#clock.sleep(paused, signal);
       }
       this.#settle(waiter, null);
     } catch {
       if (signal?.aborted) return this.#settle(waiter, { reason: signal.reason });
       // Redis failed (the link reported it): this waiter goes on with the local bucket.
-      await this.#grantLocally(host, waiter);
+      await this.#grantLocally(host, queue, waiter);
     }
+  }
+
+  /** One RESERVE: the waiter's slot, a pause too long to wait, and another client's rate (warned once). */
+  async #reserve(host: string, queue: HostQueue): Promise<Reservation> {
+    const limit = this.#limits.limitFor(host) as RateLimit;
+    const keys = bucketKeys(this.#fleet.key, host);
+    const rate = `${limit.perSecond}/s burst ${limit.burst}`;
+    const maxWait = Number.isFinite(this.#limits.maxWaitMs) ? this.#limits.maxWaitMs : MAX_WAIT_ARG;
+    const args = (rejoin: boolean) => [1000 / limit.perSecond, limit.burst, maxWait, rejoin ? 1 : 0, rate];
+    const rejoin = queue.rejoining;
+    queue.rejoining = false;
+    const reservation = await this.#link.run(
+      { script: RESERVE, keys: [keys.tat, keys.pause, keys.rate], args: args(rejoin), read: readReservation },
+      // While Redis is away, the probe runs the same script on keys of its own.
+      {
+        script: RESERVE,
+        keys: [`${keys.tat}:probe`, `${keys.pause}:probe`, `${keys.rate}:probe`],
+        args: args(false),
+        read: readReservation,
+      },
+    );
+    if ('otherRate' in reservation && reservation.otherRate !== undefined && !this.#rateWarned.has(host)) {
+      this.#rateWarned.add(host);
+      this.#warn(
+        `Clients on the fleet key ${JSON.stringify(this.#fleet.key)} use different rates for ${host} (this one ${rate}, another ${JSON.stringify(reservation.otherRate.slice(0, 60))}): they share one schedule, so the slower rate starves the faster; give them the same rateLimit`,
+      );
+    }
+    return reservation;
+  }
+
+  #refuse(waiter: Waiter, host: string, pausedMs: number): void {
+    this.#settle(waiter, { reason: pausedTooLong(host, pausedMs, this.#limits.maxWaitMs) });
   }
 
   #settle(waiter: Waiter, failure: { reason: unknown } | null): void {

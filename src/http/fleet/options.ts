@@ -48,6 +48,8 @@ export function resolveFleet(value: unknown): ResolvedFleet | null {
     }
     if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
       throw optionError('fleet.redis', `must be a redis:// or rediss:// URL, got ${quote(url.protocol, 20)}`);
+    const problem = redisUrlProblem(url);
+    if (problem) throw optionError('fleet.redis', problem);
   } else if (
     typeof redis !== 'object' ||
     redis === null ||
@@ -61,4 +63,21 @@ export function resolveFleet(value: unknown): ResolvedFleet | null {
   if (typeof workers !== 'number' || !Number.isSafeInteger(workers) || workers < 1)
     throw optionError('fleet.workers', `must be a whole number >= 1, got ${quote(workers)}`);
   return { redis, key, workers };
+}
+
+/**
+ * What is wrong with a redis:// URL that `new URL` accepts but a Redis client would choke on (a path
+ * that is not a database number, a malformed %-escape in the credentials), or undefined. The
+ * credentials are never quoted.
+ */
+export function redisUrlProblem(url: URL): string | undefined {
+  if (!/^\/?(?:\d{1,5})?$/.test(url.pathname))
+    return `must name a database by its number (redis://host:6379/0), got the path ${quote(url.pathname, 40)}`;
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return 'has a malformed %-escape in its user name or password';
+  }
+  return undefined;
 }

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type * as IORedis from 'ioredis';
+import { optionError } from '../../errors.js';
 import type { FleetRedisClient } from './options.js';
 
-/** A Redis command that takes longer is given up, and Redis counted as away. */
+/** An answer later than this is slow; SLOW_IN_A_ROW slow answers in a row count Redis as away. */
 export const COMMAND_BOUND_MS = 200;
+const SLOW_IN_A_ROW = 3;
+/** No answer within this long is Redis failing (the caller goes on locally). */
+const ANSWER_LIMIT_MS = 1_000;
 /** The first connection may take this long before Redis is counted as away. */
 const CONNECT_BOUND_MS = 1_000;
 /** While Redis is away, it is probed this often (the connection itself retries with backoff capped at 2 s). */
@@ -16,6 +21,14 @@ export interface LinkEvents {
   up(): void;
 }
 
+/** One script call: what to run, and how to read its answer (throwing when it is not sane). */
+export interface ScriptCall<T> {
+  script: string;
+  keys: readonly string[];
+  args: ReadonlyArray<string | number>;
+  read: (raw: unknown) => T;
+}
+
 /** An ioredis connection as the link drives it. */
 interface OwnedRedis extends FleetRedisClient {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
@@ -25,33 +38,47 @@ interface OwnedRedis extends FleetRedisClient {
 
 /**
  * The fleet's connection to Redis: runs the Lua scripts (EVALSHA, EVAL once when Redis does not know a
- * script yet), each bounded in time. A URL opens an ioredis connection the link owns (loaded only now,
- * an optional peer dependency) with reconnection backoff capped at 2 s and no offline queue, so
- * commands fail fast while Redis is away; a client instance is borrowed and never closed. While Redis
- * is away the link probes it and reports when it is back.
+ * script yet). A URL opens an ioredis connection the link owns, at once (ioredis is an optional peer
+ * dependency, loaded only for a fleet; a missing one is an InvalidInputError at construction), with
+ * reconnection backoff capped at 2 s and no offline queue; a client instance is borrowed and never
+ * closed.
+ *
+ * Redis counts as away when a command fails, when its answer is not sane (see scripts.ts), when none
+ * comes within ANSWER_LIMIT_MS, or after SLOW_IN_A_ROW answers slower than COMMAND_BOUND_MS: one slow
+ * answer (a busy machine) is not an outage. While away, the link probes with the call that failed (the
+ * script the fleet depends on, on probe keys), and the outage ends only when that answers: one warning
+ * per outage.
  */
 export class RedisLink {
-  #client: FleetRedisClient | undefined;
-  #owned: OwnedRedis | undefined;
+  #client: FleetRedisClient;
+  readonly #owned: OwnedRedis | undefined;
   readonly #ready: Promise<void>;
+  readonly #events: LinkEvents;
   #up = true;
-  #probe: NodeJS.Timeout | undefined;
+  #slowInARow = 0;
+  #probeTimer: NodeJS.Timeout | undefined;
+  #probeCall: ScriptCall<unknown> | undefined;
   #closed = false;
   readonly #shas = new Map<string, string>();
 
-  readonly #events: LinkEvents;
-
   constructor(redis: string | FleetRedisClient, events: LinkEvents) {
     this.#events = events;
-
     if (typeof redis === 'string') {
-      this.#ready = this.#open(redis);
+      this.#owned = open(redis, {
+        close: () => {
+          if (!this.#closed) this.#markDown('connection closed');
+        },
+      });
+      this.#client = this.#owned;
+      const owned = this.#owned;
+      this.#ready = new Promise<void>((resolve) => {
+        owned.on('ready', () => resolve());
+        owned.on('end', () => resolve());
+      });
     } else {
       this.#client = redis;
       this.#ready = Promise.resolve();
     }
-    // A failed open is reported by the first command; nothing may go unhandled.
-    this.#ready.catch(() => undefined);
   }
 
   /** Whether Redis answered the last command (or probe). */
@@ -59,19 +86,21 @@ export class RedisLink {
     return this.#up;
   }
 
-  /** Runs a script; rejects when Redis fails or takes longer than the bound (and reports the outage). */
-  async run(script: string, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<string> {
+  /**
+   * Runs a script and reads its answer; rejects when Redis fails, answers nonsense or too late (and
+   * reports the outage). `probe` is what to run while Redis is away if this fails (default: this call).
+   */
+  async run<T>(call: ScriptCall<T>, probe: ScriptCall<unknown> = call): Promise<T> {
+    if (this.#closed) throw new Error('the fleet link is closed');
+    const started = Date.now();
     try {
       await bounded(this.#ready, CONNECT_BOUND_MS, 'no connection');
-      const client = this.#client as FleetRedisClient;
-      const result = await bounded(
-        this.#evaluate(client, script, keys, args),
-        COMMAND_BOUND_MS,
-        `no answer within ${COMMAND_BOUND_MS} ms`,
-      );
-      this.#markUp();
-      return String(result);
+      const raw = await bounded(this.#evaluate(call), ANSWER_LIMIT_MS, `no answer within ${ANSWER_LIMIT_MS} ms`);
+      const value = call.read(raw);
+      this.#answered(Date.now() - started);
+      return value;
     } catch (error) {
+      this.#probeCall = probe;
       this.#markDown(error instanceof Error ? error.message : String(error));
       throw error;
     }
@@ -79,60 +108,45 @@ export class RedisLink {
 
   async close(): Promise<void> {
     this.#closed = true;
-    clearTimeout(this.#probe);
+    clearTimeout(this.#probeTimer);
     const owned = this.#owned;
     if (!owned) return;
-    // QUIT waits for Redis; one that never answers is dropped.
+    // QUIT waits for Redis; one that never answers (or a connection not yet open) is dropped.
     await bounded(owned.quit(), 500, 'quit').catch(() => owned.disconnect());
   }
 
-  async #open(url: string): Promise<void> {
-    const { Redis } = (await import('ioredis').catch(() => {
-      throw new Error('options.fleet.redis as a URL needs the package ioredis: npm install ioredis@5');
-    })) as typeof IORedis;
-    const redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: CONNECT_BOUND_MS,
-      retryStrategy: (times: number) => Math.min(100 * 2 ** times, 2_000),
-    }) as unknown as OwnedRedis;
-    // Errors are reported as outages by the commands they fail; the event itself must have a listener.
-    redis.on('error', () => undefined);
-    redis.on('ready', () => this.#markUp());
-    redis.on('close', () => {
-      if (!this.#closed) this.#markDown('connection closed');
-    });
-    this.#owned = redis;
-    this.#client = redis;
-    await new Promise<void>((resolve) => {
-      redis.on('ready', () => resolve());
-      redis.on('end', () => resolve());
-    });
-  }
-
-  async #evaluate(
-    client: FleetRedisClient,
-    script: string,
-    keys: readonly string[],
-    args: ReadonlyArray<string | number>,
-  ): Promise<unknown> {
+  async #evaluate(call: ScriptCall<unknown>): Promise<unknown> {
+    const { script, keys, args } = call;
     let sha = this.#shas.get(script);
     if (sha === undefined) {
       sha = createHash('sha1').update(script).digest('hex');
       this.#shas.set(script, sha);
     }
     try {
-      return await client.evalsha(sha, keys.length, ...keys, ...args);
+      return await this.#client.evalsha(sha, keys.length, ...keys, ...args);
     } catch (error) {
       if (!String((error as Error)?.message).includes('NOSCRIPT')) throw error;
-      return client.eval(script, keys.length, ...keys, ...args);
+      return this.#client.eval(script, keys.length, ...keys, ...args);
     }
+  }
+
+  /** A sane answer: fast ones end an outage; slow ones in a row start one. */
+  #answered(ms: number): void {
+    if (ms <= COMMAND_BOUND_MS) {
+      this.#slowInARow = 0;
+      this.#markUp();
+      return;
+    }
+    this.#slowInARow += 1;
+    if (this.#slowInARow >= SLOW_IN_A_ROW)
+      this.#markDown(`${this.#slowInARow} answers in a row slower than ${COMMAND_BOUND_MS} ms`);
   }
 
   #markUp(): void {
     if (this.#up || this.#closed) return;
     this.#up = true;
-    clearTimeout(this.#probe);
+    clearTimeout(this.#probeTimer);
+    this.#probeTimer = undefined;
     this.#events.up();
   }
 
@@ -146,14 +160,38 @@ export class RedisLink {
   }
 
   #scheduleProbe(): void {
-    if (this.#probe !== undefined || this.#closed) return;
-    this.#probe = setTimeout(() => {
-      this.#probe = undefined;
+    if (this.#probeTimer !== undefined || this.#closed) return;
+    this.#probeTimer = setTimeout(() => {
+      this.#probeTimer = undefined;
       if (this.#up || this.#closed) return;
-      this.run("return 'PONG'", [], []).catch(() => undefined);
+      const call = this.#probeCall;
+      if (call) this.run(call).catch(() => undefined);
     }, PROBE_EVERY_MS);
-    this.#probe.unref();
+    this.#probeTimer.unref();
   }
+}
+
+/** Opens an ioredis connection (loaded now: ioredis is CommonJS, an optional peer dependency). */
+function open(url: string, on: { close: () => void }): OwnedRedis {
+  let Redis: typeof IORedis.Redis;
+  try {
+    ({ Redis } = createRequire(import.meta.url)('ioredis') as typeof IORedis);
+  } catch {
+    throw optionError(
+      'fleet.redis',
+      'as a URL needs the package ioredis, which is not installed: npm install ioredis@5',
+    );
+  }
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: CONNECT_BOUND_MS,
+    retryStrategy: (times: number) => Math.min(100 * 2 ** times, 2_000),
+  }) as unknown as OwnedRedis;
+  // Errors are reported as outages by the commands they fail; the event itself must have a listener.
+  redis.on('error', () => undefined);
+  redis.on('close', on.close);
+  return redis;
 }
 
 function bounded<T>(work: Promise<T>, ms: number, why: string): Promise<T> {
