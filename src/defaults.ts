@@ -13,6 +13,8 @@ export const DEFAULTS = Object.freeze({
   userAgent:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
   partnerApi: true,
+  /** Requests in flight per host: the client's own pool's connections per host. */
+  connectionsPerHost: 32,
   /** Values a batch helper fetches at once. */
   maxConcurrency: 5,
   maxPageBytes: 20_000_000,

@@ -52,6 +52,13 @@ export interface ClientOptions {
   onRetry?: ((info: RetryInfo) => void) | undefined;
   /** Called when a result is degraded (partner API fell back to embed data, paging stopped early). @default undefined */
   onWarning?: ((message: string) => void) | undefined;
+  /**
+   * Requests in flight per host at most: the connections per host of the client's own pool. With a
+   * borrowed `dispatcher`, set it to what that dispatcher carries per host (its `connections`), so
+   * that a request takes its rate-limit token only when a connection can carry it (a stalled host then
+   * gets no burst when it recovers). @default 32
+   */
+  connectionsPerHost?: number | undefined;
   /** Default concurrency of the batch helpers (`getTracks`, ...). @default 5 */
   maxConcurrency?: number | undefined;
   /** Largest page body accepted, in bytes. @default 20_000_000 */
@@ -89,6 +96,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'operations',
   'onRetry',
   'onWarning',
+  'connectionsPerHost',
   'maxConcurrency',
   'maxPageBytes',
   'maxMediaBytes',
@@ -116,6 +124,7 @@ export interface ResolvedOptions {
   operations: Readonly<Record<OperationKind, PersistedOperation>>;
   onRetry: ((info: RetryInfo) => void) | undefined;
   onWarning: ((message: string) => void) | undefined;
+  connectionsPerHost: number;
   maxConcurrency: number;
   maxPageBytes: number;
   maxMediaBytes: number;
@@ -147,6 +156,10 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     operations: toOperations(options.operations ?? {}),
     onRetry: callback('onRetry', options.onRetry),
     onWarning: callback('onWarning', options.onWarning),
+    connectionsPerHost: positiveInteger(
+      'connectionsPerHost',
+      options.connectionsPerHost ?? DEFAULTS.connectionsPerHost,
+    ),
     maxConcurrency: positiveInteger('maxConcurrency', options.maxConcurrency ?? DEFAULTS.maxConcurrency),
     maxPageBytes: positiveInteger('maxPageBytes', options.maxPageBytes ?? DEFAULTS.maxPageBytes),
     maxMediaBytes: positiveInteger('maxMediaBytes', options.maxMediaBytes ?? DEFAULTS.maxMediaBytes),

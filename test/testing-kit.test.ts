@@ -52,6 +52,12 @@ describe('spotify-scraper/testing', () => {
     expect(spotify.requests.at(-1)).toMatchObject({ host: 'open.spotify.com', path: `/embed/track/${track.id}` });
   });
 
+  it('close() twice resolves both times', async () => {
+    const spotify = await startFakeSpotify();
+    await Promise.all([spotify.close(), spotify.close()]);
+    await expect(spotify.close()).resolves.toBeUndefined();
+  });
+
   it('fakes are valid models with fresh ids', () => {
     const [a, b] = [fakeTrack(), fakeTrack()];
     expect(a.id).not.toBe(b.id);

@@ -37,7 +37,12 @@ export function createClientParts(
   resolved: ResolvedOptions,
   bootstrap: (context: LoaderContext) => Promise<SessionToken>,
 ): ClientParts {
-  const { dispatcher, owned, connections } = chooseDispatcher(resolved.dispatcher, resolved.proxy, resolved.timeout);
+  const { dispatcher, owned, connections } = chooseDispatcher(
+    resolved.dispatcher,
+    resolved.proxy,
+    resolved.timeout,
+    resolved.connectionsPerHost,
+  );
   const { clock } = resolved;
   const warn = (message: string): void => resolved.onWarning?.(message);
   const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock, resolved.retry.maxDelayMs);

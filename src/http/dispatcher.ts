@@ -9,18 +9,20 @@ export interface DispatcherChoice {
   connections: number;
 }
 
-/** Connections per host of the client's own pool; the client never has more requests than this in flight per host. */
-export const CONNECTIONS_PER_HOST = 32;
-
-/** A borrowed dispatcher as given; else a pooled keep-alive Agent, or a ProxyAgent when a proxy is set. */
+/**
+ * A borrowed dispatcher as given; else a pooled keep-alive Agent, or a ProxyAgent when a proxy is set,
+ * with `connections` per host. The client lets as many requests per host in flight as that (the host
+ * gate): a request takes its rate-limit token only when a connection can carry it.
+ */
 export function chooseDispatcher(
   borrowed: Dispatcher | undefined,
   proxy: URL | undefined,
   timeoutMs: number,
+  connections: number,
 ): DispatcherChoice {
-  if (borrowed) return { dispatcher: borrowed, owned: false, connections: CONNECTIONS_PER_HOST };
-  const pool = { keepAliveTimeout: 10_000, connections: CONNECTIONS_PER_HOST, connect: { timeout: timeoutMs } };
-  if (!proxy) return { dispatcher: new (undici().Agent)(pool), owned: true, connections: CONNECTIONS_PER_HOST };
+  if (borrowed) return { dispatcher: borrowed, owned: false, connections };
+  const pool = { keepAliveTimeout: 10_000, connections, connect: { timeout: timeoutMs } };
+  if (!proxy) return { dispatcher: new (undici().Agent)(pool), owned: true, connections };
   const dispatcher = new (undici().ProxyAgent)({ uri: proxy.href, ...pool, proxyTls: { timeout: timeoutMs } });
-  return { dispatcher, owned: true, connections: CONNECTIONS_PER_HOST };
+  return { dispatcher, owned: true, connections };
 }

@@ -1,5 +1,6 @@
 import { NotFoundError, ParseError } from '../errors.js';
 import { readPageJson } from './page-json.js';
+import { quote } from '../redact.js';
 import { at, count, isRaw, num, text, type Raw } from './raw.js';
 
 /** The anonymous session an embed page carries; its token opens the partner API. */
@@ -41,6 +42,15 @@ function nextDataState(json: unknown, pageUrl: string): unknown {
   const pageProps = at(json, 'props', 'pageProps');
   if (!isRaw(pageProps)) throw new ParseError(`Missing props.pageProps in ${pageUrl}`, { url: pageUrl });
   const state = pageProps['state'];
+  const forbidden = text(pageProps['forbiddenReason']) ?? text(at(state, 'data', 'forbiddenReason'));
+  if (forbidden !== undefined && !isRaw(at(state, 'data', 'entity'))) {
+    // Spotify has the entity but will not show it here: for the caller it is not there.
+    const where = forbidden === 'GEO_RESTRICTED' ? "not available in the client's country" : 'not available';
+    throw new NotFoundError(`Spotify says the entity is ${where} (${quote(forbidden, 40)}): ${pageUrl}`, {
+      url: pageUrl,
+      status: 404,
+    });
+  }
   if (isRaw(state)) return state;
   const status = num(pageProps['status']) ?? num(pageProps['statusCode']);
   if (status === 404 || status === 410 || (status === undefined && pageProps['title'] === 'Page not found')) {

@@ -64,7 +64,11 @@ const EPISODE_PAGE = OPERATIONS.showEpisodes.pageSize;
 async function enrichTrack(track: Track, context: EnrichContext): Promise<Track> {
   const data = await query(context, 'track', { uri: track.uri });
   const rich = apiTrack(data, previewsOf([track]));
-  return rich ? fillGaps(track, rich) : track;
+  if (!rich) return track;
+  const merged = fillGaps(track, rich);
+  // One rule for a track's picture: its album's cover when the API names the album with one (the
+  // embed of a relinked track shows the cover of the version it plays, which may differ).
+  return merged.album && merged.album.images.length > 0 ? { ...merged, images: merged.album.images } : merged;
 }
 
 async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album> {

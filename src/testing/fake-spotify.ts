@@ -34,16 +34,20 @@ export interface FakeRequest {
 export class FakeSpotify {
   readonly #entities = new Map<string, AnyEntity>();
   readonly #sockets = new Set<Socket>();
+  #closing: Promise<void> | undefined;
   /** Every request received, in order. */
   readonly requests: FakeRequest[] = [];
 
+  readonly #server: Server;
+
   private constructor(
-    private readonly server: Server,
+    server: Server,
     /** `http://127.0.0.1:PORT`. */
     readonly origin: string,
     /** An undici dispatcher that sends every request of a client here. Closed by `close()`. */
     readonly dispatcher: Dispatcher,
   ) {
+    this.#server = server;
     server.on('connection', (socket: Socket) => {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
@@ -69,10 +73,14 @@ export class FakeSpotify {
     this.#entities.delete(uri);
   }
 
-  async close(): Promise<void> {
-    await this.dispatcher.close();
-    for (const socket of this.#sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  /** Stops the server and its dispatcher. Idempotent: a second call waits for the first. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.dispatcher.close();
+      for (const socket of this.#sockets) socket.destroy();
+      await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    })();
+    return this.#closing;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

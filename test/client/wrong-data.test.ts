@@ -143,6 +143,16 @@ describe('embed pages', () => {
 });
 
 describe('partner API answers', () => {
+  it("a merged track has one picture: its album's cover when the API names the album with one", async () => {
+    const key = 'TwoCovers';
+    page('track', { ...trackEntity({ id: id(key), uri: `spotify:track:${id(key)}` }), __key: key });
+    answers.set(`spotify:track:${id(key)}`, () => ({ data: { trackUnion: apiTrackData(id(key), 1) } }));
+    await using c = client({ partnerApi: true });
+    const track = await c.getTrack(id(key));
+    expect(track.album?.images.length).toBeGreaterThan(0);
+    expect(track.images).toEqual(track.album?.images);
+  });
+
   it('an answer about another entity is not merged: a warning, and the embed data', async () => {
     const key = 'OtherAnswer';
     page('track', { ...trackEntity({ id: id(key), uri: `spotify:track:${id(key)}` }), __key: key });

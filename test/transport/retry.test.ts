@@ -50,6 +50,17 @@ function retryingClient(retries: RetryInfo[] = [], maxDelayMs = 30_000) {
 }
 
 describe('retries on the wire', () => {
+  it('after a Retry-After of an hour, other callers of that host are refused at once, not held for the hour', async () => {
+    await using client = retryingClient([], 30_000);
+    const first = scenario('429:3600');
+    await expect(clock.run(client.getTrack(first))).rejects.toMatchObject({ retryAfterMs: 3_600_000 });
+    const queued = client.getTrack(scenario('200'));
+    const error = await clock.run(queued).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).retryAfterMs).toBe(3_600_000);
+    expect(clock.now()).toBe(0); // no time passed: refused, not waited
+  });
+
   it('a 503 with Retry-After: 2 that exhausts the retries is an HttpError carrying retryAfterMs', async () => {
     await using client = retryingClient();
     const id = scenario('503:2', '503:2', '503:2', '503:2');

@@ -3,9 +3,9 @@
  * requests hold tokens and then arrive all at once when it recovers: measured at the server.
  */
 import { Agent } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient } from '../../src/index.js';
-import { CONNECTIONS_PER_HOST } from '../../src/http/dispatcher.js';
+import { DEFAULTS } from '../../src/index.js';
 import { rerouteTo, sendHtml, startLoopback, type Loopback } from '../helpers/loopback.js';
 import { itemId } from '../helpers/partner.js';
 import { embedHtml, embedState, trackEntity } from '../helpers/pages.js';
@@ -29,19 +29,29 @@ afterAll(async () => {
   await server.close();
 });
 
+beforeEach(() => {
+  arrivals.length = 0;
+  stalled = [];
+});
+
 describe('a host that stalls, then recovers', () => {
-  it('gets no burst: requests take their token only when a connection can carry them', async () => {
+  it.each([
+    ['the default pool of 32 connections per host', DEFAULTS.connectionsPerHost],
+    ['a borrowed pool of 8, told with connectionsPerHost', 8],
+  ])('gets no burst with %s: requests take their token only when a connection can carry them', async (_name, pool) => {
+    const CONNECTIONS_PER_HOST = pool;
     const perSecond = 40;
     const burst = 5;
     const agent = new Agent({ connections: CONNECTIONS_PER_HOST });
     const client = new AsyncSpotifyClient({
       dispatcher: agent.compose(rerouteTo(server.origin)),
+      connectionsPerHost: CONNECTIONS_PER_HOST,
       rateLimit: { perSecond, burst },
       retry: false,
       partnerApi: false,
       timeout: 30_000,
     });
-    const ids = Array.from({ length: 100 }, (_, i) => itemId('stall', i));
+    const ids = Array.from({ length: 100 }, (_, i) => itemId(`stall${pool}`, i));
     const delay = schedulingDelay();
     const calls = Promise.all(ids.map((id) => client.getTrack(id)));
     // Stall until every connection is busy, and then for as long again while tokens keep accruing.

@@ -76,6 +76,18 @@ describe('not found and malformed pages', () => {
     expect(error.message).toContain(URL);
   });
 
+  it.each([
+    ['in pageProps, without a status', nextDataHtml(nextData({ forbiddenReason: 'GEO_RESTRICTED' }))],
+    [
+      'in the state, without an entity',
+      nextDataHtml(nextData({ state: { data: { forbiddenReason: 'GEO_RESTRICTED' } } })),
+    ],
+  ])("forbiddenReason GEO_RESTRICTED %s is a NotFoundError: not in the client's country", (_name, html) => {
+    const error = captureError(() => readEmbedPage(html, URL));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toMatch(/not available in the client's country \("GEO_RESTRICTED"\)/);
+  });
+
   it('reports a zod issue with its path and the page', () => {
     const track = parse('track', embedHtml(embedState(trackEntity())));
     const broken = { ...track, artists: [{ name: 7, id: null, uri: null }] };

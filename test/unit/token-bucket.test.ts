@@ -103,3 +103,17 @@ describe('HostRateLimiter', () => {
     });
   });
 });
+
+describe('a pause longer than a caller may wait', () => {
+  it('refuses the callers queued when it comes, and new ones, with RateLimitedError', async () => {
+    const { RateLimitedError } = await import('../../src/index.js');
+    const clock = new VirtualClock();
+    const bucket = new TokenBucket(new RateLimit({ perSecond: 1, burst: 1 }), clock, 'open.spotify.com', 1_000);
+    expect(bucket.take()).toBeUndefined();
+    const queued = bucket.take();
+    bucket.pause(clock.now() + 5_000);
+    await expect(queued).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(bucket.take()).rejects.toMatchObject({ retryAfterMs: 5_000 });
+    expect(clock.pendingTimers).toBe(0);
+  });
+});

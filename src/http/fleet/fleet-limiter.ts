@@ -61,13 +61,24 @@ export class FleetLimiter implements HostLimiter {
       clock,
       limits.maxWaitMs,
     );
-    this.#link = new RedisLink(fleet.redis, {
-      down: (reason) =>
-        warn(
-          `The fleet's Redis is unavailable (${reason}): this client goes on with a local bucket at perSecond / ${fleet.workers} worker(s) until Redis answers again`,
-        ),
-      up: () => undefined,
-    });
+    const probeKeys = bucketKeys(fleet.key, 'probe');
+    this.#link = new RedisLink(
+      fleet.redis,
+      {
+        down: (reason) =>
+          warn(
+            `The fleet's Redis is unavailable (${reason}): this client goes on with a local bucket at perSecond / ${fleet.workers} worker(s) until Redis answers again`,
+          ),
+        up: () => undefined,
+      },
+      // The grant script itself, on keys of its own: Redis is back when what the fleet needs works.
+      {
+        script: RESERVE,
+        keys: [probeKeys.tat, probeKeys.pause, probeKeys.rate],
+        args: [1, 1, 0, 0, 'probe'],
+        read: readReservation,
+      },
+    );
   }
 
   take(host: string, signal?: AbortSignal): Promise<void> | undefined {

@@ -61,8 +61,10 @@ export class RedisLink {
   #closed = false;
   readonly #shas = new Map<string, string>();
 
-  constructor(redis: string | FleetRedisClient, events: LinkEvents) {
+  /** @param probe what to run while Redis is away when no call has failed yet (a lost connection) */
+  constructor(redis: string | FleetRedisClient, events: LinkEvents, probe: ScriptCall<unknown>) {
     this.#events = events;
+    this.#probeCall = probe;
     if (typeof redis === 'string') {
       this.#owned = open(redis, {
         close: () => {
