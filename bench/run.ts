@@ -14,6 +14,7 @@ import { benchHostile } from './hostile.js';
 import { benchLimiter } from './limiter.js';
 import { benchMemory } from './memory.js';
 import { benchParse } from './parse.js';
+import { benchSoak } from './soak.js';
 import { machine, type Row } from './util.js';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   download: benchDownload,
   memory: benchMemory,
   'cold-start': benchColdStart,
+  soak: benchSoak,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

@@ -60,6 +60,7 @@ export class AsyncSpotifyClient {
   readonly #ownsDispatcher: boolean;
   readonly #lifecycle = new Lifecycle();
   readonly #limiter: HostLimiter;
+  readonly #release: () => void;
 
   /**
    * @param options every field is optional; see {@link ClientOptions} for each one and its default
@@ -71,6 +72,7 @@ export class AsyncSpotifyClient {
     this.#dispatcher = parts.dispatcher;
     this.#ownsDispatcher = parts.ownsDispatcher;
     this.#limiter = parts.limiter;
+    this.#release = parts.release;
   }
 
   /** True once `close()` was called. */
@@ -370,6 +372,7 @@ export class AsyncSpotifyClient {
    */
   close(): Promise<void> {
     return this.#lifecycle.close(async () => {
+      this.#release();
       await this.#limiter.close?.();
       if (this.#ownsDispatcher) await this.#dispatcher.close();
     });

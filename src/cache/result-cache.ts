@@ -58,6 +58,11 @@ export class ResultCache {
         });
   }
 
+  /** Drops what the in-memory cache holds (a closed client answers no call). A shared store is left as it is. */
+  clear(): void {
+    this.#memory?.clear();
+  }
+
   async get<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
     if (this.#memory) {
       const entry = this.#memory.get(key);

@@ -27,6 +27,8 @@ export interface ClientParts {
   /** Whether the client created the dispatcher (and so closes it). */
   ownsDispatcher: boolean;
   limiter: HostLimiter;
+  /** Frees what the client holds besides sockets: the in-memory cache's entries. */
+  release: () => void;
 }
 
 /**
@@ -68,7 +70,7 @@ export function createClientParts(
     tokens: new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrap(context) }),
     remember,
   };
-  return { context, dispatcher, ownsDispatcher: owned, limiter };
+  return { context, dispatcher, ownsDispatcher: owned, limiter, release: () => cache?.clear() };
 }
 
 /** A query context for one call, using `token` first when the call has one of its own. */
