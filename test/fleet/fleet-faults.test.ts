@@ -182,6 +182,40 @@ describe.skipIf(!available)('on a real Redis', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a client that rejoins after an outage starts the shared schedule empty: no burst', async () => {
+    const warnings: string[] = [];
+    const [perSecond, burst] = [20, 10];
+    const real = new Redis(redis.url);
+    // Redis "away" for this client only, keeping its data: the schedule it rejoins is an old, full one.
+    const link = { away: false };
+    const borrowed: FleetRedisClient = {
+      evalsha: (...args: Parameters<FleetRedisClient['evalsha']>) =>
+        link.away ? Promise.reject(new Error('connection lost')) : real.evalsha(...args),
+      eval: (...args: Parameters<FleetRedisClient['eval']>) =>
+        link.away ? Promise.reject(new Error('connection lost')) : real.eval(...args),
+    };
+    try {
+      await using c = client({ redis: borrowed, key: 'rejoin', workers: 2 }, warnings, {
+        rateLimit: { perSecond, burst },
+      });
+      await c.getTrack(fakeTrack().id);
+      link.away = true;
+      await Promise.all(ids(2).map((id) => c.getTrack(id)));
+      link.away = false;
+      await new Promise((resolve) => setTimeout(resolve, 1_200)); // the probe sees Redis back; the old schedule is full
+      await c.getTrack(fakeTrack().id); // the first grant after the rejoin
+      const tat = Number(await real.get('{rejoin:open.spotify.com}:tat'));
+      const [seconds, micros] = (await real.time()) as unknown as [string, string];
+      const now = Number(seconds) * 1000 + Number(micros) / 1000;
+      // It started the schedule empty: the next slot is a whole burst's worth ahead (before the fix,
+      // one interval: the rejoining client had the full burst to itself).
+      expect(tat - now).toBeGreaterThan((burst - 1) * (1000 / perSecond) - 200);
+      expect(warnings.filter((w) => w.includes("fleet's Redis is unavailable"))).toHaveLength(1);
+    } finally {
+      real.disconnect();
+    }
+  }, 20_000);
+
   it('clients on one key with different rates are warned about', async () => {
     const warnings: string[] = [];
     await using fast = client({ redis: redis.url, key: 'two-rates' }, warnings, {
