@@ -78,7 +78,7 @@ async function layerOverhead(): Promise<Row[]> {
     retry: new RetryPolicy(),
     clock: systemClock,
     timeoutMs: 10_000,
-    headers: {},
+    headers: { base: {}, extra: {} },
   });
   const layered = () =>
     http.get(url, { consume: async (response) => (await readCapped(response.body, 1e6, url)).toString('utf8') });

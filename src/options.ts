@@ -7,7 +7,7 @@ import type { RetryInfo } from './http/http-client.js';
 import { RateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetryOptions } from './http/retry.js';
 import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
-import { requestHeaders } from './http/request-headers.js';
+import { requestHeaders, type RequestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/cache-options.js';
 import { resolveFleet, type FleetOptions, type ResolvedFleet } from './http/fleet/options.js';
@@ -118,7 +118,7 @@ export interface ResolvedOptions {
   retry: RetryPolicy;
   proxy: URL | undefined;
   timeout: number;
-  headers: Readonly<Record<string, string>>;
+  headers: RequestHeaders;
   dispatcher: Dispatcher | undefined;
   partnerApi: boolean;
   operations: Readonly<Record<OperationKind, PersistedOperation>>;

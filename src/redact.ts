@@ -1,5 +1,5 @@
 /**
- * Secrets the library must never print: proxy passwords and Spotify access tokens.
+ * Secrets the library must never print: proxy passwords, Spotify access and client tokens, cookies.
  *
  * Redaction is structural, not a registry of values seen: credentials in a URL (`scheme://user:pass@`),
  * `Bearer …` and `accessToken` fields are replaced wherever they appear, and the few places that quote
@@ -14,12 +14,22 @@ const STOP_AUTHORITY = new Set(['/', '?', '#', '"', "'", '<', '>', '`', ' ', '\t
 // Bounded quantifiers: no backtracking can go past a few thousand characters from any start.
 const BEARER = /(bearer[ \t]{1,16})[^\s"',;]{1,8192}/gi;
 const ACCESS_TOKEN = /("?accessToken"?[ \t]{0,16}[:=][ \t]{0,16}"?)[^\s"',}]{1,8192}/gi;
+// Spotify's session cookies as a Cookie header or cookies.txt carries them, a Cookie header itself,
+// a client token (header or JSON field), a token in a query string.
+const SESSION_COOKIE = /(\b(?:sp_dc|sp_key|sp_t|sp_adid)[ \t]{0,16}(?:=|\t)[ \t]{0,16})[^\s;"',]{1,8192}/gi;
+const COOKIE_HEADER = /(\b(?:set-)?cookie"?[ \t]{0,16}:[ \t]{0,16}"?)[^"\r\n]{1,8192}/gi;
+const CLIENT_TOKEN = /(\bclient[-_]token"?[ \t]{0,16}[:=][ \t]{0,16}"?)[^\s"',}]{1,8192}/gi;
+const GRANTED_TOKEN = /("token"[ \t]{0,16}:[ \t]{0,16}")[^"]{1,8192}/gi;
 
 /** Returns `text` with credentials, bearer tokens and the given `secrets` replaced by `***`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = redactUserinfo(text);
   if (/bearer/i.test(out)) out = out.replace(BEARER, '$1***');
   if (/accesstoken/i.test(out)) out = out.replace(ACCESS_TOKEN, '$1***');
+  if (/sp_(?:dc|key|t|adid)/i.test(out)) out = out.replace(SESSION_COOKIE, '$1***');
+  if (/cookie/i.test(out)) out = out.replace(COOKIE_HEADER, '$1***');
+  if (/client[-_]token/i.test(out)) out = out.replace(CLIENT_TOKEN, '$1***');
+  if (/"token"/i.test(out)) out = out.replace(GRANTED_TOKEN, '$1***');
   for (const secret of secrets) {
     if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('***');
   }

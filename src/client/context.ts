@@ -61,7 +61,7 @@ export function createClientParts(
   });
   const cache = resolved.cache ? new ResultCache(resolved.cache, () => clock.now(), warn) : null;
   const remember = rememberer(cache, new SingleFlight(), {
-    locale: resolved.headers['accept-language'],
+    locale: resolved.headers.base['accept-language'],
     partnerApi: resolved.partnerApi,
   });
   const context: LoaderContext = {

@@ -9,7 +9,8 @@ import { PAGE_STATUS, errorFromResponse, type StatusMap } from './response-error
 import { parseRetryAfter } from './retry-after.js';
 import { isRetryable, type RetryPolicy } from './retry.js';
 import { clip, quote } from '../redact.js';
-import { discard, networkError, sendRequest, type WireResponse } from './transport.js';
+import type { RequestHeaders } from './request-headers.js';
+import { discard, networkError, readCapped, sendRequest, type WireResponse } from './transport.js';
 
 /** What `onRetry` receives before each retry wait. */
 export interface RetryInfo {
@@ -28,14 +29,21 @@ export interface HttpClientConfig {
   retry: RetryPolicy;
   clock: Clock;
   timeoutMs: number;
-  headers: Readonly<Record<string, string>>;
+  headers: RequestHeaders;
   onRetry?: ((info: RetryInfo) => void) | undefined;
   random?: () => number;
 }
 
-export interface GetOptions<T> {
+export interface RequestOptions<T> {
+  /** @default 'GET' */
+  method?: 'GET' | 'POST' | undefined;
+  /** A POST's body (JSON text); sent with every attempt. */
+  body?: string | undefined;
   signal?: AbortSignal | undefined;
-  headers?: Readonly<Record<string, string>>;
+  /** Headers of this request, over the client's. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /** Whether the caller's own `options.headers` go too: not to media hosts, which are not Spotify's API. @default true */
+  userHeaders?: boolean | undefined;
   /** Reads a 2xx response; runs inside the attempt, so the timeout and retries cover the body too. */
   consume: (response: WireResponse) => Promise<T>;
   /** Whether a redirect to `url` may be followed (default: Spotify hosts only). */
@@ -46,11 +54,17 @@ export interface GetOptions<T> {
   landed?: (url: URL) => T | undefined;
 }
 
+/** @deprecated internal name kept for readers of the GET-only client: see RequestOptions. */
+export type GetOptions<T> = RequestOptions<T>;
+
 const MAX_REDIRECTS = 5;
+/** Headers that carry credentials: a redirect to another host or scheme drops them (as undici's redirect handler does). */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'client-token'];
 
 /**
- * GET with the client's policies: a rate-limit token per request on the wire, a per-attempt timeout,
- * status -> error mapping, redirects within Spotify's hosts, and retries on the retryable outcomes.
+ * GET and POST with the client's policies: a rate-limit token per request on the wire, a per-attempt
+ * timeout, status -> error mapping through the family's status map, redirects within Spotify's hosts
+ * (credentials dropped on a change of host or scheme), and retries on the retryable outcomes.
  */
 export class HttpClient {
   readonly #config: HttpClientConfig;
@@ -59,7 +73,12 @@ export class HttpClient {
     this.#config = config;
   }
 
-  async get<T>(url: string, options: GetOptions<T>): Promise<T> {
+  /** A GET. */
+  get<T>(url: string, options: RequestOptions<T>): Promise<T> {
+    return this.request(url, options);
+  }
+
+  async request<T>(url: string, options: RequestOptions<T>): Promise<T> {
     const { retry, clock } = this.#config;
     for (let attempt = 1; ; attempt += 1) {
       options.signal?.throwIfAborted();
@@ -94,7 +113,7 @@ export class HttpClient {
     return given;
   }
 
-  async #attempt<T>(start: URL, options: GetOptions<T>): Promise<T> {
+  async #attempt<T>(start: URL, options: RequestOptions<T>): Promise<T> {
     let url = start;
     const headers = this.#headers(options);
     for (let hop = 0; ; hop += 1) {
@@ -104,7 +123,8 @@ export class HttpClient {
       if (landed !== undefined) return landed;
       const next = this.#checkRedirect(url, response.next, hop, options);
       // Credentials go only where they were meant to: not to another scheme or host.
-      if (next.protocol !== url.protocol || next.host !== url.host) delete headers['authorization'];
+      if (next.protocol !== url.protocol || next.host !== url.host)
+        for (const name of CREDENTIAL_HEADERS) delete headers[name];
       url = next;
     }
   }
@@ -116,7 +136,7 @@ export class HttpClient {
   async #send<T>(
     url: URL,
     headers: Record<string, string>,
-    options: GetOptions<T>,
+    options: RequestOptions<T>,
   ): Promise<{ value: T } | { next: URL }> {
     const host = url.hostname;
     const entering = this.#config.gate.enter(host, options.signal);
@@ -127,6 +147,8 @@ export class HttpClient {
       return await this.#withTimeout(url, options.signal, async (attempt) => {
         const wire = await sendRequest({
           url,
+          method: options.method ?? 'GET',
+          body: options.body,
           headers,
           dispatcher: this.#config.dispatcher,
           signal: attempt.signal,
@@ -139,7 +161,7 @@ export class HttpClient {
           discard(wire.body);
           return { next };
         }
-        this.#checkStatus(wire, options.statusMap ?? PAGE_STATUS);
+        await this.#checkStatus(wire, options.statusMap ?? PAGE_STATUS);
         return { value: await options.consume(wire) };
       });
     } finally {
@@ -147,11 +169,13 @@ export class HttpClient {
     }
   }
 
-  #headers(options: GetOptions<unknown>): Record<string, string> {
-    return options.headers ? { ...this.#config.headers, ...options.headers } : { ...this.#config.headers };
+  #headers(options: RequestOptions<unknown>): Record<string, string> {
+    const { base, extra } = this.#config.headers;
+    const own = options.userHeaders === false ? { ...base } : { ...base, ...extra };
+    return options.headers ? { ...own, ...options.headers } : own;
   }
 
-  #checkRedirect(from: URL, to: URL, hop: number, options: GetOptions<unknown>): URL {
+  #checkRedirect(from: URL, to: URL, hop: number, options: RequestOptions<unknown>): URL {
     const allowed = options.allowRedirect ?? ((url: URL) => isSpotifyHost(url.hostname));
     if (hop + 1 > MAX_REDIRECTS) {
       throw new NetworkError(`More than ${MAX_REDIRECTS} redirects from ${clip(from.href)}`, {
@@ -177,15 +201,16 @@ export class HttpClient {
     return to;
   }
 
-  #checkStatus(wire: WireResponse, map: StatusMap): void {
+  async #checkStatus(wire: WireResponse, map: StatusMap): Promise<void> {
     const { status } = wire;
     if (status >= 200 && status < 300) return;
-    discard(wire.body);
     const retryAfterMs = parseRetryAfter(wire.headers['retry-after'], this.#config.clock.now());
     // The host that answered a 429 is paused for every caller (and the whole fleet) at once, whether
     // or not this call retries, and however long the wait (past maxDelayMs too).
     if (status === 429 && retryAfterMs !== undefined) this.#config.limiter.pause(wire.url.hostname, retryAfterMs);
-    throw errorFromResponse(map, { url: wire.url.href, status, retryAfterMs });
+    // A family that reads error bodies (plain-text API errors) gets the start of it; else it is dropped.
+    const body = map.readsBody ? await readErrorBody(wire) : (discard(wire.body), undefined);
+    throw errorFromResponse(map, { url: wire.url.href, status, retryAfterMs, headers: wire.headers, body });
   }
 
   /**
@@ -240,6 +265,22 @@ function redirectTarget(wire: WireResponse): URL | undefined {
   if (!value) return undefined;
   try {
     return new URL(value, wire.url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How much of an error body a family may read: its first bytes (an edge page, a plain-text error). */
+const ERROR_BODY_BYTES = 16 * 1024;
+
+async function readErrorBody(wire: WireResponse): Promise<string | undefined> {
+  try {
+    const length = Number(wire.headers['content-length']);
+    if (Number.isFinite(length) && length > ERROR_BODY_BYTES) {
+      discard(wire.body);
+      return undefined;
+    }
+    return (await readCapped(wire.body, ERROR_BODY_BYTES, wire.url.href)).toString('utf8');
   } catch {
     return undefined;
   }

@@ -7,6 +7,9 @@ export interface FailedResponse {
   status: number;
   /** The wait the server asked for (`Retry-After`), in ms, when it gave one. */
   retryAfterMs: number | undefined;
+  headers?: Readonly<Record<string, string | string[] | undefined>> | undefined;
+  /** The start of the body, for a family that reads it (`readsBody`). */
+  body?: string | undefined;
 }
 
 /**
@@ -21,6 +24,8 @@ export interface StatusMap {
   readonly notFound: 'entity' | 'endpoint' | 'file';
   /** A family's own reading of a status before the common one (undefined = the common one applies). */
   readonly special?: ((response: FailedResponse) => SpotifyScraperError | undefined) | undefined;
+  /** Whether `special` reads the start of the body (a plain-text error, an edge page). */
+  readonly readsBody?: boolean | undefined;
 }
 
 /** Embed pages and the pages of open.spotify.com: a 404 is an entity Spotify does not have. */

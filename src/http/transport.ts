@@ -15,6 +15,8 @@ export interface WireResponse {
 
 export interface WireRequest {
   url: URL;
+  method: 'GET' | 'POST';
+  body?: string | undefined;
   headers: Readonly<Record<string, string>>;
   dispatcher: Dispatcher;
   /** The caller's signal, when there is one. */
@@ -23,10 +25,11 @@ export interface WireRequest {
   timeoutMs: number;
 }
 
-/** Sends one GET and returns as soon as the headers are in. Does not follow redirects. */
+/** Sends one request and returns as soon as the headers are in. Does not follow redirects. */
 export async function sendRequest(wire: WireRequest): Promise<WireResponse> {
   const response = await undici().request(wire.url, {
-    method: 'GET',
+    method: wire.method,
+    ...(wire.body === undefined ? {} : { body: wire.body }),
     dispatcher: wire.dispatcher,
     headers: wire.headers,
     headersTimeout: wire.timeoutMs,

@@ -118,6 +118,8 @@ function saveMedia(
     headers: { accept: save.accept },
     allowRedirect: isSpotifyMediaUrl,
     statusMap: MEDIA_STATUS,
+    // The caller's own headers are for Spotify's pages and APIs, not its media hosts.
+    userHeaders: false,
     consume: (response) =>
       writeAtomically(dir, save.name(response.headers['content-type']), response.body, {
         maxBytes: context.maxBytes,
@@ -149,6 +151,8 @@ async function fetchImage(
     signal,
     allowRedirect: isSpotifyMediaUrl,
     statusMap: MEDIA_STATUS,
+    // The caller's own headers are for Spotify's pages and APIs, not its media hosts.
+    userHeaders: false,
     consume: async (response) => ({
       data: new Uint8Array(await readCapped(response.body, Math.min(context.maxBytes, MAX_COVER_FOR_TAG), url.href)),
       mime: imageMime(response.headers['content-type']),

@@ -1,10 +1,11 @@
 import { NotFoundError, ParseError } from '../errors.js';
 import type { HttpClient } from '../http/http-client.js';
-import type { StatusMap } from '../http/response-errors.js';
+import { authorizedRequest } from '../http/authorized.js';
 import { readText } from '../http/transport.js';
 import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
 import { OPERATIONS, operationUrl, type OperationKind, type PersistedOperation } from './operations.js';
 import type { AccessTokens } from './token.js';
+import { PARTNER_FAMILY } from './family.js';
 import { MAX_QUOTED, quote } from '../redact.js';
 
 /** What one call needs to query the partner API. */
@@ -21,9 +22,6 @@ export interface QueryContext {
   token?: string | undefined;
 }
 
-/** The partner API's statuses: a 404 is the endpoint failing, not the entity missing (that is a `NotFound` root). */
-export const PARTNER_STATUS: StatusMap = Object.freeze({ name: 'the partner API', notFound: 'endpoint' });
-
 /**
  * Runs one persisted query and returns `data.<root>`. A 401 gets one fresh token and one more try.
  * GraphQL errors (a rotated hash answers "PersistedQueryNotFound") are ParseErrors naming the
@@ -36,25 +34,17 @@ export async function runQuery(
 ): Promise<Raw> {
   const operation = context.operations[kind];
   const url = operationUrl(operation, variables);
-  context.token ??= await context.tokens.lease(context.signal);
-  let json: unknown;
-  try {
-    json = await send(context, url, context.token);
-  } catch (error) {
-    if ((error as { status?: unknown }).status !== 401) throw error;
-    context.token = await context.tokens.renew(context.token, context.signal);
-    json = await send(context, url, context.token);
-  }
-  return readRoot(json, kind, operation, url, context.token);
-}
-
-async function send(context: QueryContext, url: string, token: string): Promise<unknown> {
-  const body = await context.http.get(url, {
+  const { value: body, token } = await authorizedRequest(context.http, PARTNER_FAMILY, context.tokens, {
+    url,
     signal: context.signal,
-    headers: { authorization: `Bearer ${token}`, 'app-platform': 'WebPlayer', accept: 'application/json' },
-    statusMap: PARTNER_STATUS,
+    token: context.token,
     consume: (response) => readText(response, context.maxBytes),
   });
+  context.token = token;
+  return readRoot(parseJson(body, url), kind, operation, url, token);
+}
+
+function parseJson(body: string, url: string): unknown {
   try {
     return JSON.parse(body);
   } catch {

@@ -10,6 +10,15 @@ describe('redact', () => {
     ['Authorization: Bearer BQDabc-def_123', 'Authorization: Bearer ***'],
     ['{"accessToken":"BQD123","other":1}', '{"accessToken":"***","other":1}'],
     ['https://open.spotify.com/track/x?a=b@c', 'https://open.spotify.com/track/x?a=b@c'],
+    ['Cookie: sp_dc=AQBsecretvalue; other=1', 'Cookie: ***'],
+    ['cookie was sp_dc=AQBsecretvalue;', 'cookie was sp_dc=***;'],
+    ['.spotify.com\tTRUE\t/\tTRUE\t0\tsp_dc\tAQBsecretvalue', '.spotify.com\tTRUE\t/\tTRUE\t0\tsp_dc\t***'],
+    ['{"cookie":"sp_dc=AQBsecret"}', '{"cookie":"***"}'],
+    ['client-token: AAAclienttoken', 'client-token: ***'],
+    [
+      '{"granted_token":{"token":"AAAgranted","expires_after_seconds":1209600}}',
+      '{"granted_token":{"token":"***","expires_after_seconds":1209600}}',
+    ],
   ])('%s', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });

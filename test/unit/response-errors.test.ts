@@ -13,7 +13,7 @@ import {
   TimeoutError,
 } from '../../src/index.js';
 import { MEDIA_STATUS, PAGE_STATUS, errorFromResponse, type StatusMap } from '../../src/http/response-errors.js';
-import { PARTNER_STATUS } from '../../src/partner/query.js';
+import { PARTNER_STATUS } from '../../src/partner/family.js';
 
 const URL_ = 'https://example.spotify.com/x';
 
