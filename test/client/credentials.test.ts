@@ -20,14 +20,14 @@ beforeAll(async () => {
   server = await startLoopback((request, res) => {
     if (request.path === '/hop') {
       res.writeHead(302, { location: 'https://other.spotify.com/landed' });
-      return res.end();
-    }
-    if (request.path.startsWith('/image/')) {
+      res.end();
+    } else if (request.path.startsWith('/image/')) {
       res.writeHead(200, { 'content-type': 'image/jpeg' });
-      return res.end(Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+      res.end(Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"data":{}}');
     }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"data":{}}');
   });
 });
 
