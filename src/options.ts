@@ -6,7 +6,12 @@ import { MAX_TIMER_MS, systemClock } from './http/clock.js';
 import type { RetryInfo } from './http/http-client.js';
 import { RateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetryOptions } from './http/retry.js';
-import { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+import {
+  DEFAULT_OPERATIONS,
+  type OperationKind,
+  type OperationOverride,
+  type ResolvedOperation,
+} from './partner/operations.js';
 import { requestHeaders, type RequestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/cache-options.js';
@@ -46,8 +51,12 @@ export interface ClientOptions {
   dispatcher?: Dispatcher | undefined;
   /** Use the partner API after the embed page for paging and richer fields. @default true */
   partnerApi?: boolean | undefined;
-  /** Override the partner API's persisted-query names and hashes when Spotify rotates them. @default {} */
-  operations?: Partial<Record<OperationKind, PersistedOperation>> | undefined;
+  /**
+   * The partner API's persisted-query hashes to try first, per operation, when Spotify rotates them:
+   * `{ playlist: { hash } }` or `{ playlist: { hashes: [...] } }` (a `name` too, should Spotify rename
+   * one). The client also heals by itself (built-in alternates, the web player's bundle). @default {}
+   */
+  operations?: Partial<Record<OperationKind, OperationOverride>> | undefined;
   /** Called before each retry wait. @default undefined */
   onRetry?: ((info: RetryInfo) => void) | undefined;
   /** Called when a result is degraded (partner API fell back to embed data, paging stopped early). @default undefined */
@@ -121,7 +130,7 @@ export interface ResolvedOptions {
   headers: RequestHeaders;
   dispatcher: Dispatcher | undefined;
   partnerApi: boolean;
-  operations: Readonly<Record<OperationKind, PersistedOperation>>;
+  operations: Readonly<Record<OperationKind, ResolvedOperation>>;
   onRetry: ((info: RetryInfo) => void) | undefined;
   onWarning: ((message: string) => void) | undefined;
   connectionsPerHost: number;
@@ -224,22 +233,49 @@ function toProxy(value: unknown): URL | undefined {
   return url;
 }
 
-function toOperations(value: unknown): Readonly<Record<OperationKind, PersistedOperation>> {
+function toOperations(value: unknown): Readonly<Record<OperationKind, ResolvedOperation>> {
   if (typeof value !== 'object' || value === null) throw optionError('operations', 'must be an object');
-  const operations = { ...DEFAULT_OPERATIONS };
+  const kinds = Object.keys(DEFAULT_OPERATIONS) as OperationKind[];
+  const resolved = Object.fromEntries(
+    kinds.map((kind) => [kind, Object.freeze({ name: DEFAULT_OPERATIONS[kind].name, userHashes: Object.freeze([]) })]),
+  ) as unknown as Record<OperationKind, ResolvedOperation>;
   for (const [kind, operation] of Object.entries(value)) {
     if (!(kind in DEFAULT_OPERATIONS)) {
       throw new InvalidInputError(
-        `options.operations has an unknown kind ${quote(kind, 60)}; known: ${Object.keys(DEFAULT_OPERATIONS).join(', ')}`,
+        `options.operations has an unknown kind ${quote(kind, 60)}; known: ${kinds.join(', ')}`,
+        { option: 'operations' },
       );
     }
-    const { name, hash } = (operation ?? {}) as Partial<PersistedOperation>;
-    if (typeof name !== 'string' || name === '' || typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) {
-      throw optionError(`operations.${kind}`, 'must be {name, hash} with a 64-hex-digit sha256 hash');
-    }
-    operations[kind as OperationKind] = Object.freeze({ name, hash: hash.toLowerCase() });
+    resolved[kind as OperationKind] = toOperation(kind as OperationKind, operation);
   }
-  return Object.freeze(operations);
+  return Object.freeze(resolved);
+}
+
+const HASH = /^[0-9a-f]{64}$/i;
+
+function toOperation(kind: OperationKind, value: unknown): ResolvedOperation {
+  const option = `operations.${kind}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw optionError(option, 'must be { hash } or { hashes: [...] }, with a name if Spotify renamed it');
+  const { name, hash, hashes, ...unknown } = value as OperationOverride & Record<string, unknown>;
+  if (Object.keys(unknown).length > 0)
+    throw optionError(option, `has an unknown field ${quote(Object.keys(unknown)[0])}; known: name, hash, hashes`);
+  if (name !== undefined && (typeof name !== 'string' || !/^\w{1,100}$/.test(name)))
+    throw optionError(`${option}.name`, `must be an operation name such as ${DEFAULT_OPERATIONS[kind].name}`);
+  if (hashes !== undefined && !Array.isArray(hashes)) throw optionError(`${option}.hashes`, 'must be a list of hashes');
+  const given = [...(hash === undefined ? [] : [hash]), ...(hashes ?? [])];
+  if (given.length === 0 && name === undefined) throw optionError(option, 'must give a hash, hashes or a name');
+  for (const candidate of given) {
+    if (typeof candidate !== 'string' || !HASH.test(candidate))
+      throw optionError(
+        `${option}.${hash === candidate ? 'hash' : 'hashes'}`,
+        `must be 64 hex digits (a sha256 hash), got ${quote(candidate, 80)}`,
+      );
+  }
+  return Object.freeze({
+    name: name ?? DEFAULT_OPERATIONS[kind].name,
+    userHashes: Object.freeze([...new Set(given.map((candidate) => candidate.toLowerCase()))]),
+  });
 }
 
 function checkDispatcher(value: unknown): Dispatcher | undefined {

@@ -10,12 +10,18 @@ import { HostRateLimiter, type HostLimiter } from '../http/rate-limit.js';
 import type { ResolvedOptions } from '../options.js';
 import type { QueryContext } from '../partner/query.js';
 import { AccessTokens, type SessionToken } from '../partner/token.js';
+import { Healing } from '../partner/healing.js';
+import { SharedState } from '../cache/shared-state.js';
+import { ClientTokens } from '../web-player/client-token.js';
+import { WebPlayerDiscovery } from '../web-player/discovery.js';
 
-/** What every call of a client goes through: its HTTP policies, options, token and cache. */
+/** What every call of a client goes through: its HTTP policies, options, token, healing and cache. */
 export interface LoaderContext {
   http: HttpClient;
   options: ResolvedOptions;
   tokens: AccessTokens;
+  /** What the client knows of Spotify's persisted queries (dead hashes, discovered ones, the endpoint). */
+  healing: Healing;
   /** Single flight and the cache, for every getter and discovery call. */
   remember: Remember;
 }
@@ -64,10 +70,13 @@ export function createClientParts(
     locale: resolved.headers.base['accept-language'],
     partnerApi: resolved.partnerApi,
   });
+  const shared = new SharedState(resolved.cache?.store, 'heal:v1');
+  const discovery = new WebPlayerDiscovery({ http, maxBytes: resolved.maxPageBytes, shared });
   const context: LoaderContext = {
     http,
     options: resolved,
     tokens: new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrap(context) }),
+    healing: new Healing(discovery, new ClientTokens(http, (signal) => discovery.clientVersion(signal)), shared),
     remember,
   };
   return { context, dispatcher, ownsDispatcher: owned, limiter, release: () => cache?.clear() };
@@ -75,6 +84,7 @@ export function createClientParts(
 
 /** A query context for one call, using `token` first when the call has one of its own. */
 export function queryContext(context: LoaderContext, signal: AbortSignal | undefined, token?: string): QueryContext {
-  const { http, options, tokens } = context;
-  return { http, tokens, operations: options.operations, maxBytes: options.maxPageBytes, signal, token };
+  const { http, options, tokens, healing } = context;
+  const warn = (message: string): void => options.onWarning?.(message);
+  return { http, tokens, healing, warn, operations: options.operations, maxBytes: options.maxPageBytes, signal, token };
 }

@@ -60,6 +60,15 @@ function whole(field: string, value: unknown, min: number): number {
   return value;
 }
 
+/** HttpError codes no retry can mend: the caller moves on at once (partner/family.ts names them). */
+const NOT_RETRIED_CODES = new Set([
+  'HASH_REFUSED',
+  'ENDPOINT_GONE',
+  'EDGE_REFUSED',
+  'BAD_REQUEST',
+  'CLIENT_TOKEN_REQUIRED',
+]);
+
 const RETRIED_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -81,6 +90,8 @@ const RETRIED_CODES = new Set([
  */
 export function isRetryable(error: SpotifyScraperError): boolean {
   if (error instanceof RateLimitedError) return true;
+  // An answer its family reads as a step (a refused hash, an endpoint that moved) is not retried.
+  if (error instanceof HttpError && NOT_RETRIED_CODES.has(error.code)) return false;
   if (error instanceof HttpError) {
     const status = error.status ?? 0;
     return status === 403 || status >= 500;

@@ -1,18 +1,28 @@
-import { NotFoundError, ParseError } from '../errors.js';
-import type { HttpClient } from '../http/http-client.js';
+import { HttpError, NotFoundError, ParseError } from '../errors.js';
 import { authorizedRequest } from '../http/authorized.js';
+import type { HttpClient } from '../http/http-client.js';
 import { readText } from '../http/transport.js';
 import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
-import { OPERATIONS, operationUrl, type OperationKind, type PersistedOperation } from './operations.js';
-import type { AccessTokens } from './token.js';
-import { PARTNER_FAMILY } from './family.js';
 import { MAX_QUOTED, quote } from '../redact.js';
+import { PARTNER_FAMILY, PARTNER_V2_FAMILY, REFUSAL_CODES } from './family.js';
+import type { Candidate, Endpoint, Healing } from './healing.js';
+import {
+  OPERATIONS,
+  PARTNER_API_V2_URL,
+  operationBody,
+  operationUrl,
+  type OperationKind,
+  type ResolvedOperation,
+} from './operations.js';
+import type { AccessTokens } from './token.js';
 
 /** What one call needs to query the partner API. */
 export interface QueryContext {
   http: HttpClient;
   tokens: AccessTokens;
-  operations: Readonly<Record<OperationKind, PersistedOperation>>;
+  operations: Readonly<Record<OperationKind, ResolvedOperation>>;
+  healing: Healing;
+  warn: (message: string) => void;
   maxBytes: number;
   signal: AbortSignal | undefined;
   /**
@@ -22,10 +32,24 @@ export interface QueryContext {
   token?: string | undefined;
 }
 
+/** How one try of one hash on one endpoint ended, when it did not end in data or an error. */
+type Outcome = { kind: 'data'; root: Raw } | { kind: 'refused' } | { kind: 'endpoint'; why: string };
+
+/** What a call tried, for the error when nothing answers. */
+interface Tried {
+  endpoint: Endpoint;
+  hash: string;
+  source: string;
+}
+
 /**
- * Runs one persisted query and returns `data.<root>`. A 401 gets one fresh token and one more try.
- * GraphQL errors (a rotated hash answers "PersistedQueryNotFound") are ParseErrors naming the
- * operation and the `operations` key that overrides it; a root of `__typename: "NotFound"` is a NotFoundError.
+ * Runs one persisted query and returns `data.<root>`, healing what Spotify changed (SPEC §9): the
+ * candidate hashes are tried in order (yours, discovered, built-in); a refused one is marked dead for
+ * 24 h and the next is tried at once; when every one is refused, the web player is read for new ones;
+ * when v1 refuses in another way than a hash, the same query goes to v2 as a POST (with a client token
+ * when v2 asks for one), and the client remembers it. Each healing step is one warning; when nothing
+ * heals, a ParseError names the operation, every hash and endpoint tried, the bundle and the way out.
+ * A 401 gets one fresh token and one more try; a root of `__typename: "NotFound"` is a NotFoundError.
  */
 export async function runQuery(
   context: QueryContext,
@@ -33,15 +57,130 @@ export async function runQuery(
   variables: Readonly<Record<string, unknown>>,
 ): Promise<Raw> {
   const operation = context.operations[kind];
-  const url = operationUrl(operation, variables);
-  const { value: body, token } = await authorizedRequest(context.http, PARTNER_FAMILY, context.tokens, {
+  const { healing } = context;
+  const tried: Tried[] = [];
+  const healed: string[] = [];
+  let candidates = await healing.candidates(kind, operation);
+  let discovery: string | undefined;
+  for (let round = 0; round < 2; round += 1) {
+    for (let index = 0; index < candidates.length; index += 1) {
+      const candidate = candidates[index] as Candidate;
+      const endpoint = healing.endpoint;
+      if (await healing.isDead(endpoint, kind, candidate.hash)) continue;
+      const outcome = await attempt(context, kind, operation.name, candidate.hash, variables, endpoint, healed);
+      if (outcome.kind === 'data') {
+        if (tried.length > 0 || healed.length > 0)
+          context.warn(healingMessage(operation.name, tried, candidate, healed, endpoint));
+        await healing.answered(kind, candidate);
+        return outcome.root;
+      }
+      tried.push({ endpoint, hash: candidate.hash, source: candidate.source });
+      if (outcome.kind === 'refused') {
+        await healing.markDead(endpoint, kind, candidate.hash);
+      } else if (endpoint === 'v1') {
+        // v1 refuses the endpoint, not the hash: the same operation as a POST to v2, from the first candidate.
+        healing.useEndpoint('v2');
+        healed.push(`pathfinder/v1 refused (${outcome.why}); sent as a POST to pathfinder/v2`);
+        index = -1;
+      } else {
+        break;
+      }
+    }
+    if (round > 0) break;
+    try {
+      const { candidates: found, found: where } = await healing.discover(operation.name, context.signal);
+      discovery = `${where.source} (read ${ago(where.at)})`;
+      const fresh = found.filter((candidate) => !tried.some((done) => done.hash === candidate.hash));
+      if (fresh.length === 0) break;
+      candidates = fresh;
+    } catch (error) {
+      if (context.signal?.aborted) throw context.signal.reason;
+      discovery = `failed: ${error instanceof Error ? error.message : String(error)}`;
+      break;
+    }
+  }
+  throw new ParseError(notHealedMessage(kind, operation.name, tried, discovery), { url: PARTNER_API_V2_URL });
+}
+
+/** One hash on one endpoint: data, a refusal of the hash, a refusal of the endpoint, or an error. */
+async function attempt(
+  context: QueryContext,
+  kind: OperationKind,
+  name: string,
+  hash: string,
+  variables: Readonly<Record<string, unknown>>,
+  endpoint: Endpoint,
+  healed: string[],
+): Promise<Outcome> {
+  try {
+    const json =
+      endpoint === 'v1'
+        ? await sendV1(context, name, hash, variables)
+        : await sendV2(context, name, hash, variables, healed);
+    if (isRefusal(json)) return { kind: 'refused' };
+    return { kind: 'data', root: readRoot(json, kind, name, context.token ?? '') };
+  } catch (error) {
+    if (error instanceof HttpError && error.code === REFUSAL_CODES.hash) return { kind: 'refused' };
+    if (error instanceof HttpError && REFUSAL_CODES.endpoint.includes(error.code))
+      return { kind: 'endpoint', why: error.message };
+    throw error;
+  }
+}
+
+async function sendV1(context: QueryContext, name: string, hash: string, variables: Readonly<Record<string, unknown>>) {
+  const url = operationUrl(name, hash, variables);
+  const { value, token } = await authorizedRequest(context.http, PARTNER_FAMILY, context.tokens, {
     url,
     signal: context.signal,
     token: context.token,
     consume: (response) => readText(response, context.maxBytes),
   });
   context.token = token;
-  return readRoot(parseJson(body, url), kind, operation, url, token);
+  return parseJson(value, url);
+}
+
+/** v2: a JSON POST; when it asks for a client token (400 client-token-error, or 403), one is minted and sent. */
+async function sendV2(
+  context: QueryContext,
+  name: string,
+  hash: string,
+  variables: Readonly<Record<string, unknown>>,
+  healed: string[],
+): Promise<unknown> {
+  const { clientTokens } = context.healing;
+  const post = async (clientToken: string | undefined): Promise<unknown> => {
+    const { value, token } = await authorizedRequest(context.http, PARTNER_V2_FAMILY, context.tokens, {
+      url: PARTNER_API_V2_URL,
+      method: 'POST',
+      body: operationBody(name, hash, variables),
+      headers:
+        clientToken === undefined
+          ? { 'content-type': 'application/json' }
+          : { 'content-type': 'application/json', 'client-token': clientToken },
+      signal: context.signal,
+      token: context.token,
+      consume: (response) => readText(response, context.maxBytes),
+    });
+    context.token = token;
+    return parseJson(value, PARTNER_API_V2_URL);
+  };
+  const held = clientTokens.minted ? await clientTokens.lease(context.signal) : undefined;
+  try {
+    return await post(held);
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.code !== REFUSAL_CODES.clientToken) throw error;
+    const fresh =
+      held === undefined ? await clientTokens.lease(context.signal) : await clientTokens.renew(held, context.signal);
+    if (held === undefined)
+      healed.push("pathfinder/v2 asked for a client token; minted one with the web player's clientVersion");
+    return post(fresh);
+  }
+}
+
+/** v1's refusal of a hash: HTTP 200 with `errors[].message` "PersistedQueryNotFound" (and no data). */
+function isRefusal(json: unknown): boolean {
+  if (isRaw(at(json, 'data'))) return false;
+  return list(at(json, 'errors')).some((error) => String(at(error, 'message')).includes('PersistedQueryNotFound'));
 }
 
 function parseJson(body: string, url: string): unknown {
@@ -53,12 +192,12 @@ function parseJson(body: string, url: string): unknown {
   }
 }
 
-function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperation, url: string, token: string): Raw {
+function readRoot(json: unknown, kind: OperationKind, name: string, token: string): Raw {
   const { root } = OPERATIONS[kind];
   const value = at(json, 'data', root);
   if (isRaw(value)) {
     if (value['__typename'] === 'NotFound' || value['__typename'] === 'GenericError') {
-      throw new NotFoundError(`The partner API has no such entity (${operation.name})`, { url, status: 404 });
+      throw new NotFoundError(`The partner API has no such entity (${name})`, { status: 404 });
     }
     return value;
   }
@@ -67,14 +206,49 @@ function readRoot(json: unknown, kind: OperationKind, operation: PersistedOperat
   // The server's own words, which may echo the token it was sent: quoted short, with that token redacted.
   const message = str(at(list(at(json, 'errors'))[0], 'message'));
   if (message === 'NotFound' || message?.startsWith('NotFound:'))
-    throw new NotFoundError(`The partner API has no such entity (${operation.name}: ${quote(message, 80, [token])})`, {
-      url,
+    throw new NotFoundError(`The partner API has no such entity (${name}: ${quote(message, 80, [token])})`, {
       status: 404,
     });
   const why = message === undefined ? `no data.${root}` : quote(message, MAX_QUOTED, [token]);
-  // The way out is named only when the answer says the hash is what failed.
-  const hint = message?.includes('PersistedQueryNotFound')
-    ? `. If Spotify rotated its hash, override it with the client option operations.${kind}`
-    : '';
-  throw new ParseError(`The partner API's ${operation.name} failed: ${why}${hint}`, { url });
+  throw new ParseError(`The partner API's ${name} failed: ${why}`);
+}
+
+const short = (hash: string): string => `${hash.slice(0, 8)}…`;
+
+function ago(at: number): string {
+  const minutes = Math.round((Date.now() - at) / 60_000);
+  return minutes < 1 ? 'just now' : `${minutes} min ago`;
+}
+
+/** The one warning of a call that healed: what was refused, what worked, from where. */
+function healingMessage(
+  name: string,
+  tried: readonly Tried[],
+  worked: Candidate,
+  steps: readonly string[],
+  endpoint: Endpoint,
+): string {
+  const refused =
+    tried.length === 0
+      ? ''
+      : `hash ${tried.map((t) => `${short(t.hash)} (${t.source}, ${t.endpoint})`).join(', ')} refused; `;
+  const how = steps.length === 0 ? '' : `${steps.join('; ')}; `;
+  return `${name}: ${refused}${how}${short(worked.hash)} (${worked.source}) answers on pathfinder/${endpoint}`;
+}
+
+function notHealedMessage(
+  kind: OperationKind,
+  name: string,
+  tried: readonly Tried[],
+  discovery: string | undefined,
+): string {
+  const hashes =
+    tried.length === 0
+      ? 'no candidate was left (every one refused within the last 24 h)'
+      : tried.map((t) => `${short(t.hash)} (${t.source}) on pathfinder/${t.endpoint}`).join(', ');
+  return (
+    `The partner API's ${name} failed: every hash and endpoint tried was refused (${hashes}). ` +
+    `The web player's bundle: ${discovery ?? 'not read'}. If Spotify rotated its hash, run spotify-scraper doctor, ` +
+    `or give the new hash with the client option operations.${kind} ({ hash: '<64 hex>' })`
+  );
 }

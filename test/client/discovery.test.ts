@@ -378,11 +378,21 @@ describe('bad input is an InvalidInputError before any request', () => {
 });
 
 describe('failures', () => {
-  it('a rotated hash is a ParseError naming the operation and the operations key', async () => {
-    await using c = client({ operations: { search: { name: 'searchDesktop', hash: 'f'.repeat(64) } } });
+  it('a refused override heals with the built-in hash, with a warning', async () => {
+    await using c = client({ operations: { search: { hash: 'f'.repeat(64) } } });
+    await expect(c.search('x')).resolves.toMatchObject({ query: 'x' });
+    expect(warnings.join('\n')).toMatch(
+      /searchDesktop: hash ffffffff… \(your operations option, v1\) refused; eff59fa0… \(built-in\) answers/,
+    );
+  });
+
+  it('when nothing heals: a ParseError naming the operation, the hashes tried and the operations key', async () => {
+    await using c = client({ operations: { search: { name: 'searchRenamed', hash: 'f'.repeat(64) } } });
     const rotated = await c.search('x').catch((e: unknown) => e);
     expect(rotated).toBeInstanceOf(ParseError);
-    expect((rotated as Error).message).toMatch(/searchDesktop.*PersistedQueryNotFound.*operations\.search/);
+    expect((rotated as Error).message).toMatch(
+      /searchRenamed failed: every hash .* refused .*ffffffff….*eff59fa0….*doctor.*operations\.search/,
+    );
   });
 
   it('a closed client refuses discovery calls', async () => {

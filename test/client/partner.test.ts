@@ -292,7 +292,9 @@ describe('shows, partly failing', () => {
     expect(show.episodes).toHaveLength(120);
     expect(show.totalEpisodes).toBe(120);
     expect(show.publisher).toBeNull();
-    expect(warnings.join('\n')).toMatch(/metadata from the partner API failed: .*PersistedQueryNotFound/);
+    expect(warnings.join('\n')).toMatch(
+      /metadata from the partner API failed: .*every hash and endpoint tried was refused/,
+    );
   });
 });
 
@@ -356,13 +358,15 @@ describe('tokens and degradation', () => {
     const track = await c.getTrack(BROKEN);
     expect(track).toMatchObject({ id: BROKEN, name: 'One More Time', playCount: null, album: null });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/PersistedQueryNotFound/);
+    expect(warnings[0]).toMatch(/getTrack failed: every hash and endpoint tried was refused .*operations\.track/);
   });
 
   it('an HTTP 404 from the API endpoint degrades to embed data with a warning', async () => {
     await using c = client();
     await expect(c.getTrack(NO_API)).resolves.toMatchObject({ id: NO_API, playCount: null });
-    expect(warnings.join('\n')).toMatch(/HTTP 404/);
+    // v1 404 -> the same query as a POST to v2 (which this server does not know either).
+    expect(warnings.join('\n')).toMatch(/Partner API failed for track NoApiRoute0+, returning embed data/);
+    expect(server.requests.some((r) => r.method === 'POST' && r.path === '/pathfinder/v2/query')).toBe(true);
   });
 
   it('a NotFound from the API propagates', async () => {

@@ -1,0 +1,103 @@
+import type { SharedState } from '../cache/shared-state.js';
+import type { ClientTokens } from '../web-player/client-token.js';
+import type { Found, WebPlayerDiscovery } from '../web-player/discovery.js';
+import { builtInHashes, type OperationKind, type ResolvedOperation } from './operations.js';
+
+/** The two ways to send a persisted query: v1 (GET) and v2 (a JSON POST). */
+export type Endpoint = 'v1' | 'v2';
+
+/** A refused hash stays dead this long (per endpoint, operation and hash: v1 and v2 may differ). */
+export const DEAD_FOR_MS = 24 * 3_600_000;
+
+/** One hash to try, and why it is a candidate. */
+export interface Candidate {
+  hash: string;
+  /** `your operations option`, `discovered in web-player.246acca4.js`, `built-in`, `built-in alternate`. */
+  source: string;
+}
+
+/**
+ * What a client knows about the state of Spotify's persisted queries (SPEC §9): which hashes were
+ * refused (dead for 24 h), which ones discovery found and saw answer, which endpoint works. With a
+ * shared store, a fleet shares the dead marks and the hashes that answer. Never a token.
+ */
+export class Healing {
+  readonly discovery: WebPlayerDiscovery;
+  readonly clientTokens: ClientTokens;
+  readonly #shared: SharedState;
+  readonly #dead = new Map<string, number>();
+  /** Hashes that answered after discovery, newest first, per operation. */
+  readonly #good = new Map<OperationKind, Candidate[]>();
+  #endpoint: Endpoint = 'v1';
+
+  constructor(discovery: WebPlayerDiscovery, clientTokens: ClientTokens, shared: SharedState) {
+    this.discovery = discovery;
+    this.clientTokens = clientTokens;
+    this.#shared = shared;
+  }
+
+  /** The endpoint that last worked: v2 once v1 refused in another way than a hash. */
+  get endpoint(): Endpoint {
+    return this.#endpoint;
+  }
+
+  useEndpoint(endpoint: Endpoint): void {
+    this.#endpoint = endpoint;
+  }
+
+  /** The candidates in order: yours, then what this client or its fleet discovered and saw answer, then the built-in list. */
+  async candidates(kind: OperationKind, operation: ResolvedOperation): Promise<Candidate[]> {
+    const good = await this.#goodList(kind);
+    const builtIn = builtInHashes(kind).map((hash, index) => ({
+      hash,
+      source: index === 0 ? 'built-in' : 'built-in alternate',
+    }));
+    const all = [
+      ...operation.userHashes.map((hash) => ({ hash, source: 'your operations option' })),
+      ...good,
+      ...builtIn,
+    ];
+    const seen = new Set<string>();
+    return all.filter((candidate) => !seen.has(candidate.hash) && seen.add(candidate.hash));
+  }
+
+  /** Whether `hash` was refused on `endpoint` within the last 24 h (here or, with a store, by the fleet). */
+  async isDead(endpoint: Endpoint, kind: OperationKind, hash: string): Promise<boolean> {
+    const key = `dead:${endpoint}:${kind}:${hash}`;
+    const until = this.#dead.get(key) ?? (await this.#shared.get<number>(key));
+    if (until === undefined || Date.now() >= until) return false;
+    this.#dead.set(key, until);
+    return true;
+  }
+
+  async markDead(endpoint: Endpoint, kind: OperationKind, hash: string): Promise<void> {
+    const key = `dead:${endpoint}:${kind}:${hash}`;
+    this.#dead.set(key, Date.now() + DEAD_FOR_MS);
+    await this.#shared.set(key, Date.now() + DEAD_FOR_MS, DEAD_FOR_MS);
+    // A hash refused after it answered (a poisoned or retired one) is no longer kept as good.
+    const good = await this.#goodList(kind);
+    if (good.some((known) => known.hash === hash)) {
+      const kept = good.filter((known) => known.hash !== hash);
+      this.#good.set(kind, kept);
+      await this.#shared.set(`good:${kind}`, kept, DEAD_FOR_MS);
+    }
+  }
+
+  /** A discovered hash answered with data: it is tried before the built-in list from now on (and by the fleet). */
+  async answered(kind: OperationKind, candidate: Candidate): Promise<void> {
+    if (!candidate.source.startsWith('discovered')) return;
+    const good = [candidate, ...(await this.#goodList(kind)).filter((known) => known.hash !== candidate.hash)];
+    this.#good.set(kind, good);
+    await this.#shared.set(`good:${kind}`, good, DEAD_FOR_MS);
+  }
+
+  /** The web player's candidates for an operation, as candidates. */
+  async discover(name: string, signal?: AbortSignal): Promise<{ candidates: Candidate[]; found: Found }> {
+    const found = await this.discovery.find(name, signal);
+    return { found, candidates: found.hashes.map((hash) => ({ hash, source: `discovered in ${found.source}` })) };
+  }
+
+  async #goodList(kind: OperationKind): Promise<Candidate[]> {
+    return this.#good.get(kind) ?? (await this.#shared.get<Candidate[]>(`good:${kind}`)) ?? [];
+  }
+}

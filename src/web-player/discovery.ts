@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import type { SharedState } from '../cache/shared-state.js';
+import { ParseError } from '../errors.js';
+import { raceAbort } from '../http/abort.js';
+import type { HttpClient } from '../http/http-client.js';
+import { chunksFor, findOperations, findRouteChunks, hashesByName } from './scan.js';
+import { fetchText, fetchWebPlayerPage, fileOf, type WebPlayerPage } from './page.js';
+
+/** What a discovery read is reused for; a failed one is not tried again for as long. */
+export const DISCOVERY_TTL_MS = 3_600_000;
+/** One process of a fleet discovers while the others wait this long at most, then adopt what it found. */
+export const LOCK_MS = 60_000;
+const ADOPT_POLL_MS = 250;
+
+/** What one read of the web player found. */
+interface Read {
+  at: number;
+  bundle: string;
+  clientVersion: string | undefined;
+  hashes: Map<string, string[]>;
+  chunks: Map<string, string>;
+  /** Route chunks read already (each at most once per read). */
+  chunksRead: Set<string>;
+}
+
+/** Candidates for one operation, and where they came from. */
+export interface Found {
+  hashes: string[];
+  /** The file they were read from (`web-player.246acca4.js`, or a route chunk). */
+  source: string;
+  /** When (epoch ms). */
+  at: number;
+}
+
+export interface DiscoveryConfig {
+  http: HttpClient;
+  maxBytes: number;
+  /** Shared with a fleet through the cache's store (found hashes, the cool-down, the lock). */
+  shared: SharedState;
+}
+
+/**
+ * Finds persisted-query hashes in Spotify's web player (SPEC §9): its page (with a desktop
+ * User-Agent), the `web-player.<hex>.js` bundle, and the route chunk an operation lives in when the
+ * bundle lacks it. One discovery at a time per process (callers wait for it); a read is reused for an
+ * hour; a failed discovery is not tried again for an hour. With a shared store, what was found and
+ * the cool-down are shared, and a lock lets one process of a fleet discover while the others adopt.
+ */
+export class WebPlayerDiscovery {
+  readonly #config: DiscoveryConfig;
+  readonly #owner = randomBytes(8).toString('hex');
+  #read: Read | undefined;
+  #running: Promise<Read> | undefined;
+  #failedAt: number | undefined;
+  #failure: string | undefined;
+
+  constructor(config: DiscoveryConfig) {
+    this.#config = config;
+  }
+
+  /** The bundle the last read came from, and when: for messages. */
+  get lastRead(): { bundle: string; at: number } | undefined {
+    return this.#read && { bundle: this.#read.bundle, at: this.#read.at };
+  }
+
+  /** The web player's `clientVersion`, reading its page if no read has it (for the client token). */
+  async clientVersion(signal?: AbortSignal): Promise<string | undefined> {
+    if (this.#read?.clientVersion) return this.#read.clientVersion;
+    const page = await fetchWebPlayerPage(this.#config.http, this.#config.maxBytes, signal);
+    return page.clientVersion;
+  }
+
+  /** The candidates the web player has for `name` (empty when it has none); rejects when discovery fails. */
+  async find(name: string, signal?: AbortSignal): Promise<Found> {
+    const local = await this.#fromRead(name, signal);
+    if (local) return local;
+    const adopted = await this.#config.shared.get<Found>(`found:${name}`, true);
+    if (adopted) return adopted;
+    this.#checkCoolDown(await this.#config.shared.get<{ at: number; why: string }>('cooldown', true));
+    const read = await raceAbort(this.#discover(name), signal);
+    return (await this.#fromRead(name, signal, read)) ?? { hashes: [], source: fileOf(read.bundle), at: read.at };
+  }
+
+  /** From the read at hand (fresh), reading the route chunks it needs for `name` once. */
+  async #fromRead(name: string, signal: AbortSignal | undefined, read = this.#read): Promise<Found | undefined> {
+    if (!read || Date.now() - read.at >= DISCOVERY_TTL_MS) return undefined;
+    const inBundle = read.hashes.get(name);
+    if (inBundle) return { hashes: inBundle, source: fileOf(read.bundle), at: read.at };
+    for (const chunk of chunksFor(name, read.chunks)) {
+      if (read.chunksRead.has(chunk)) continue;
+      read.chunksRead.add(chunk);
+      const url = read.chunks.get(chunk) as string;
+      const code = await fetchText(this.#config.http, url, this.#config.maxBytes, signal);
+      for (const [found, hashes] of hashesByName(findOperations(code))) {
+        if (!read.hashes.has(found)) read.hashes.set(found, hashes);
+        await this.#config.shared.set(`found:${found}`, { hashes, source: fileOf(url), at: read.at }, DISCOVERY_TTL_MS);
+      }
+      const hashes = read.hashes.get(name);
+      if (hashes) return { hashes, source: fileOf(url), at: read.at };
+    }
+    return undefined;
+  }
+
+  #checkCoolDown(shared: { at: number; why: string } | undefined): void {
+    const at = Math.max(this.#failedAt ?? 0, shared?.at ?? 0);
+    if (at === 0 || Date.now() - at >= DISCOVERY_TTL_MS) return;
+    const minutes = Math.ceil((at + DISCOVERY_TTL_MS - Date.now()) / 60_000);
+    throw new ParseError(
+      `Discovery from the web player failed ${Math.round((Date.now() - at) / 60_000)} min ago (${this.#failure ?? shared?.why ?? 'unknown'}); the next attempt is in ${minutes} min`,
+    );
+  }
+
+  /** One discovery for every caller of this process; one for the whole fleet with a shared store. */
+  #discover(name: string): Promise<Read> {
+    this.#running ??= this.#runLocked(name).finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #runLocked(name: string): Promise<Read> {
+    const { shared } = this.#config;
+    if (shared.shared) {
+      const lock = await shared.get<{ owner: string }>('lock', true);
+      if (lock && lock.owner !== this.#owner) {
+        // Another process discovers: adopt what it finds, or go on alone when its lock runs out.
+        for (let waited = 0; waited < LOCK_MS; waited += ADOPT_POLL_MS) {
+          await new Promise((resolve) => setTimeout(resolve, ADOPT_POLL_MS).unref());
+          const found = await shared.get<Found>(`found:${name}`, true);
+          if (found) return this.#adopted(name, found);
+          const cooldown = await shared.get<{ at: number; why: string }>('cooldown', true);
+          if (cooldown) this.#checkCoolDown(cooldown);
+          if (!(await shared.get('lock', true))) break;
+        }
+      }
+      await shared.set('lock', { owner: this.#owner }, LOCK_MS);
+    }
+    try {
+      const read = await this.#run();
+      this.#read = read;
+      for (const [found, hashes] of read.hashes)
+        await shared.set(`found:${found}`, { hashes, source: fileOf(read.bundle), at: read.at }, DISCOVERY_TTL_MS);
+      return read;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.#failedAt = Date.now();
+      this.#failure = why;
+      await shared.set('cooldown', { at: this.#failedAt, why: why.slice(0, 300) }, DISCOVERY_TTL_MS);
+      throw new ParseError(`Discovery from the web player failed: ${why}`, { cause: error });
+    } finally {
+      if (shared.shared) await shared.delete('lock');
+    }
+  }
+
+  /** A read made of what another process found. */
+  #adopted(name: string, found: Found): Read {
+    return {
+      at: found.at,
+      bundle: found.source,
+      clientVersion: undefined,
+      hashes: new Map([[name, found.hashes]]),
+      chunks: new Map(),
+      chunksRead: new Set(),
+    };
+  }
+
+  async #run(): Promise<Read> {
+    const { http, maxBytes } = this.#config;
+    const page: WebPlayerPage = await fetchWebPlayerPage(http, maxBytes);
+    const hashes = new Map<string, string[]>();
+    let chunks = new Map<string, string>();
+    let bundle = page.bundles[0] as string;
+    for (const url of page.bundles) {
+      const code = await fetchText(http, url, maxBytes, undefined);
+      const definitions = findOperations(code);
+      for (const [name, found] of hashesByName(definitions)) if (!hashes.has(name)) hashes.set(name, found);
+      const routes = findRouteChunks(code, url);
+      if (routes.size > 0) chunks = new Map([...chunks, ...routes]);
+      if (definitions.length > 0) {
+        bundle = url;
+        break;
+      }
+    }
+    if (hashes.size === 0 && chunks.size === 0)
+      throw new ParseError(`${fileOf(bundle)} holds no operation definitions and no route chunks`, { url: bundle });
+    return { at: Date.now(), bundle, clientVersion: page.clientVersion, hashes, chunks, chunksRead: new Set() };
+  }
+}
