@@ -40,6 +40,8 @@ interface Tried {
   endpoint: Endpoint;
   hash: string;
   source: string;
+  /** The hash was refused, or the endpoint was. */
+  refused: 'hash' | 'endpoint';
 }
 
 /**
@@ -74,7 +76,12 @@ export async function runQuery(
         await healing.answered(kind, candidate);
         return outcome.root;
       }
-      tried.push({ endpoint, hash: candidate.hash, source: candidate.source });
+      tried.push({
+        endpoint,
+        hash: candidate.hash,
+        source: candidate.source,
+        refused: outcome.kind === 'refused' ? 'hash' : 'endpoint',
+      });
       if (outcome.kind === 'refused') {
         await healing.markDead(endpoint, kind, candidate.hash);
       } else if (endpoint === 'v1') {
@@ -122,7 +129,7 @@ async function attempt(
   } catch (error) {
     if (error instanceof HttpError && error.code === REFUSAL_CODES.hash) return { kind: 'refused' };
     if (error instanceof HttpError && REFUSAL_CODES.endpoint.includes(error.code))
-      return { kind: 'endpoint', why: error.message };
+      return { kind: 'endpoint', why: `HTTP ${error.status}: ${ENDPOINT_REASONS[error.code] ?? error.code}` };
     throw error;
   }
 }
@@ -215,6 +222,12 @@ function readRoot(json: unknown, kind: OperationKind, name: string, token: strin
 
 const short = (hash: string): string => `${hash.slice(0, 8)}…`;
 
+const ENDPOINT_REASONS: Readonly<Record<string, string>> = {
+  ENDPOINT_GONE: 'the endpoint is gone',
+  EDGE_REFUSED: 'an HTML edge page',
+  BAD_REQUEST: 'refused without a reason',
+};
+
 function ago(at: number): string {
   const minutes = Math.round((Date.now() - at) / 60_000);
   return minutes < 1 ? 'just now' : `${minutes} min ago`;
@@ -228,10 +241,11 @@ function healingMessage(
   steps: readonly string[],
   endpoint: Endpoint,
 ): string {
+  const hashes = tried.filter((t) => t.refused === 'hash');
   const refused =
-    tried.length === 0
+    hashes.length === 0
       ? ''
-      : `hash ${tried.map((t) => `${short(t.hash)} (${t.source}, ${t.endpoint})`).join(', ')} refused; `;
+      : `hash ${hashes.map((t) => `${short(t.hash)} (${t.source}, ${t.endpoint})`).join(', ')} refused; `;
   const how = steps.length === 0 ? '' : `${steps.join('; ')}; `;
   return `${name}: ${refused}${how}${short(worked.hash)} (${worked.source}) answers on pathfinder/${endpoint}`;
 }

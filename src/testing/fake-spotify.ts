@@ -4,22 +4,56 @@ import type { Dispatcher } from 'undici';
 import { entityUri, isEntityType, type AnyEntity, type EntityType } from '../models/entities.js';
 import { INTENDED_HOST_HEADER, routeTo } from './route.js';
 import { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
+import { FakeWebPlayer } from './fake-web-player.js';
+import { fakeTrack } from './factories.js';
 import { partnerAnswer } from './partner-answers.js';
-import { withArticle } from '../words.js';
+
+/** The track whose embed page gives a client its first anonymous token (SPEC §6). */
+const BOOTSTRAP_ID = '4uLU6hMCjMI75M1A2tKUQC';
 
 /** A request the fake Spotify received, with the host the client meant. */
 export interface FakeRequest {
+  method: string;
   host: string;
   path: string;
   url: URL;
-  /** The partner API operation, for API requests. */
+  /** The partner API operation, for API requests (v1 and v2). */
   operation: string | null;
+  /** The persisted-query hash it asked with, for API requests. */
+  hash: string | null;
+  headers: IncomingMessage['headers'];
 }
+
+/** One answer of the fake: status, headers, body. */
+export interface FakeAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string | Buffer;
+}
+
+/** A persisted query as the pathfinder received it, from a v1 GET or a v2 POST. */
+interface Query {
+  endpoint: 'v1' | 'v2';
+  name: string | null;
+  hash: string | null;
+  variables: Record<string, unknown>;
+}
+
+const json = (status: number, value: unknown, headers: Record<string, string> = {}): FakeAnswer => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(value),
+});
+const html = (status: number, body: string): FakeAnswer => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body,
+});
 
 /**
  * A fake Spotify on 127.0.0.1 for tests of code that uses the client: it serves the embed pages and
- * partner API answers of the entities you add, in Spotify's shapes, and `dispatcher` routes a client
- * to it. Nothing leaves the machine.
+ * partner API answers of the entities you add, in Spotify's shapes, a web player whose hashes a test
+ * can rotate (`webPlayer`), and `dispatcher` routes a client to it. Nothing leaves the machine.
  *
  * ```ts
  * await using spotify = await startFakeSpotify();
@@ -34,11 +68,13 @@ export interface FakeRequest {
 export class FakeSpotify {
   readonly #entities = new Map<string, AnyEntity>();
   readonly #sockets = new Set<Socket>();
+  readonly #server: Server;
   #closing: Promise<void> | undefined;
   /** Every request received, in order. */
   readonly requests: FakeRequest[] = [];
-
-  readonly #server: Server;
+  /** The fake web player and the rules of its pathfinder (accepted hashes, v1/v2, client token). */
+  readonly webPlayer = new FakeWebPlayer();
+  readonly #bootstrap = fakeTrack({ id: BOOTSTRAP_ID, name: 'Never Gonna Give You Up' });
 
   private constructor(
     server: Server,
@@ -52,7 +88,12 @@ export class FakeSpotify {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
     });
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => this.#answer(request, response));
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      this.#answer(request, response).catch((error: unknown) => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end(String(error));
+      });
+    });
   }
 
   static async start(): Promise<FakeSpotify> {
@@ -87,56 +128,146 @@ export class FakeSpotify {
     await this.close();
   }
 
-  #answer(request: IncomingMessage, response: ServerResponse): void {
+  async #answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = String(request.headers[INTENDED_HOST_HEADER] ?? request.headers.host ?? '');
     const url = new URL(request.url ?? '/', `https://${host}`);
-    const operation = url.searchParams.get('operationName');
-    this.requests.push({ host, path: url.pathname, url, operation });
-    if (host === 'api-partner.spotify.com') return this.#api(request, url, operation, response);
+    const body = request.method === 'POST' ? await readBody(request) : '';
+    const query = host === 'api-partner.spotify.com' ? readQuery(url, body) : undefined;
+    this.requests.push({
+      method: request.method ?? 'GET',
+      host,
+      path: url.pathname,
+      url,
+      operation: query?.name ?? null,
+      hash: query?.hash ?? null,
+      headers: request.headers,
+    });
+    const answer = await this.#route(host, url, request, query);
+    if (answer === 'hang') return; // never answered: the client's timeout ends it
+    response.writeHead(answer.status, { 'content-length': String(Buffer.byteLength(answer.body)), ...answer.headers });
+    response.end(answer.body);
+  }
+
+  async #route(
+    host: string,
+    url: URL,
+    request: IncomingMessage,
+    query: Query | undefined,
+  ): Promise<FakeAnswer | 'hang'> {
+    if (query) return this.#pathfinder(query, request);
+    if (host === 'clienttoken.spotify.com' && url.pathname === '/v1/clienttoken') {
+      return json(200, {
+        response_type: 'RESPONSE_GRANTED_TOKEN_RESPONSE',
+        granted_token: {
+          token: this.webPlayer.mintClientToken(),
+          expires_after_seconds: 1_209_600,
+          refresh_after_seconds: 1_209_000,
+        },
+      });
+    }
+    if (host === 'open.spotifycdn.com' || host === 'open-exp.spotifycdn.com') return this.#build(url);
+    if (host === 'open.spotify.com' && url.pathname === '/')
+      return html(200, this.webPlayer.page(String(request.headers['user-agent'] ?? '')));
+    return this.#embed(url);
+  }
+
+  #embed(url: URL): FakeAnswer {
     const embed = /^\/embed\/(\w+)\/([0-9A-Za-z]{22})\/?$/.exec(url.pathname);
     const entity =
       embed && isEntityType(embed[1] as string)
         ? this.#entities.get(entityUri(embed[1] as EntityType, embed[2] as string))
         : undefined;
-    if (!entity) return send(response, 404, 'text/html', notFoundPage());
-    send(response, 200, 'text/html; charset=utf-8', embedPage(entity));
+    if (entity) return html(200, embedPage(entity));
+    // The page a client reads its anonymous token from when it has loaded none (SPEC §6): always there.
+    if (url.pathname === `/embed/track/${BOOTSTRAP_ID}`) return html(200, embedPage(this.#bootstrap));
+    return html(404, notFoundPage());
   }
 
-  #api(request: IncomingMessage, url: URL, operation: string | null, response: ServerResponse): void {
+  async #build(url: URL): Promise<FakeAnswer | 'hang'> {
+    const file = url.pathname.split('/').at(-1) ?? '';
+    if (file === this.webPlayer.bundleFile && this.webPlayer.settings.bundle !== 'ok')
+      return this.webPlayer.settings.bundle === 'hang' ? 'hang' : { status: 404, body: 'Not Found' };
+    const code = this.webPlayer.file(file);
+    return code === undefined
+      ? { status: 404, body: 'Not Found' }
+      : { status: 200, headers: { 'content-type': 'text/javascript' }, body: code };
+  }
+
+  /** The pathfinder: v1 and v2, the hashes it accepts, the client token v2 may ask for, the answers. */
+  #pathfinder(query: Query, request: IncomingMessage): FakeAnswer {
+    const { settings } = this.webPlayer;
+    if (query.endpoint === 'v1' && settings.v1 === 'gone') return json(404, { error: 'Not Found' });
+    if (query.endpoint === 'v1' && settings.v1 === 'edge-403') return html(403, '<html><body>Forbidden</body></html>');
+    if (query.endpoint === 'v2' && settings.v2 === 'gone') return json(404, { error: 'Not Found' });
     if (request.headers['authorization'] !== `Bearer ${FAKE_TOKEN}`)
-      return send(
-        response,
-        401,
-        'application/json',
-        JSON.stringify({ error: { status: 401, message: 'Invalid access token' } }),
-      );
-    let variables: { uri?: string; offset?: number; limit?: number };
-    try {
-      variables = JSON.parse(url.searchParams.get('variables') ?? '{}') as typeof variables;
-    } catch {
-      return send(response, 400, 'application/json', JSON.stringify({ errors: [{ message: 'bad variables' }] }));
+      return json(401, { error: { status: 401, message: 'Invalid access token' } });
+    if (
+      query.endpoint === 'v2' &&
+      settings.requireClientToken &&
+      !this.webPlayer.isClientToken(headerOf(request, 'client-token'))
+    )
+      return json(400, { error: { message: 'Invalid client token' } }, { 'client-token-error': 'INVALID_CLIENTTOKEN' });
+    if (query.name === null || query.hash === null || !this.webPlayer.accepts(query.name, query.hash)) {
+      const refused = {
+        errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
+      };
+      return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
     }
-    const entity = variables.uri === undefined ? undefined : this.#entities.get(variables.uri);
-    const data = entity && operation ? partnerAnswer(entity, operation, variables) : undefined;
-    const body = data
-      ? { data }
-      : {
-          errors: [
-            {
-              message: entity
-                ? `PersistedQueryNotFound (the fake serves no ${operation} for ${withArticle(entity.type)})`
-                : 'NotFound',
-            },
-          ],
-          data: null,
-        };
-    send(response, 200, 'application/json', JSON.stringify(body));
+    const uri = query.variables['uri'];
+    const entity = typeof uri === 'string' ? this.#entities.get(uri) : undefined;
+    const data = entity
+      ? partnerAnswer(entity, query.name, query.variables as { offset?: number; limit?: number })
+      : undefined;
+    return json(200, data ? { data } : { errors: [{ message: 'NotFound' }], data: null });
   }
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
-  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A persisted query: v1 from the query string, v2 from the JSON body. */
+function readQuery(url: URL, body: string): Query | undefined {
+  const parse = (text: string | null): unknown => {
+    try {
+      return text === null ? undefined : JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  };
+  let source: { operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+  let endpoint: 'v1' | 'v2';
+  if (url.pathname === '/pathfinder/v1/query') {
+    endpoint = 'v1';
+    source = {
+      operationName: url.searchParams.get('operationName'),
+      variables: parse(url.searchParams.get('variables')),
+      extensions: parse(url.searchParams.get('extensions')),
+    };
+  } else if (url.pathname === '/pathfinder/v2/query') {
+    endpoint = 'v2';
+    source = parse(body) as typeof source;
+  } else {
+    return undefined;
+  }
+  const hash = (source?.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery
+    ?.sha256Hash;
+  return {
+    endpoint,
+    name: typeof source?.operationName === 'string' ? source.operationName : null,
+    hash: typeof hash === 'string' ? hash : null,
+    variables:
+      typeof source?.variables === 'object' && source.variables !== null
+        ? (source.variables as Record<string, unknown>)
+        : {},
+  };
 }
 
 /** Starts a fake Spotify on a free port of 127.0.0.1. */

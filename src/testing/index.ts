@@ -1,4 +1,5 @@
-export { FakeSpotify, startFakeSpotify, type FakeRequest } from './fake-spotify.js';
+export { FakeSpotify, startFakeSpotify, type FakeAnswer, type FakeRequest } from './fake-spotify.js';
+export { FakeWebPlayer, fakeHash, type FakeWebPlayerSettings } from './fake-web-player.js';
 export {
   fakeAlbum,
   fakeArtist,
