@@ -187,6 +187,8 @@ export class FakeSpotify {
     const file = url.pathname.split('/').at(-1) ?? '';
     if (file === this.webPlayer.bundleFile && this.webPlayer.settings.bundle !== 'ok')
       return this.webPlayer.settings.bundle === 'hang' ? 'hang' : { status: 404, body: 'Not Found' };
+    if (file === this.webPlayer.bundleFile && this.webPlayer.settings.bundleDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.webPlayer.settings.bundleDelayMs));
     const code = this.webPlayer.file(file);
     return code === undefined
       ? { status: 404, body: 'Not Found' }

@@ -17,6 +17,8 @@ export interface FakeWebPlayerSettings {
   requireClientToken: boolean;
   /** The bundle file answers 404, or never answers. */
   bundle: 'ok' | 'missing' | 'hang';
+  /** How long the bundle takes to answer, ms (a slow CDN: processes of a fleet discovering at once). */
+  bundleDelayMs: number;
   /** The chunk maps of the main bundle in the other order (hashes before names). */
   mapsReversed: boolean;
   /** `appServerConfig.clientVersion` of the page. */
@@ -44,6 +46,7 @@ export class FakeWebPlayer {
     v2: 'up',
     requireClientToken: false,
     bundle: 'ok',
+    bundleDelayMs: 0,
     mapsReversed: false,
     clientVersion: '1.2.77.1-fake',
   };
