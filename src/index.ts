@@ -37,6 +37,7 @@ export type { Clock } from './http/clock.js';
 export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
 export { DEFAULTS, type ClientOptions } from './options.js';
 export { redact } from './redact.js';
+export { doctor, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor.js';
 export type { CacheOptions, CacheStore } from './cache/cache-options.js';
 export type { FleetOptions, FleetRedisClient } from './http/fleet/options.js';
 export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
+import { doctorCommand } from './doctor-command.js';
+import type { Io } from './output.js';
 import {
   DEFAULTS,
   InvalidInputError,
+  type ClientOptions,
   SEARCH_TYPES,
   type AsyncSpotifyClient,
   type EntityType,
@@ -29,10 +32,20 @@ export interface CommandSpec {
   summary: string;
   /** The command's own options (shared ones are added to every command). */
   options?: (command: Command) => void;
-  /** `query`: the arguments are one search query; `values`: arguments, `--input` or stdin. */
-  input: 'values' | 'query';
+  /** `query`: the arguments are one search query; `values`: arguments, `--input` or stdin; `none`: no values. */
+  input: 'values' | 'query' | 'none';
   /** Reads and checks the flags (bad ones are InvalidInputErrors, before any request) and returns the task. */
   prepare: (flags: Flags) => ValueTask;
+  /** A command that is not a task per value (doctor, capture): the whole run, resolving to the exit code. */
+  whole?: ((run: WholeRun) => Promise<number>) | undefined;
+}
+
+/** What a whole-run command gets: its flags and arguments, the client options the flags make, the streams. */
+export interface WholeRun {
+  flags: Flags;
+  args: readonly string[];
+  options: ClientOptions;
+  io: Io;
 }
 
 function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandSpec {
@@ -278,4 +291,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   colors,
   download,
+  doctorCommand,
 ];

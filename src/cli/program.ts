@@ -104,11 +104,22 @@ async function runCommand(
   if (spec.name === 'download') flags['what'] = positional.shift();
   const task = spec.prepare(flags);
   const words = (positional[0] as string[] | undefined) ?? [];
-  const values = spec.input === 'query' ? [words.join(' ')] : await collectValues(words, flags.input, stdin as never);
   const quiet = flags.quiet === true;
   const warn = (message: string): void => {
     if (!quiet) io.stderr.write(`warning: ${message}\n`);
   };
+  if (spec.whole) {
+    const { options, owned } = await clientOptionsFrom(flags, warn);
+    const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
+    if (cache) options.cache = { store: cache.store };
+    try {
+      return await spec.whole({ flags, args: words, options, io });
+    } finally {
+      await owned?.close();
+      await cache?.close();
+    }
+  }
+  const values = spec.input === 'query' ? [words.join(' ')] : await collectValues(words, flags.input, stdin as never);
   const { options, owned } = await clientOptionsFrom(flags, warn);
   const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
   const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;

@@ -33,7 +33,7 @@ export interface QueryContext {
 }
 
 /** How one try of one hash on one endpoint ended, when it did not end in data or an error. */
-type Outcome = { kind: 'data'; root: Raw } | { kind: 'refused' } | { kind: 'endpoint'; why: string };
+export type Outcome = { kind: 'data'; root: Raw } | { kind: 'refused' } | { kind: 'endpoint'; why: string };
 
 /** What a call tried, for the error when nothing answers. */
 interface Tried {
@@ -107,6 +107,22 @@ export async function runQuery(
     }
   }
   throw new ParseError(notHealedMessage(kind, operation.name, tried, discovery), { url: PARTNER_API_V2_URL });
+}
+
+/**
+ * One try of one hash on one endpoint, without healing: what `doctor` probes. Resolves to data, a
+ * refusal of the hash or of the endpoint; rejects with the transport's or the answer's error.
+ */
+export async function probeOperation(
+  context: QueryContext,
+  kind: OperationKind,
+  hash: string,
+  variables: Readonly<Record<string, unknown>>,
+  endpoint: Endpoint,
+): Promise<{ outcome: Outcome; steps: string[] }> {
+  const steps: string[] = [];
+  const outcome = await attempt(context, kind, context.operations[kind].name, hash, variables, endpoint, steps);
+  return { outcome, steps };
 }
 
 /** One hash on one endpoint: data, a refusal of the hash, a refusal of the endpoint, or an error. */
