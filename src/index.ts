@@ -38,6 +38,8 @@ export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from 
 export { DEFAULTS, type ClientOptions } from './options.js';
 export { redact } from './redact.js';
 export { doctor, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor.js';
+export { capture, type CaptureOptions } from './capture/capture.js';
+export type { CaptureFile, RecordedExchange } from './capture/recording.js';
 export type { CacheOptions, CacheStore } from './cache/cache-options.js';
 export type { FleetOptions, FleetRedisClient } from './http/fleet/options.js';
 export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';

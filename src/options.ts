@@ -3,7 +3,7 @@ import { DEFAULTS } from './defaults.js';
 import { InvalidInputError, optionError } from './errors.js';
 import type { Clock } from './http/clock.js';
 import { MAX_TIMER_MS, systemClock } from './http/clock.js';
-import type { RetryInfo } from './http/http-client.js';
+import type { RetryInfo, WireExchange } from './http/http-client.js';
 import { RateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { NO_RETRY, RetryPolicy, type RetryOptions } from './http/retry.js';
 import {
@@ -90,6 +90,12 @@ export interface ClientOptions {
   fleet?: FleetOptions | undefined;
 }
 
+/**
+ * Not an option of the public type: `capture()` passes its recorder under this key (a symbol, so
+ * neither the option check nor a user's object literal ever meets it).
+ */
+export const RECORDER = Symbol.for('spotify-scraper.recorder');
+
 /** Every option name, to refuse a misspelt one. */
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'rateLimit',
@@ -140,6 +146,8 @@ export interface ResolvedOptions {
   clock: Clock;
   cache: ResolvedCache | null;
   fleet: ResolvedFleet | null;
+  /** capture()'s recorder of every exchange on the wire. */
+  recorder: ((exchange: WireExchange) => void) | undefined;
 }
 
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
@@ -175,6 +183,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     cache: resolveCache(options.cache),
     fleet: resolveFleet(options.fleet),
+    recorder: (options as { [RECORDER]?: (exchange: WireExchange) => void })[RECORDER],
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
+import { captureCommand } from './capture-command.js';
 import { doctorCommand } from './doctor-command.js';
 import type { Io } from './output.js';
 import {
@@ -292,4 +293,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   colors,
   download,
   doctorCommand,
+  captureCommand,
 ];

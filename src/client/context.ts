@@ -64,6 +64,7 @@ export function createClientParts(
     timeoutMs: resolved.timeout,
     headers: resolved.headers,
     onRetry: resolved.onRetry,
+    recorder: resolved.recorder,
   });
   const cache = resolved.cache ? new ResultCache(resolved.cache, () => clock.now(), warn) : null;
   const remember = rememberer(cache, new SingleFlight(), {

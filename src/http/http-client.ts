@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { HttpError, NetworkError, RateLimitedError, SpotifyScraperError, TimeoutError } from '../errors.js';
 import type { Clock } from './clock.js';
@@ -32,7 +32,22 @@ export interface HttpClientConfig {
   headers: RequestHeaders;
   onRetry?: ((info: RetryInfo) => void) | undefined;
   random?: () => number;
+  /** Sees every response on the wire with its whole body (capture); the body then goes on from memory. */
+  recorder?: ((exchange: WireExchange) => void) | undefined;
 }
+
+/** One request and its answer, as a recorder sees them. */
+export interface WireExchange {
+  method: 'GET' | 'POST';
+  url: URL;
+  requestBody: string | undefined;
+  status: number;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: Buffer;
+}
+
+/** The most of one body a recorder keeps (a larger one is recorded cut, and served whole). */
+const RECORD_BYTES = 8_000_000;
 
 export interface RequestOptions<T> {
   /** @default 'GET' */
@@ -156,6 +171,7 @@ export class HttpClient {
         });
         attempt.bodies.push(wire.body);
         if (attempt.timedOut) wire.body.destroy();
+        if (this.#config.recorder) await this.#record(wire, options);
         const next = redirectTarget(wire);
         if (next) {
           discard(wire.body);
@@ -167,6 +183,20 @@ export class HttpClient {
     } finally {
       this.#config.gate.leave(host);
     }
+  }
+
+  /** Reads the whole body for the recorder, and gives the response a body that replays it. */
+  async #record(wire: WireResponse, options: RequestOptions<unknown>): Promise<void> {
+    const body = await readCapped(wire.body, Math.max(RECORD_BYTES, 64 * 1024 * 1024), wire.url.href);
+    this.#config.recorder?.({
+      method: options.method ?? 'GET',
+      url: wire.url,
+      requestBody: options.body,
+      status: wire.status,
+      headers: wire.headers,
+      body: body.subarray(0, RECORD_BYTES),
+    });
+    (wire as { body: Readable }).body = Readable.from([body]);
   }
 
   #headers(options: RequestOptions<unknown>): Record<string, string> {

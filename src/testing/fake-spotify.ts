@@ -7,6 +7,8 @@ import { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
 import { FakeWebPlayer } from './fake-web-player.js';
 import { fakeTrack } from './factories.js';
 import { partnerAnswer } from './partner-answers.js';
+import { Replay } from './replay.js';
+import type { CaptureFile } from '../capture/recording.js';
 
 /** The track whose embed page gives a client its first anonymous token (SPEC §6). */
 const BOOTSTRAP_ID = '4uLU6hMCjMI75M1A2tKUQC';
@@ -70,6 +72,7 @@ export class FakeSpotify {
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
   #closing: Promise<void> | undefined;
+  #replay: Replay | undefined;
   /** Every request received, in order. */
   readonly requests: FakeRequest[] = [];
   /** The fake web player and the rules of its pathfinder (accepted hashes, v1/v2, client token). */
@@ -96,11 +99,14 @@ export class FakeSpotify {
     });
   }
 
-  static async start(): Promise<FakeSpotify> {
+  static async start(options: FakeSpotifyOptions = {}): Promise<FakeSpotify> {
+    const replay = options.replay === undefined ? undefined : new Replay(options.replay);
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new FakeSpotify(server, origin, routeTo(origin));
+    const fake = new FakeSpotify(server, origin, routeTo(origin));
+    fake.#replay = replay;
+    return fake;
   }
 
   /** Serves `entity` (any model) from now on, and returns it. */
@@ -154,6 +160,22 @@ export class FakeSpotify {
     request: IncomingMessage,
     query: Query | undefined,
   ): Promise<FakeAnswer | 'hang'> {
+    if (this.#replay) {
+      const recorded = this.#replay.answer({
+        method: request.method ?? 'GET',
+        host,
+        path: url.pathname,
+        operation: query?.name ?? null,
+        variables: query ? query.variables : null,
+        hash: query?.hash ?? null,
+      });
+      return (
+        recorded ??
+        json(404, {
+          error: `not in the recording: ${request.method} ${host}${url.pathname}${query?.name ? ` ${query.name}` : ''}`,
+        })
+      );
+    }
     if (query) return this.#pathfinder(query, request);
     if (host === 'clienttoken.spotify.com' && url.pathname === '/v1/clienttoken') {
       return json(200, {
@@ -272,7 +294,15 @@ function readQuery(url: URL, body: string): Query | undefined {
   };
 }
 
-/** Starts a fake Spotify on a free port of 127.0.0.1. */
-export function startFakeSpotify(): Promise<FakeSpotify> {
-  return FakeSpotify.start();
+/** How to start a fake Spotify. */
+export interface FakeSpotifyOptions {
+  /** A capture (`spotify-scraper capture … --out FILE`, or `capture()`) to serve back instead of fakes. */
+  replay?: string | CaptureFile | undefined;
+  /** The port on 127.0.0.1. @default a free one */
+  port?: number | undefined;
+}
+
+/** Starts a fake Spotify on 127.0.0.1 (a free port unless told), serving fakes you add or a capture. */
+export function startFakeSpotify(options: FakeSpotifyOptions = {}): Promise<FakeSpotify> {
+  return FakeSpotify.start(options);
 }

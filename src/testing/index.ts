@@ -1,4 +1,10 @@
-export { FakeSpotify, startFakeSpotify, type FakeAnswer, type FakeRequest } from './fake-spotify.js';
+export {
+  FakeSpotify,
+  startFakeSpotify,
+  type FakeAnswer,
+  type FakeRequest,
+  type FakeSpotifyOptions,
+} from './fake-spotify.js';
 export { FakeWebPlayer, fakeHash, type FakeWebPlayerSettings } from './fake-web-player.js';
 export {
   fakeAlbum,
