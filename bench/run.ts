@@ -10,6 +10,7 @@ import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
 import { benchE2e } from './e2e.js';
 import { benchFleet } from './fleet.js';
+import { benchHealing } from './healing.js';
 import { benchHostile } from './hostile.js';
 import { benchLimiter } from './limiter.js';
 import { benchMemory } from './memory.js';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   memory: benchMemory,
   'cold-start': benchColdStart,
   soak: benchSoak,
+  healing: benchHealing,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

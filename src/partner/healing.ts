@@ -3,6 +3,8 @@ import type { ClientTokens } from '../web-player/client-token.js';
 import type { Found, WebPlayerDiscovery } from '../web-player/discovery.js';
 import { builtInHashes, type OperationKind, type ResolvedOperation } from './operations.js';
 
+const NONE: Candidate[] = [];
+
 /** The two ways to send a persisted query: v1 (GET) and v2 (a JSON POST). */
 export type Endpoint = 'v1' | 'v2';
 
@@ -28,6 +30,8 @@ export class Healing {
   readonly #dead = new Map<string, number>();
   /** Hashes that answered after discovery, newest first, per operation. */
   readonly #good = new Map<OperationKind, Candidate[]>();
+  /** The candidate lists as last built, per operation: a healthy call builds nothing. */
+  readonly #lists = new Map<OperationKind, { operation: ResolvedOperation; good: Candidate[]; list: Candidate[] }>();
   #endpoint: Endpoint = 'v1';
 
   constructor(discovery: WebPlayerDiscovery, clientTokens: ClientTokens, shared: SharedState) {
@@ -47,7 +51,9 @@ export class Healing {
 
   /** The candidates in order: yours, then what this client or its fleet discovered and saw answer, then the built-in list. */
   async candidates(kind: OperationKind, operation: ResolvedOperation): Promise<Candidate[]> {
-    const good = await this.#goodList(kind);
+    const good = this.#shared.shared ? await this.#goodList(kind) : (this.#good.get(kind) ?? NONE);
+    const known = this.#lists.get(kind);
+    if (known && known.operation === operation && known.good === good) return known.list;
     const builtIn = builtInHashes(kind).map((hash, index) => ({
       hash,
       source: index === 0 ? 'built-in' : 'built-in alternate',
@@ -58,11 +64,19 @@ export class Healing {
       ...builtIn,
     ];
     const seen = new Set<string>();
-    return all.filter((candidate) => !seen.has(candidate.hash) && seen.add(candidate.hash));
+    const list = all.filter((candidate) => !seen.has(candidate.hash) && seen.add(candidate.hash));
+    this.#lists.set(kind, { operation, good, list });
+    return list;
   }
 
   /** Whether `hash` was refused on `endpoint` within the last 24 h (here or, with a store, by the fleet). */
-  async isDead(endpoint: Endpoint, kind: OperationKind, hash: string): Promise<boolean> {
+  isDead(endpoint: Endpoint, kind: OperationKind, hash: string): boolean | Promise<boolean> {
+    // Nothing refused yet and no fleet to ask: the healthy path, without a promise.
+    if (this.#dead.size === 0 && !this.#shared.shared) return false;
+    return this.#isDead(endpoint, kind, hash);
+  }
+
+  async #isDead(endpoint: Endpoint, kind: OperationKind, hash: string): Promise<boolean> {
     const key = `dead:${endpoint}:${kind}:${hash}`;
     const until = this.#dead.get(key) ?? (await this.#shared.get<number>(key));
     if (until === undefined || Date.now() >= until) return false;
@@ -98,6 +112,6 @@ export class Healing {
   }
 
   async #goodList(kind: OperationKind): Promise<Candidate[]> {
-    return this.#good.get(kind) ?? (await this.#shared.get<Candidate[]>(`good:${kind}`)) ?? [];
+    return this.#good.get(kind) ?? (await this.#shared.get<Candidate[]>(`good:${kind}`)) ?? NONE;
   }
 }

@@ -68,12 +68,13 @@ export async function runQuery(
     for (let index = 0; index < candidates.length; index += 1) {
       const candidate = candidates[index] as Candidate;
       const endpoint = healing.endpoint;
-      if (await healing.isDead(endpoint, kind, candidate.hash)) continue;
+      const dead = healing.isDead(endpoint, kind, candidate.hash);
+      if (dead === true || (dead !== false && (await dead))) continue;
       const outcome = await attempt(context, kind, operation.name, candidate.hash, variables, endpoint, healed);
       if (outcome.kind === 'data') {
         if (tried.length > 0 || healed.length > 0)
           context.warn(healingMessage(operation.name, tried, candidate, healed, endpoint));
-        await healing.answered(kind, candidate);
+        if (candidate.source.startsWith('discovered')) await healing.answered(kind, candidate);
         return outcome.root;
       }
       tried.push({
