@@ -3,6 +3,8 @@ import { runBatch, type BatchOptions, type BatchResult } from './client/batch.js
 import { createClientParts, type LoaderContext } from './client/context.js';
 import { bootstrapToken, loadEntity } from './client/entity-loader.js';
 import * as discovery from './client/discovery.js';
+import * as account from './client/account.js';
+import { chartOf } from './client/charts.js';
 import {
   OPTION_NAMES,
   type CallOptions,
@@ -19,8 +21,10 @@ import { checkCallOptions, limitOption } from './client/arguments.js';
 import { shareableSignal } from './client/signals.js';
 import type { HostLimiter } from './http/rate-limit.js';
 import {
+  downloadCanvas,
   downloadCover,
   downloadPreview,
+  type DownloadCanvasOptions,
   type DownloadCoverOptions,
   type DownloadPreviewOptions,
   type EntityWithImages,
@@ -30,18 +34,24 @@ import type { SpotifyRef } from './input.js';
 import type { z } from 'zod';
 import { ENTITY_SCHEMAS, type EntityByType, type EntityType } from './models/entities.js';
 import type {
+  Account,
   Album,
   Artist,
   ArtistSummary,
+  Canvas,
   Colors,
   Concert,
+  Credits,
   Episode,
   Image,
+  Lyrics,
   Playlist,
   Release,
   SearchResults,
   Show,
   Track,
+  Transcript,
+  UserProfile,
 } from './models/index.js';
 import { DEFAULTS } from './defaults.js';
 import { resolveOptions, type ClientOptions } from './options.js';
@@ -339,6 +349,144 @@ export class AsyncSpotifyClient {
   }
 
   /**
+   * A track's credits (performers, writers, producers, with their roles), keyless from the partner API;
+   * with `cookies`, spclient answers when the partner API does not.
+   * @throws {InvalidInputError} a value that is not a track id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such track
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
+  getCredits(trackValue: string, options?: CallOptions): Promise<Credits> {
+    return this.#call('getCredits', OPTION_NAMES.call, options, (o, signal) =>
+      account.getCredits(this.#context, trackValue, { ...o, signal }),
+    );
+  }
+
+  /**
+   * One of Spotify's chart playlists (`CHARTS` lists the keys): `getPlaylist` of its id.
+   * @param key `'top-50-global'`, `'top-50-usa'`, `'top-songs-global'` or `'todays-top-hits'`
+   * @param options as `getPlaylist`: `maxTracks` (default 100), `signal`, `fresh`
+   * @throws {InvalidInputError} an unknown key (the message lists them) or a bad option, before any request
+   */
+  getChart(key: string, options?: GetPlaylistOptions): Promise<Playlist> {
+    return this.#call('getChart', OPTION_NAMES.playlist, options, (o, signal) => {
+      const chart = chartOf(key);
+      return this.#load('playlist', chart.playlistId, o, signal, {
+        maxTracks: limitOption('maxTracks', o.maxTracks, DEFAULTS.maxTracks),
+      });
+    });
+  }
+
+  /**
+   * A track's lyrics, with their timing when Spotify syncs them (needs `cookies`; a free account gets a
+   * short unsynced preview, `preview: true`). `toLrc` writes them as LRC.
+   * @throws {AuthenticationError} no `cookies` (before any request), a rejected cookie, stale TOTP secrets
+   * @throws {InvalidInputError} a value that is not a track id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no lyrics for the track
+   * @throws {NetworkError} the request failed after its retries
+   */
+  getLyrics(trackValue: string, options?: CallOptions): Promise<Lyrics> {
+    return this.#call('getLyrics', OPTION_NAMES.call, options, (o, signal) =>
+      account.getLyrics(this.#context, trackValue, { ...o, signal }),
+    );
+  }
+
+  /**
+   * A track's Canvas (the looping video behind it in the app), or null when it has none. Asked with the
+   * account token when the client has `cookies`, else with the anonymous one.
+   * @throws {AuthenticationError} the partner API wants an account for it (give `cookies`)
+   * @throws {InvalidInputError} a value that is not a track id, URI or URL, or a bad option, before any request
+   * @throws {NetworkError} the request failed after its retries
+   * @throws {ParseError} the answer was not as expected (a rotated hash names the `operations` key to override)
+   */
+  getCanvas(trackValue: string, options?: CallOptions): Promise<Canvas | null> {
+    return this.#call('getCanvas', OPTION_NAMES.call, options, (o, signal) =>
+      account.getCanvas(this.#context, trackValue, { ...o, signal }),
+    );
+  }
+
+  /**
+   * A podcast episode's transcript: chapter titles, sentences and fallbacks ("[Music]"), each with its
+   * start (needs `cookies`).
+   * @throws {AuthenticationError} no `cookies` (before any request), a rejected cookie, stale TOTP secrets
+   * @throws {InvalidInputError} a value that is not an episode id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} the episode has no transcript
+   * @throws {NetworkError} the request failed after its retries
+   */
+  getTranscript(episodeValue: string, options?: CallOptions): Promise<Transcript> {
+    return this.#call('getTranscript', OPTION_NAMES.call, options, (o, signal) =>
+      account.getTranscript(this.#context, episodeValue, { ...o, signal }),
+    );
+  }
+
+  /**
+   * A user's public profile: name, picture, followers and public playlists (needs `cookies`).
+   * @param userValue `spotify:user:<id>`, `https://open.spotify.com/user/<id>` or a bare user id (`spotify`, `smedjan`)
+   * @throws {AuthenticationError} no `cookies` (before any request), a rejected cookie, stale TOTP secrets
+   * @throws {InvalidInputError} not a user id, URI or URL, or a bad option, before any request
+   * @throws {NotFoundError} Spotify has no such user
+   * @throws {NetworkError} the request failed after its retries
+   */
+  getUser(userValue: string, options?: CallOptions): Promise<UserProfile> {
+    return this.#call('getUser', OPTION_NAMES.call, options, (o, signal) =>
+      account.getUser(this.#context, userValue, { ...o, signal }),
+    );
+  }
+
+  /**
+   * The state of the cookie's account: product (premium, free, …), country, ads. Never cached.
+   * @throws {AuthenticationError} no `cookies` (before any request), a rejected cookie, stale TOTP secrets
+   * @throws {NetworkError} the request failed after its retries
+   */
+  getAccount(options?: SignalOptions): Promise<Account> {
+    return this.#call('getAccount', OPTION_NAMES.signal, options, (o, signal) =>
+      account.getAccount(this.#context, { ...o, signal }),
+    );
+  }
+
+  /**
+   * Lyrics for many tracks, `concurrency` at a time, in input order; each entry `{ value, ok, result | error }`.
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
+  getLyricsMany(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Lyrics>>> {
+    return this.#batch('getLyricsMany', OPTION_NAMES.batch, values, options, (value, o) => this.getLyrics(value, o));
+  }
+
+  /**
+   * Credits for many tracks, `concurrency` at a time, in input order; each entry `{ value, ok, result | error }`.
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
+  getCreditsMany(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Credits>>> {
+    return this.#batch('getCreditsMany', OPTION_NAMES.batch, values, options, (value, o) => this.getCredits(value, o));
+  }
+
+  /**
+   * Canvases for many tracks (null for a track without one), `concurrency` at a time, in input order.
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
+  getCanvasMany(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Canvas | null>>> {
+    return this.#batch('getCanvasMany', OPTION_NAMES.batch, values, options, (value, o) => this.getCanvas(value, o));
+  }
+
+  /**
+   * Transcripts for many episodes, `concurrency` at a time, in input order.
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
+  getTranscriptMany(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Transcript>>> {
+    return this.#batch('getTranscriptMany', OPTION_NAMES.batch, values, options, (value, o) =>
+      this.getTranscript(value, o),
+    );
+  }
+
+  /**
+   * Profiles for many users, `concurrency` at a time, in input order.
+   * @throws {InvalidInputError} bad options (a bad value is that entry's `error`)
+   */
+  getUserMany(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<UserProfile>>> {
+    return this.#batch('getUserMany', OPTION_NAMES.batch, values, options, (value, o) => this.getUser(value, o));
+  }
+
+  /**
    * Downloads the entity's cover (a track without images uses its album's) into `dest`, created if
    * missing, through a temp file given its name when complete. Resolves to the absolute path written.
    * @param options `size` (`'largest'` or `'smallest'`), `filename`, `overwrite` (default: take a free name), `signal`
@@ -363,6 +511,21 @@ export class AsyncSpotifyClient {
   downloadPreview(entity: EntityWithPreview, dest: string, options?: DownloadPreviewOptions): Promise<string> {
     return this.#call('downloadPreview', OPTION_NAMES.downloadPreview, options, (o, signal) =>
       downloadPreview(this.#downloads(), entity, dest, { ...o, signal }),
+    );
+  }
+
+  /**
+   * Downloads a Canvas (from `getCanvas`) as an mp4 into `dest`, like the other downloads: through a temp
+   * file, Spotify's media hosts only. Resolves to the absolute path written.
+   * @param options `filename` (default `canvas-<track id>.mp4`), `overwrite` (default: take a free name), `signal`
+   * @throws {InvalidInputError} not a Canvas returned by getCanvas, or a bad option
+   * @throws {MediaError} a media URL off Spotify's hosts, a file that cannot be written
+   * @throws {NotFoundError} the media host no longer serves the file
+   * @throws {NetworkError} the download failed after its retries
+   */
+  downloadCanvas(canvas: Canvas, dest: string, options?: DownloadCanvasOptions): Promise<string> {
+    return this.#call('downloadCanvas', OPTION_NAMES.downloadCanvas, options, (o, signal) =>
+      downloadCanvas(this.#downloads(), canvas, dest, { ...o, signal }),
     );
   }
 

@@ -67,6 +67,9 @@ function probeVariables(imageId: string): Readonly<Record<OperationKind, Record<
     relatedArtists: { uri: uri('artist') },
     similarAlbums: { uri: uri('track'), limit: 10 },
     concerts: { artistUri: uri('artist'), includeNearby: false },
+    credits: { trackUri: uri('track'), contributorsLimit: 100, contributorsOffset: 0 },
+    creditsModal: { trackUri: uri('track'), contributorsLimit: 100, contributorsOffset: 0 },
+    canvas: { trackUri: uri('track') },
     colors: { imageUris: [`spotify:image:${imageId}`] },
   };
 }

@@ -153,6 +153,17 @@ export class MediaError extends SpotifyScraperError {
   override readonly name = 'MediaError' as const;
 }
 
+/**
+ * An account feature could not get its account token: no cookie given, a cookie Spotify rejected or
+ * that expired, TOTP secrets Spotify retired, an endpoint that needs an account. The message says
+ * what to do (which option, "export a fresh cookie", "the secrets are stale: totpSecrets").
+ */
+export class AuthenticationError extends SpotifyScraperError {
+  static override readonly kind: string = 'AuthenticationError';
+  static override readonly code: string = 'ERR_AUTHENTICATION';
+  override readonly name = 'AuthenticationError' as const;
+}
+
 /** The client was closed before this call started. */
 export class ClientClosedError extends SpotifyScraperError {
   static override readonly kind: string = 'ClientClosedError';

@@ -11,6 +11,7 @@ export type {
 } from './client/call-options.js';
 export type { BatchOptions, BatchProgress, BatchResult } from './client/batch.js';
 export type {
+  DownloadCanvasOptions,
   DownloadCoverOptions,
   DownloadPreviewOptions,
   EntityWithImages,
@@ -18,6 +19,7 @@ export type {
 } from './media/downloads.js';
 export type { CoverSize } from './media/images.js';
 export {
+  AuthenticationError,
   ClientClosedError,
   HttpError,
   InvalidInputError,
@@ -34,7 +36,11 @@ export { RateLimit, type RateLimitOptions, type RateLimitSettings } from './http
 export { RetryPolicy, type RetryOptions, type RetrySettings } from './http/retry.js';
 export type { RetryInfo } from './http/http-client.js';
 export type { Clock } from './http/clock.js';
-export { parseSpotifyUrl, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
+export { parseSpotifyUrl, parseUserValue, ENTITY_TYPES, type EntityType, type SpotifyRef } from './input.js';
+export { CHARTS, type Chart } from './client/charts.js';
+export { toLrc, type LrcMeta } from './spclient/lrc.js';
+export type { CookiesOption } from './spclient/cookies.js';
+export type { TotpSecretOption } from './spclient/totp.js';
 export { DEFAULTS, type ClientOptions } from './options.js';
 export { redact } from './redact.js';
 export { doctor, type DoctorCheck, type DoctorOptions, type DoctorReport } from './doctor.js';
@@ -42,16 +48,27 @@ export { capture, type CaptureOptions } from './capture/capture.js';
 export type { CaptureFile, RecordedExchange } from './capture/recording.js';
 export type { CacheOptions, CacheStore } from './cache/cache-options.js';
 export type { FleetOptions, FleetRedisClient } from './http/fleet/options.js';
-export { DEFAULT_OPERATIONS, type OperationKind, type PersistedOperation } from './partner/operations.js';
+export {
+  DEFAULT_OPERATIONS,
+  type OperationKind,
+  type OperationOverride,
+  type PersistedOperation,
+} from './partner/operations.js';
 export type { AnyEntity, EntityByType } from './models/entities.js';
 export {
+  AccountSchema,
   AlbumSchema,
   ArtistSchema,
   ArtistSummarySchema,
+  CanvasSchema,
   ColorsSchema,
   ConcertSchema,
+  CreditedArtistSchema,
+  CreditsSchema,
   EpisodeSchema,
   ImageSchema,
+  LyricsLineSchema,
+  LyricsSchema,
   PlaylistItemSchema,
   PlaylistSchema,
   PlaylistSummarySchema,
@@ -61,15 +78,24 @@ export {
   ShowSchema,
   ShowSummarySchema,
   TrackSchema,
+  TranscriptCueSchema,
+  TranscriptSchema,
+  UserProfileSchema,
+  type Account,
   type Album,
   type AlbumRef,
   type Artist,
   type ArtistRef,
   type ArtistSummary,
+  type Canvas,
   type Colors,
   type Concert,
+  type CreditedArtist,
+  type Credits,
   type Episode,
   type Image,
+  type Lyrics,
+  type LyricsLine,
   type Playlist,
   type PlaylistItem,
   type PlaylistSummary,
@@ -80,5 +106,8 @@ export {
   type ShowRef,
   type ShowSummary,
   type Track,
+  type Transcript,
+  type TranscriptCue,
+  type UserProfile,
   type UserRef,
 } from './models/index.js';

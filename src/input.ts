@@ -99,3 +99,36 @@ function parseAny(raw: string): SpotifyRef {
   if (!PAGE_HOSTS.has(host)) throw invalid(value, `host ${host} is not open.spotify.com`);
   return fromPageUrl(value, url);
 }
+
+const USER_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * A user's id from `spotify:user:<id>`, `https://open.spotify.com/user/<id>` (with or without scheme,
+ * `intl-xx`, query or fragment), or a bare id. User ids are not 22-character ids (`spotify`, `smedjan`).
+ * @throws {InvalidInputError} for anything else, before any request is made.
+ */
+export function parseUserValue(value: unknown): string {
+  if (typeof value !== 'string') throw new InvalidInputError(`Expected a string, got ${typeof value}`);
+  const trimmed = value.trim();
+  const uri = /^spotify:user:([^:]+)$/i.exec(trimmed);
+  const candidate = uri ? uri[1] : USER_ID.test(trimmed) ? trimmed : fromUserUrl(trimmed);
+  let id: string | undefined;
+  try {
+    id = candidate === undefined ? undefined : decodeURIComponent(candidate);
+  } catch {
+    id = undefined;
+  }
+  if (id === undefined || !USER_ID.test(id))
+    throw new InvalidInputError(
+      `Not a Spotify user id, spotify:user: URI or open.spotify.com/user/ URL: ${describe(trimmed)}`,
+    );
+  return id;
+}
+
+function fromUserUrl(value: string): string | undefined {
+  const url = toUrl(value);
+  if (url === null || !PAGE_HOSTS.has(url.hostname.toLowerCase())) return undefined;
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  if (segments[0] !== undefined && INTL_SEGMENT.test(segments[0])) segments.shift();
+  return segments.length === 2 && segments[0]?.toLowerCase() === 'user' ? segments[1] : undefined;
+}

@@ -16,6 +16,8 @@ import { requestHeaders, type RequestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/cache-options.js';
 import { resolveFleet, type FleetOptions, type ResolvedFleet } from './http/fleet/options.js';
+import { resolveCookies, type CookieSource, type CookiesOption } from './spclient/cookies.js';
+import { BUILT_IN_SECRETS, bytesOf, type TotpSecret, type TotpSecretOption } from './spclient/totp.js';
 
 /** Options of `new AsyncSpotifyClient(options)`. Every field is optional. */
 export interface ClientOptions {
@@ -88,6 +90,19 @@ export interface ClientOptions {
    * @default undefined (each client has its own buckets)
    */
   fleet?: FleetOptions | undefined;
+  /**
+   * The `sp_dc` cookie of a Spotify account, for the account features (lyrics, transcripts, user
+   * profiles, the account's state): the value, `{ sp_dc }`, or `{ file }` (a browser's cookies.txt or a
+   * file holding the value, read at the first account call). Sent only to
+   * `https://open.spotify.com/api/token`; never printed. @default undefined (keyless features only)
+   */
+  cookies?: CookiesOption | undefined;
+  /**
+   * The web player's TOTP secrets for the cookie exchange, newest first, replacing the built-in ones
+   * when Spotify retired them: `[{ version: 62, secret: '…' }]` (the string as it appears once
+   * unescaped, or its bytes). @default the built-in v61, v60, v59
+   */
+  totpSecrets?: readonly TotpSecretOption[] | undefined;
 }
 
 /**
@@ -118,6 +133,8 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'clock',
   'cache',
   'fleet',
+  'cookies',
+  'totpSecrets',
 ]);
 
 /** Every default, once (the table in defaults.ts). */
@@ -146,6 +163,8 @@ export interface ResolvedOptions {
   clock: Clock;
   cache: ResolvedCache | null;
   fleet: ResolvedFleet | null;
+  cookies: CookieSource | undefined;
+  totpSecrets: readonly TotpSecret[];
   /** capture()'s recorder of every exchange on the wire. */
   recorder: ((exchange: WireExchange) => void) | undefined;
 }
@@ -183,6 +202,8 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     cache: resolveCache(options.cache),
     fleet: resolveFleet(options.fleet),
+    cookies: resolveCookies(options.cookies),
+    totpSecrets: toTotpSecrets(options.totpSecrets),
     recorder: (options as { [RECORDER]?: (exchange: WireExchange) => void })[RECORDER],
   };
 }
@@ -325,4 +346,26 @@ function nested(option: string, error: unknown): InvalidInputError {
     return optionError(`${option}.${error.option}`, error.detail);
   }
   return optionError(option, `is invalid: ${(error as Error).message}`);
+}
+
+function toTotpSecrets(value: unknown): readonly TotpSecret[] {
+  if (value === undefined) return BUILT_IN_SECRETS;
+  if (!Array.isArray(value) || value.length === 0)
+    throw optionError('totpSecrets', 'must be a non-empty list of { version, secret }');
+  return value.map((entry: unknown, index) => {
+    const { version, secret } = (entry ?? {}) as Partial<TotpSecretOption>;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
+      throw optionError(`totpSecrets[${index}].version`, `must be a whole number >= 1, got ${quote(version)}`);
+    const bytes =
+      typeof secret === 'string'
+        ? bytesOf(secret)
+        : secret instanceof Uint8Array ||
+            (Array.isArray(secret) && secret.every((b) => Number.isInteger(b) && b >= 0 && b <= 255))
+          ? Uint8Array.from(secret)
+          : undefined;
+    // Never quoted: a secret.
+    if (bytes === undefined || bytes.length === 0)
+      throw optionError(`totpSecrets[${index}].secret`, 'must be a non-empty string, Uint8Array or list of bytes');
+    return { version, bytes };
+  });
 }

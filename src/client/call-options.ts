@@ -1,4 +1,4 @@
-import type { DownloadCoverOptions, DownloadPreviewOptions } from '../media/downloads.js';
+import type { DownloadCanvasOptions, DownloadCoverOptions, DownloadPreviewOptions } from '../media/downloads.js';
 import type { SearchType } from '../models/search-results.js';
 import type { BatchOptions } from './batch.js';
 
@@ -85,6 +85,7 @@ export const OPTION_NAMES = Object.freeze({
   }),
   downloadCover: names<DownloadCoverOptions>({ signal: true, size: true, filename: true, overwrite: true }),
   downloadPreview: names<DownloadPreviewOptions>({ signal: true, filename: true, embedCover: true, overwrite: true }),
+  downloadCanvas: names<DownloadCanvasOptions>({ signal: true, filename: true, overwrite: true }),
 });
 
 export type OptionNames = (typeof OPTION_NAMES)[keyof typeof OPTION_NAMES];

@@ -9,11 +9,13 @@ import { HttpClient } from '../http/http-client.js';
 import { HostRateLimiter, type HostLimiter } from '../http/rate-limit.js';
 import type { ResolvedOptions } from '../options.js';
 import type { QueryContext } from '../partner/query.js';
+import type { TokenSource } from '../http/authorized.js';
 import { AccessTokens, type SessionToken } from '../partner/token.js';
 import { Healing } from '../partner/healing.js';
 import { SharedState } from '../cache/shared-state.js';
 import { ClientTokens } from '../web-player/client-token.js';
 import { WebPlayerDiscovery } from '../web-player/discovery.js';
+import { AccountTokens } from '../spclient/account-token.js';
 
 /** What every call of a client goes through: its HTTP policies, options, token, healing and cache. */
 export interface LoaderContext {
@@ -24,6 +26,8 @@ export interface LoaderContext {
   healing: Healing;
   /** Single flight and the cache, for every getter and discovery call. */
   remember: Remember;
+  /** The account token of the `cookies` option; undefined without one. */
+  accountTokens: AccountTokens | undefined;
 }
 
 /** A client's context and the resources it must free on close. */
@@ -79,13 +83,27 @@ export function createClientParts(
     tokens: new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrap(context) }),
     healing: new Healing(discovery, new ClientTokens(http, (signal) => discovery.clientVersion(signal)), shared),
     remember,
+    accountTokens: resolved.cookies
+      ? new AccountTokens({
+          http,
+          cookies: resolved.cookies,
+          secrets: resolved.totpSecrets,
+          bundleSecrets: (signal) => discovery.totpSecrets(signal),
+          now: () => clock.now(),
+        })
+      : undefined,
   };
   return { context, dispatcher, ownsDispatcher: owned, limiter, release: () => cache?.clear() };
 }
 
 /** A query context for one call, using `token` first when the call has one of its own. */
-export function queryContext(context: LoaderContext, signal: AbortSignal | undefined, token?: string): QueryContext {
-  const { http, options, tokens, healing } = context;
+export function queryContext(
+  context: LoaderContext,
+  signal: AbortSignal | undefined,
+  token?: string,
+  tokens: TokenSource = context.tokens,
+): QueryContext {
+  const { http, options, healing } = context;
   const warn = (message: string): void => options.onWarning?.(message);
   return { http, tokens, healing, warn, operations: options.operations, maxBytes: options.maxPageBytes, signal, token };
 }

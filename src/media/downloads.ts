@@ -97,6 +97,44 @@ export async function downloadPreview(
   });
 }
 
+/** Options of `downloadCanvas`. */
+export interface DownloadCanvasOptions {
+  /** Aborts the download: it then rejects with `signal.reason` and leaves no file. */
+  signal?: AbortSignal | undefined;
+  /** File name; reduced to its base name and made safe. @default `canvas-<track id>.mp4` */
+  filename?: string | undefined;
+  /** Replace a file of the same name. Otherwise the download takes a free name. @default false */
+  overwrite?: boolean | undefined;
+}
+
+/** A track's Canvas (the looping video) into `dest`, like the other downloads: atomic, Spotify's hosts only. */
+export async function downloadCanvas(
+  context: DownloadContext,
+  canvas: { trackId: string; url: string },
+  dest: string,
+  options: DownloadCanvasOptions = {},
+): Promise<string> {
+  if (
+    typeof canvas !== 'object' ||
+    canvas === null ||
+    typeof canvas.url !== 'string' ||
+    typeof canvas.trackId !== 'string'
+  )
+    throw new InvalidInputError('Expected a Canvas returned by getCanvas');
+  const dir = checkDest(dest);
+  const url = mediaUrl(canvas.url, { type: 'canvas', id: canvas.trackId });
+  await ensureDir(dir, options.signal);
+  return saveMedia(context, url, dir, options, {
+    accept: 'video/mp4,video/*;q=0.8',
+    name: (contentType) =>
+      fileName(
+        { name: `canvas-${canvas.trackId}`, type: 'canvas', id: canvas.trackId },
+        options.filename,
+        extensionFor(contentType, 'mp4'),
+      ),
+  });
+}
+
 interface SaveOptions {
   accept: string;
   name: (contentType: string | string[] | undefined) => string;

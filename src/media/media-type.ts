@@ -10,6 +10,8 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'audio/mp4': 'm4a',
   'audio/aac': 'aac',
   'audio/ogg': 'ogg',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
 };
 
 /** The file extension for a Content-Type header, or `fallback` when the type is missing or unknown. */

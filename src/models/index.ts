@@ -23,3 +23,9 @@ export { PlaylistSummarySchema, type PlaylistSummary } from './playlist-summary.
 export { ReleaseSchema, type Release } from './release.js';
 export { SEARCH_TYPES, SearchResultsSchema, type SearchResults, type SearchType } from './search-results.js';
 export { ShowSummarySchema, type ShowSummary } from './show-summary.js';
+export { LyricsLineSchema, LyricsSchema, type Lyrics, type LyricsLine } from './lyrics.js';
+export { CreditedArtistSchema, CreditsSchema, type CreditedArtist, type Credits } from './credits.js';
+export { CanvasSchema, type Canvas } from './canvas.js';
+export { TranscriptCueSchema, TranscriptSchema, type Transcript, type TranscriptCue } from './transcript.js';
+export { UserProfileSchema, type UserProfile } from './user-profile.js';
+export { AccountSchema, type Account } from './account.js';

@@ -102,6 +102,21 @@ export const OPERATIONS = {
     hash: 'ef53c43b865496b9890b7167eab1dc614a8949ef9451b3c41184ea888de8bd2b',
     root: 'concerts',
   },
+  credits: {
+    name: 'queryTrackCreditsGroupedModal',
+    hash: 'f135fb9be58a72d041ab5d214d817021a272405d883860468e2627afb01a3ca9',
+    root: 'trackUnion',
+  },
+  creditsModal: {
+    name: 'queryTrackCreditsModal',
+    hash: 'e2ca40d46cf1fde36562261ccec754f23fb31b561877252e9fe0d6834aabb84b',
+    root: 'trackUnion',
+  },
+  canvas: {
+    name: 'canvas',
+    hash: '575138ab27cd5c1b3e54da54d0a7cc8d85485402de26340c2145f0f6bb5e7a9f',
+    root: 'trackUnion',
+  },
   colors: {
     name: 'fetchExtractedColors',
     hash: '36e90fcaea00d47c695fce31874efeb2519b97d4cd0ee1abfb4f8dc9348596ea',
@@ -123,6 +138,9 @@ export type OperationKind =
   | 'relatedArtists'
   | 'similarAlbums'
   | 'concerts'
+  | 'credits'
+  | 'creditsModal'
+  | 'canvas'
   | 'colors';
 
 export const OPERATION_KINDS = Object.freeze(Object.keys(OPERATIONS)) as readonly OperationKind[];

@@ -1,5 +1,5 @@
 import { HttpError, NotFoundError, ParseError } from '../errors.js';
-import { authorizedRequest } from '../http/authorized.js';
+import { authorizedRequest, type TokenSource } from '../http/authorized.js';
 import type { HttpClient } from '../http/http-client.js';
 import { readText } from '../http/transport.js';
 import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
@@ -14,12 +14,12 @@ import {
   type OperationKind,
   type ResolvedOperation,
 } from './operations.js';
-import type { AccessTokens } from './token.js';
 
 /** What one call needs to query the partner API. */
 export interface QueryContext {
   http: HttpClient;
-  tokens: AccessTokens;
+  /** The token source: the anonymous embed token, or the account token (canvas with cookies). */
+  tokens: TokenSource;
   operations: Readonly<Record<OperationKind, ResolvedOperation>>;
   healing: Healing;
   warn: (message: string) => void;

@@ -9,6 +9,22 @@ import { fakeTrack } from './factories.js';
 import { partnerAnswer } from './partner-answers.js';
 import { Replay } from './replay.js';
 import type { CaptureFile } from '../capture/recording.js';
+import type { Canvas } from '../models/canvas.js';
+import type { Credits } from '../models/credits.js';
+import type { Lyrics } from '../models/lyrics.js';
+import type { Transcript } from '../models/transcript.js';
+import type { UserProfile } from '../models/user-profile.js';
+import { FakeAuth } from './fake-auth.js';
+import { mediaFile, mediaUrlsOf, type MediaFile } from './media-files.js';
+import {
+  canvasAnswer,
+  lyricsAnswer,
+  partnerCreditsAnswer,
+  productStateAnswer,
+  spclientCreditsAnswer,
+  transcriptAnswer,
+  userProfileAnswer,
+} from './spclient-answers.js';
 
 /** The track whose embed page gives a client its first anonymous token (SPEC §6). */
 const BOOTSTRAP_ID = '4uLU6hMCjMI75M1A2tKUQC';
@@ -46,6 +62,11 @@ const json = (status: number, value: unknown, headers: Record<string, string> = 
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(value),
 });
+const text = (status: number, body: string): FakeAnswer => ({
+  status,
+  headers: { 'content-type': 'text/plain' },
+  body,
+});
 const html = (status: number, body: string): FakeAnswer => ({
   status,
   headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -69,6 +90,13 @@ const html = (status: number, body: string): FakeAnswer => ({
  */
 export class FakeSpotify {
   readonly #entities = new Map<string, AnyEntity>();
+  readonly #lyrics = new Map<string, Lyrics>();
+  readonly #credits = new Map<string, Credits>();
+  readonly #canvases = new Map<string, Canvas | null>();
+  readonly #transcripts = new Map<string, Transcript>();
+  readonly #users = new Map<string, UserProfile>();
+  /** Media URLs of what was added (covers, previews, Canvas videos) -> the file served. */
+  readonly #media = new Map<string, MediaFile>();
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
   #closing: Promise<void> | undefined;
@@ -77,6 +105,8 @@ export class FakeSpotify {
   readonly requests: FakeRequest[] = [];
   /** The fake web player and the rules of its pathfinder (accepted hashes, v1/v2, client token). */
   readonly webPlayer = new FakeWebPlayer();
+  /** The account side: the cookie it takes, TOTP versions, server time, minted tokens, product state. */
+  readonly auth = new FakeAuth();
   readonly #bootstrap = fakeTrack({ id: BOOTSTRAP_ID, name: 'Never Gonna Give You Up' });
 
   private constructor(
@@ -112,7 +142,49 @@ export class FakeSpotify {
   /** Serves `entity` (any model) from now on, and returns it. */
   add<T extends AnyEntity>(entity: T): T {
     this.#entities.set(entity.uri, entity);
+    this.#serveMedia(entity);
     return entity;
+  }
+
+  /** Serves these lyrics to spclient's color-lyrics (with an account token). */
+  addLyrics<T extends Lyrics>(lyrics: T): T {
+    this.#lyrics.set(lyrics.trackId, lyrics);
+    return lyrics;
+  }
+
+  /** Serves these credits: keyless from the partner API and, with an account token, from spclient. */
+  addCredits<T extends Credits>(credits: T): T {
+    this.#credits.set(credits.trackId, credits);
+    return credits;
+  }
+
+  /** Serves this Canvas (and its video at its URL); `null` with a track id: the track has none. */
+  addCanvas<T extends Canvas>(canvas: T): T {
+    this.#canvases.set(canvas.trackId, canvas);
+    this.#serveMedia(canvas);
+    return canvas;
+  }
+
+  /** The track has no Canvas (the operation answers `canvas: null`). */
+  removeCanvas(trackId: string): void {
+    this.#canvases.set(trackId, null);
+  }
+
+  /** Serves this transcript to spclient's transcript-read-along (with an account token). */
+  addTranscript<T extends Transcript>(transcript: T): T {
+    this.#transcripts.set(transcript.episodeId, transcript);
+    return transcript;
+  }
+
+  /** Serves this profile to spclient's user-profile-view (with an account token). */
+  addUser<T extends UserProfile>(user: T): T {
+    this.#users.set(user.id, user);
+    this.#serveMedia(user);
+    return user;
+  }
+
+  #serveMedia(model: unknown): void {
+    for (const url of mediaUrlsOf(model)) this.#media.set(url, mediaFile(url));
   }
 
   /** Stops serving the entity with this uri (it becomes "not found"). */
@@ -188,6 +260,20 @@ export class FakeSpotify {
       });
     }
     if (host === 'open.spotifycdn.com' || host === 'open-exp.spotifycdn.com') return this.#build(url);
+    if (host === 'open.spotify.com' && url.pathname === '/api/server-time') return this.#serverTime();
+    if (host === 'open.spotify.com' && url.pathname === '/api/token') {
+      const answer = this.auth.token(url, headerOf(request, 'cookie'));
+      if (answer === 'blocked')
+        return html(
+          403,
+          '<!DOCTYPE html><html><head><title>URL Blocked</title></head><body><h1>URL Blocked</h1></body></html>',
+        );
+      return json(answer.status, answer.body);
+    }
+    if (host === 'spclient.wg.spotify.com') return this.#spclient(url, request);
+    const media = this.#media.get(url.href);
+    if (media) return { status: 200, headers: { 'content-type': media.contentType }, body: media.body };
+    if (host.endsWith('.scdn.co') || host.endsWith('.spotifycdn.com')) return text(404, 'Not Found');
     if (host === 'open.spotify.com' && url.pathname === '/')
       return html(200, this.webPlayer.page(String(request.headers['user-agent'] ?? '')));
     return this.#embed(url);
@@ -223,7 +309,9 @@ export class FakeSpotify {
     if (query.endpoint === 'v1' && settings.v1 === 'gone') return json(404, { error: 'Not Found' });
     if (query.endpoint === 'v1' && settings.v1 === 'edge-403') return html(403, '<html><body>Forbidden</body></html>');
     if (query.endpoint === 'v2' && settings.v2 === 'gone') return json(404, { error: 'Not Found' });
-    if (request.headers['authorization'] !== `Bearer ${FAKE_TOKEN}`)
+    const authorization = headerOf(request, 'authorization');
+    const account = this.auth.isAccountToken(authorization);
+    if (!account && authorization !== `Bearer ${FAKE_TOKEN}`)
       return json(401, { error: { status: 401, message: 'Invalid access token' } });
     if (
       query.endpoint === 'v2' &&
@@ -237,6 +325,8 @@ export class FakeSpotify {
       };
       return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
     }
+    const extra = this.#trackExtras(query, account);
+    if (extra !== undefined) return extra;
     const uri = query.variables['uri'];
     const entity = typeof uri === 'string' ? this.#entities.get(uri) : undefined;
     const data = entity
@@ -244,7 +334,69 @@ export class FakeSpotify {
       : undefined;
     return json(200, data ? { data } : { errors: [{ message: 'NotFound' }], data: null });
   }
+  /** The credits and Canvas operations (SPEC §10), keyed by `trackUri`; undefined for other operations. */
+  #trackExtras(query: Query, account: boolean): FakeAnswer | undefined {
+    const name = query.name ?? '';
+    if (!CREDITS_OPERATIONS.has(name) && name !== 'canvas') return undefined;
+    const trackUri = query.variables['trackUri'];
+    const id = typeof trackUri === 'string' && trackUri.startsWith('spotify:track:') ? trackUri.slice(14) : '';
+    const known = this.#entities.has(`spotify:track:${id}`);
+    if (name === 'canvas') {
+      if (!account && this.auth.canvasNeedsAccount)
+        return json(401, { error: { status: 401, message: 'Invalid access token' } });
+      const canvas = this.#canvases.get(id);
+      if (canvas === undefined && !known) return json(200, { errors: [{ message: 'NotFound' }], data: null });
+      return json(200, { data: canvasAnswer(id, canvas ?? null) });
+    }
+    const credits = this.#credits.get(id);
+    if (credits === undefined && !known) return json(200, { errors: [{ message: 'NotFound' }], data: null });
+    if (credits === undefined || this.auth.partnerCreditsEmpty)
+      return json(200, { data: { trackUnion: { __typename: 'Track', uri: trackUri, creditsTrait: null } } });
+    return json(200, { data: partnerCreditsAnswer(credits) });
+  }
+
+  /** `/api/server-time`, its Date header from the fake's clock (a client falls back to it). */
+  #serverTime(): FakeAnswer {
+    const date = { date: new Date(this.auth.now()).toUTCString() };
+    const body = this.auth.serverTimeBody();
+    if (body) return json(200, body, date);
+    const answer = this.auth.serverTime === 'missing' ? text(404, 'Not Found') : text(500, 'Internal Server Error');
+    return { ...answer, headers: { ...answer.headers, ...date } };
+  }
+
+  /** spclient: plain-text errors; an account token it minted, else 401 (none, expired) or 403 (anonymous). */
+  #spclient(url: URL, request: IncomingMessage): FakeAnswer {
+    const authorization = headerOf(request, 'authorization');
+    if (authorization === undefined) return text(401, 'No token provided');
+    if (this.auth.rbac) return text(403, 'rbac: access denied');
+    if (!this.auth.isAccountToken(authorization))
+      return authorization === `Bearer ${FAKE_TOKEN}` ? text(403, 'rbac: access denied') : text(401, 'Invalid token');
+    const path = url.pathname;
+    const found = (value: Record<string, unknown> | undefined): FakeAnswer =>
+      value === undefined ? text(404, '') : json(200, value);
+    let match: RegExpExecArray | null;
+    if ((match = /^\/color-lyrics\/v2\/track\/([0-9A-Za-z]{22})$/.exec(path))) {
+      const lyrics = this.#lyrics.get(match[1] as string);
+      return found(lyrics && lyricsAnswer(lyrics));
+    }
+    if ((match = /^\/track-credits-view\/v0\/experimental\/([0-9A-Za-z]{22})\/credits$/.exec(path))) {
+      const credits = this.#credits.get(match[1] as string);
+      return found(credits && spclientCreditsAnswer(credits));
+    }
+    if ((match = /^\/transcript-read-along\/v2\/episode\/([0-9A-Za-z]{22})$/.exec(path))) {
+      const transcript = this.#transcripts.get(match[1] as string);
+      return found(transcript && transcriptAnswer(transcript));
+    }
+    if ((match = /^\/user-profile-view\/v3\/profile\/([^/]+)$/.exec(path))) {
+      const user = this.#users.get(decodeURIComponent(match[1] as string));
+      return found(user && userProfileAnswer(user));
+    }
+    if (path === '/melody/v1/product_state') return json(200, productStateAnswer(this.auth.account));
+    return text(404, '');
+  }
 }
+
+const CREDITS_OPERATIONS = new Set(['queryTrackCreditsGroupedModal', 'queryTrackCreditsModal']);
 
 function headerOf(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];

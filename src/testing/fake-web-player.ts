@@ -56,6 +56,7 @@ export class FakeWebPlayer {
   readonly #main = new Map<string, string[]>();
   readonly #chunks = new Map<string, Chunk>();
   readonly #minted = new Set<string>();
+  #totpSecrets: Array<{ version: number; secret: string }> = [];
   #build = 1;
 
   constructor() {
@@ -107,6 +108,15 @@ export class FakeWebPlayer {
     };
     chunk.operations.set(name, [...hashes]);
     this.#chunks.set(where.chunk, chunk);
+  }
+
+  /**
+   * The build carries these TOTP secrets (`{secret:'…',version:N}` entries, escaped as a bundle
+   * writes them), as the web player does; newest first.
+   */
+  publishTotpSecrets(secrets: ReadonlyArray<{ version: number; secret: string }>): void {
+    this.#build += 1;
+    this.#totpSecrets = secrets.map((entry) => ({ ...entry }));
   }
 
   accepts(name: string, hash: string): boolean {
@@ -171,9 +181,18 @@ export class FakeWebPlayer {
       'const notADefinition=new l.l("fetchPlaylist","query","not-a-hash-at-all",null);',
       'const alsoNot="fetchPlaylist","query";',
       definitions(this.#main, 0),
+      ...(this.#totpSecrets.length === 0 ? [] : [totpTable(this.#totpSecrets)]),
       '}]);',
     ].join('\n');
   }
+}
+
+/** `let eD=[{secret:'…',version:61},…].map(…)` as the bundle writes it (backslashes and quotes escaped). */
+function totpTable(secrets: ReadonlyArray<{ version: number; secret: string }>): string {
+  const entries = secrets.map(
+    ({ version, secret }) => `{secret:'${secret.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',version:${version}}`,
+  );
+  return `let eD=[${entries.join(',')}].map(e=>e);`;
 }
 
 const CONSTRUCTORS = ['l.l', '_.l', '$a.Q', 'c.$e'];

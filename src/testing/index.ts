@@ -5,6 +5,8 @@ export {
   type FakeRequest,
   type FakeSpotifyOptions,
 } from './fake-spotify.js';
+export { FakeAuth, FAKE_SP_DC, type ServerTimeMode } from './fake-auth.js';
+export { fakeAccount, fakeCanvas, fakeCredits, fakeLyrics, fakeTranscript, fakeUser } from './account-factories.js';
 export { FakeWebPlayer, fakeHash, type FakeWebPlayerSettings } from './fake-web-player.js';
 export {
   fakeAlbum,

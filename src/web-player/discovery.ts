@@ -3,7 +3,9 @@ import type { SharedState } from '../cache/shared-state.js';
 import { ParseError } from '../errors.js';
 import { raceAbort } from '../http/abort.js';
 import type { HttpClient } from '../http/http-client.js';
+import type { TotpSecretOption } from '../spclient/totp.js';
 import { chunksFor, findOperations, findRouteChunks, hashesByName } from './scan.js';
+import { findTotpSecrets } from './secrets.js';
 import { fetchText, fetchWebPlayerPage, fileOf, type WebPlayerPage } from './page.js';
 
 /** What a discovery read is reused for; a failed one is not tried again for as long. */
@@ -61,6 +63,20 @@ export class WebPlayerDiscovery {
   /** The bundle the last read came from, and when: for messages. */
   get lastRead(): { bundle: string; at: number } | undefined {
     return this.#read && { bundle: this.#read.bundle, at: this.#read.at };
+  }
+
+  /**
+   * The TOTP secrets in the web player's main bundle (SPEC §10), read now: the account exchange asks
+   * only when every secret it has is retired, at most once an hour.
+   */
+  async totpSecrets(signal?: AbortSignal): Promise<TotpSecretOption[]> {
+    const { http, maxBytes } = this.#config;
+    const page = await fetchWebPlayerPage(http, maxBytes, signal);
+    for (const url of page.bundles) {
+      const found = findTotpSecrets(await fetchText(http, url, maxBytes, signal));
+      if (found.length > 0) return found;
+    }
+    return [];
   }
 
   /** The web player's `clientVersion`, reading its page if no read has it (for the client token). */
