@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchAccount } from './account.js';
 import { benchCache } from './cache.js';
 import { benchColdStart } from './cold-start.js';
 import { benchDiscovery } from './discovery.js';
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   'cold-start': benchColdStart,
   soak: benchSoak,
   healing: benchHealing,
+  account: benchAccount,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

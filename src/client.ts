@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { runBatch, type BatchOptions, type BatchResult } from './client/batch.js';
+import { runBatch, type BatchResult } from './client/batch.js';
 import { createClientParts, type LoaderContext } from './client/context.js';
 import { bootstrapToken, loadEntity } from './client/entity-loader.js';
 import * as discovery from './client/discovery.js';
@@ -7,6 +7,7 @@ import * as account from './client/account.js';
 import { chartOf } from './client/charts.js';
 import {
   OPTION_NAMES,
+  type BatchOptions,
   type CallOptions,
   type DiscographyOptions,
   type GetPlaylistOptions,

@@ -9,7 +9,8 @@ export type {
   SignalOptions,
   SimilarAlbumsOptions,
 } from './client/call-options.js';
-export type { BatchOptions, BatchProgress, BatchResult } from './client/batch.js';
+export type { BatchOptions, BatchProgress } from './client/call-options.js';
+export type { BatchResult } from './client/batch.js';
 export type {
   DownloadCanvasOptions,
   DownloadCoverOptions,

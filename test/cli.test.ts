@@ -95,8 +95,10 @@ describe('spotify-scraper CLI', () => {
     }
     const help = await runNode([BIN, '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited.');
-    for (const command of ['track', 'playlist', 'search', 'discography', 'download'])
+    expect(help.stdout).toContain(
+      'Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited, 5 account refused',
+    );
+    for (const command of ['track', 'playlist', 'search', 'discography', 'download', 'lyrics', 'chart', 'account'])
       expect(help.stdout).toContain(command);
     const playlist = await runNode([BIN, 'playlist', '--help']);
     for (const option of ['--max-tracks', '--pretty', '--input', '--origin', '--quiet', '--no-progress', '--proxy'])

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { capture, InvalidInputError } from '../index.js';
-import type { CommandSpec } from './commands.js';
+import type { CommandSpec } from './command-spec.js';
 import { EXIT } from './messages.js';
 
 const CODES: Readonly<Record<string, number>> = {

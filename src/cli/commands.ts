@@ -1,53 +1,17 @@
-import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
+import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
 import { doctorCommand } from './doctor-command.js';
-import type { Io } from './output.js';
 import {
   DEFAULTS,
   InvalidInputError,
-  type ClientOptions,
   SEARCH_TYPES,
   type AsyncSpotifyClient,
   type EntityType,
   type SearchType,
 } from '../index.js';
 import { limitFlag, wholeNumber } from './client-options.js';
-import type { Note } from './run.js';
-
-/** What a command does with one value, once the client exists. */
-export type ValueTask = (
-  client: AsyncSpotifyClient,
-  value: string,
-  signal: AbortSignal,
-  note: Note,
-) => Promise<unknown>;
-
-/** The parsed flags a command reads (commander's camel-cased names). */
-export type Flags = Record<string, unknown>;
-
-export interface CommandSpec {
-  name: string;
-  /** Commander's argument syntax. */
-  args: string;
-  summary: string;
-  /** The command's own options (shared ones are added to every command). */
-  options?: (command: Command) => void;
-  /** `query`: the arguments are one search query; `values`: arguments, `--input` or stdin; `none`: no values. */
-  input: 'values' | 'query' | 'none';
-  /** Reads and checks the flags (bad ones are InvalidInputErrors, before any request) and returns the task. */
-  prepare: (flags: Flags) => ValueTask;
-  /** A command that is not a task per value (doctor, capture): the whole run, resolving to the exit code. */
-  whole?: ((run: WholeRun) => Promise<number>) | undefined;
-}
-
-/** What a whole-run command gets: its flags and arguments, the client options the flags make, the streams. */
-export interface WholeRun {
-  flags: Flags;
-  args: readonly string[];
-  options: ClientOptions;
-  io: Io;
-}
+import type { CommandSpec } from './command-spec.js';
 
 function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandSpec {
   return {
@@ -291,6 +255,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     prepare: () => (client, value, signal) => client.getArtistConcerts(value, { signal }),
   },
   colors,
+  ...ACCOUNT_COMMANDS,
   download,
   doctorCommand,
   captureCommand,

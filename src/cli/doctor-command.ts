@@ -1,5 +1,5 @@
 import { doctor, type DoctorReport } from '../index.js';
-import type { CommandSpec } from './commands.js';
+import type { CommandSpec } from './command-spec.js';
 
 /** `spotify-scraper doctor`: the live check, as a table (or `--json`), exit code 0 / 1 / 2. */
 export const doctorCommand: CommandSpec = {

@@ -1,12 +1,13 @@
-import { InvalidInputError, NotFoundError, RateLimitedError, redact } from '../index.js';
+import { AuthenticationError, InvalidInputError, NotFoundError, RateLimitedError, redact } from '../index.js';
 
 /** The CLI's documented exit codes. */
-export const EXIT = Object.freeze({ ok: 0, other: 1, invalidInput: 2, notFound: 3, rateLimited: 4 });
+export const EXIT = Object.freeze({ ok: 0, other: 1, invalidInput: 2, notFound: 3, rateLimited: 4, authentication: 5 });
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof InvalidInputError) return EXIT.invalidInput;
   if (error instanceof NotFoundError) return EXIT.notFound;
   if (error instanceof RateLimitedError) return EXIT.rateLimited;
+  if (error instanceof AuthenticationError) return EXIT.authentication;
   return EXIT.other;
 }
 
@@ -34,6 +35,7 @@ const FLAG_FOR_OPTION: Readonly<Record<string, string>> = Object.freeze({
   'fleet.workers': '--fleet-workers',
   cache: '--cache',
   'cache.store': '--cache',
+  cookies: '--cookies',
 });
 
 /**

@@ -5,6 +5,11 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
+/** A result printed as it is, not as JSON (`lyrics --format lrc`). */
+export class TextOutput {
+  constructor(readonly text: string) {}
+}
+
 /**
  * Writes results in input order as soon as each one and every one before it is done: one value prints
  * one JSON document; several print NDJSON (a line per value, a failed value as `{value, error}`), or
@@ -16,6 +21,10 @@ export class ResultWriter {
   #next = 0;
   #waiting = new Map<number, string | null>();
   #wroteArray = false;
+  #wroteText = false;
+
+  /** Whether a text result was written: the run prints text, its failures go to stderr only. */
+  #text = false;
 
   readonly #stdout: NodeJS.WritableStream;
   readonly #count: number;
@@ -25,6 +34,11 @@ export class ResultWriter {
     this.#stdout = stdout;
     this.#count = count;
     this.#pretty = pretty;
+  }
+
+  /** The run prints text (`--format lrc|text`): one result after another, a blank line between. */
+  set text(value: boolean) {
+    this.#text = value;
   }
 
   /** How many results have been written (or skipped) in order. */
@@ -37,7 +51,10 @@ export class ResultWriter {
   }
 
   fail(index: number, value: string, error: SpotifyScraperError): void {
-    this.#put(index, this.#count === 1 ? undefined : { value, error: { name: error.name, message: error.message } });
+    this.#put(
+      index,
+      this.#count === 1 || this.#text ? undefined : { value, error: { name: error.name, message: error.message } },
+    );
   }
 
   /** Closes the JSON array, when one was opened. */
@@ -56,10 +73,16 @@ export class ResultWriter {
   }
 
   #format(document: unknown): string {
+    if (document instanceof TextOutput) return document.text;
     return JSON.stringify(document, null, this.#pretty ? 2 : undefined);
   }
 
   #write(text: string): void {
+    if (this.#text) {
+      this.#stdout.write(this.#wroteText ? `\n${text}\n` : `${text}\n`);
+      this.#wroteText = true;
+      return;
+    }
     if (this.#count === 1 || !this.#pretty) {
       this.#stdout.write(`${text}\n`);
       return;

@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { AsyncSpotifyClient, DEFAULTS, InvalidInputError } from '../index.js';
+import { AsyncSpotifyClient, DEFAULTS, InvalidInputError, type ClientOptions } from '../index.js';
 import { clientOptionsFrom, type ClientFlags } from './client-options.js';
 import { openCacheStore } from './cache-store.js';
-import { COMMANDS, type CommandSpec, type Flags } from './commands.js';
+import type { CommandSpec, Flags } from './command-spec.js';
+import { COMMANDS } from './commands.js';
 import { EXIT, cliMessage, exitCodeFor } from './messages.js';
 import type { Io } from './output.js';
 import { runValues } from './run.js';
@@ -14,7 +15,10 @@ Values are ids, spotify: URIs, open.spotify.com URLs or spotify.link short links
 in input order, as soon as it and the ones before it are done; a failed value is a line
 {"value", "error"} there, and its reason goes to stderr). Put options after the command.
 
-Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited.
+Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited, 5 account refused
+(a rejected or expired cookie, stale TOTP secrets).
+Account cookie (lyrics, transcript, user, account; credits and canvas use it when given): --cookies FILE
+(a browser's cookies.txt or a file holding the sp_dc value) or the SPOTIFY_SP_DC environment variable.
 Proxies: --proxy URL, else HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) from the environment.
 
 Examples:
@@ -23,6 +27,8 @@ Examples:
   cat ids.txt | spotify-scraper album --rate 1 --burst 2 > albums.ndjson
   spotify-scraper search daft punk --type track,artist --limit 5
   spotify-scraper download preview spotify:track:4uLU6hMCjMI75M1A2tKUQC --dest previews --embed-cover
+  spotify-scraper lyrics 4uLU6hMCjMI75M1A2tKUQC --cookies cookies.txt --format lrc > song.lrc
+  spotify-scraper chart top-50-global --max-tracks 10
   spotify-scraper track 4uLU6hMCjMI75M1A2tKUQC --origin http://127.0.0.1:8080   # a test server`;
 
 const HINT = '(add --help for usage)';
@@ -82,6 +88,11 @@ export function buildProgram(
   for (const spec of COMMANDS) {
     const command = program.command(`${spec.name} ${spec.args}`).description(spec.summary);
     spec.options?.(command);
+    if (spec.account)
+      command.option(
+        '--cookies <file>',
+        "the account's sp_dc cookie: a browser's cookies.txt or a file holding the value (default: SPOTIFY_SP_DC)",
+      );
     addSharedOptions(command);
     command.action(async (...args: unknown[]) => {
       exitCode = await runCommand(spec, args, version, io, stdin);
@@ -103,6 +114,14 @@ async function runCommand(
   // `download <what> [values...]`: the first argument is what to download.
   if (spec.name === 'download') flags['what'] = positional.shift();
   const task = spec.prepare(flags);
+  const cookies = accountCookies(spec, flags['cookies'] as string | undefined);
+  if (cookies === null) {
+    // One line: what is missing and the two ways to give it.
+    io.stderr.write(
+      `error: ${spec.name} needs a Spotify account: pass --cookies FILE (a browser's cookies.txt or a file holding the sp_dc value) or set SPOTIFY_SP_DC\n`,
+    );
+    return EXIT.invalidInput;
+  }
   const words = (positional[0] as string[] | undefined) ?? [];
   const quiet = flags.quiet === true;
   const warn = (message: string): void => {
@@ -110,17 +129,27 @@ async function runCommand(
   };
   if (spec.whole) {
     const { options, owned } = await clientOptionsFrom(flags, warn);
+    if (cookies) options.cookies = cookies;
     const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
     if (cache) options.cache = { store: cache.store };
+    let client: AsyncSpotifyClient | undefined;
     try {
-      return await spec.whole({ flags, args: words, options, io });
+      return await spec.whole({
+        flags,
+        args: words,
+        options,
+        io,
+        client: () => (client ??= new AsyncSpotifyClient(options)),
+      });
     } finally {
+      await client?.close();
       await owned?.close();
       await cache?.close();
     }
   }
   const values = spec.input === 'query' ? [words.join(' ')] : await collectValues(words, flags.input, stdin as never);
   const { options, owned } = await clientOptionsFrom(flags, warn);
+  if (cookies) options.cookies = cookies;
   const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
   const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
   if (cache) options.cache = { store: cache.store };
@@ -134,6 +163,7 @@ async function runCommand(
         concurrency,
         pretty: flags.pretty === true,
         progress: !quiet && flags.progress !== false,
+        text: typeof flags['format'] === 'string' && flags['format'] !== 'json',
       },
     );
   } finally {
@@ -141,6 +171,18 @@ async function runCommand(
     await owned?.close();
     await cache?.close();
   }
+}
+
+/**
+ * The account cookie of a command that uses one: `--cookies FILE`, else SPOTIFY_SP_DC; null when the
+ * command needs one and has neither (a usage error naming both, before any request).
+ */
+function accountCookies(spec: CommandSpec, file: string | undefined): ClientOptions['cookies'] | null {
+  if (!spec.account) return undefined;
+  if (file !== undefined) return { file };
+  const fromEnv = (process.env['SPOTIFY_SP_DC'] ?? '').trim();
+  if (fromEnv !== '') return fromEnv;
+  return spec.account === 'optional' ? undefined : null;
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

@@ -9,6 +9,8 @@ export interface RunOptions {
   pretty: boolean;
   /** Show a progress bar (on a terminal that can draw one). */
   progress: boolean;
+  /** The results are text (`--format lrc|text`), not JSON: a failed value prints nothing on stdout. */
+  text?: boolean | undefined;
 }
 
 /** What a task can say besides its result: a note on stderr (a result the defaults cut short). */
@@ -26,6 +28,7 @@ export type Task = (value: string, signal: AbortSignal, note: Note) => Promise<u
 export async function runValues(values: readonly string[], task: Task, options: RunOptions): Promise<number> {
   const { io, concurrency } = options;
   const writer = new ResultWriter(io.stdout, values.length, options.pretty);
+  writer.text = options.text === true;
   const controller = new AbortController();
   let stdoutClosed = false;
   const unwatch = watchStdout(io.stdout, () => {

@@ -1,26 +1,10 @@
 import { InvalidInputError, SpotifyScraperError, optionError } from '../errors.js';
 import { quote } from '../redact.js';
-import type { CallOptions } from './call-options.js';
+import type { BatchOptions } from './call-options.js';
 
 /** One entry of a batch result, in input order. */
 export type BatchResult<T> =
   { value: string; ok: true; result: T } | { value: string; ok: false; error: SpotifyScraperError };
-
-/** Progress of a batch, reported after each value settles. */
-export interface BatchProgress {
-  completed: number;
-  total: number;
-  value: string;
-  ok: boolean;
-}
-
-/** Options every batch helper takes. */
-export interface BatchOptions extends CallOptions {
-  /** How many values are fetched at once. @default the client's `maxConcurrency` (5) */
-  concurrency?: number | undefined;
-  /** Called after each value settles. */
-  onProgress?: ((progress: BatchProgress) => void) | undefined;
-}
 
 /**
  * Runs `fetchOne` over `values` with bounded concurrency. A failed value becomes `{ok: false, error}`

@@ -1,6 +1,5 @@
 import type { DownloadCanvasOptions, DownloadCoverOptions, DownloadPreviewOptions } from '../media/downloads.js';
 import type { SearchType } from '../models/search-results.js';
-import type { BatchOptions } from './batch.js';
 
 /** The options a call that can be cancelled takes. */
 export interface SignalOptions {
@@ -16,6 +15,22 @@ export interface CallOptions extends SignalOptions {
 
 /** @deprecated The same as {@link CallOptions}; use that name. */
 export type GetOptions = CallOptions;
+
+/** Progress of a batch, reported after each value settles. */
+export interface BatchProgress {
+  completed: number;
+  total: number;
+  value: string;
+  ok: boolean;
+}
+
+/** Options every batch helper takes. */
+export interface BatchOptions extends CallOptions {
+  /** How many values are fetched at once. @default the client's `maxConcurrency` (5) */
+  concurrency?: number | undefined;
+  /** Called after each value settles. */
+  onProgress?: ((progress: BatchProgress) => void) | undefined;
+}
 
 /** Options of `getPlaylist` (and `getChart`). */
 export interface GetPlaylistOptions extends CallOptions {

@@ -8,6 +8,7 @@ import { FakeWebPlayer } from './fake-web-player.js';
 import { fakeTrack } from './factories.js';
 import { partnerAnswer } from './partner-answers.js';
 import { Replay } from './replay.js';
+import type { FakeAnswer } from './fake-answer.js';
 import type { CaptureFile } from '../capture/recording.js';
 import type { Canvas } from '../models/canvas.js';
 import type { Credits } from '../models/credits.js';
@@ -40,13 +41,6 @@ export interface FakeRequest {
   /** The persisted-query hash it asked with, for API requests. */
   hash: string | null;
   headers: IncomingMessage['headers'];
-}
-
-/** One answer of the fake: status, headers, body. */
-export interface FakeAnswer {
-  status: number;
-  headers?: Record<string, string>;
-  body: string | Buffer;
 }
 
 /** A persisted query as the pathfinder received it, from a v1 GET or a v2 POST. */

@@ -1,11 +1,6 @@
-export {
-  FakeSpotify,
-  startFakeSpotify,
-  type FakeAnswer,
-  type FakeRequest,
-  type FakeSpotifyOptions,
-} from './fake-spotify.js';
-export { FakeAuth, FAKE_SP_DC, type ServerTimeMode } from './fake-auth.js';
+export { FakeSpotify, startFakeSpotify, type FakeRequest, type FakeSpotifyOptions } from './fake-spotify.js';
+export type { FakeAnswer } from './fake-answer.js';
+export { FakeAuth, FAKE_SP_DC, type ServerTimeMode, type TokenAnswer } from './fake-auth.js';
 export { fakeAccount, fakeCanvas, fakeCredits, fakeLyrics, fakeTranscript, fakeUser } from './account-factories.js';
 export { FakeWebPlayer, fakeHash, type FakeWebPlayerSettings } from './fake-web-player.js';
 export {

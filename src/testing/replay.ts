@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CaptureFile, RecordedExchange } from '../capture/recording.js';
-import type { FakeAnswer } from './fake-spotify.js';
+import type { FakeAnswer } from './fake-answer.js';
 
 /** JSON with sorted keys: two variables objects match whatever their key order. */
 function stable(value: unknown): string {

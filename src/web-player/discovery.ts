@@ -48,6 +48,13 @@ export interface DiscoveryConfig {
  * hour; a failed discovery is not tried again for an hour. With a shared store, what was found and
  * the cool-down are shared, and a lock lets one process of a fleet discover while the others adopt.
  */
+/** How long a written lock is left before it is read back (another process's write may still land). */
+const LOCK_SETTLE_MS = 300;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 export class WebPlayerDiscovery {
   readonly #config: DiscoveryConfig;
   readonly #owner = randomBytes(8).toString('hex');
@@ -137,19 +144,8 @@ export class WebPlayerDiscovery {
   async #runLocked(name: string): Promise<Read> {
     const { shared } = this.#config;
     if (shared.shared) {
-      const lock = await shared.get<{ owner: string }>('lock', true);
-      if (lock && lock.owner !== this.#owner) {
-        // Another process discovers: adopt what it finds, or go on alone when its lock runs out.
-        for (let waited = 0; waited < LOCK_MS; waited += ADOPT_POLL_MS) {
-          await new Promise((resolve) => setTimeout(resolve, ADOPT_POLL_MS).unref());
-          const found = await shared.get<Found>(`found:${name}`, true);
-          if (found) return this.#adopted(name, found);
-          const cooldown = await shared.get<{ at: number; why: string }>('cooldown', true);
-          if (cooldown) this.#checkCoolDown(cooldown);
-          if (!(await shared.get('lock', true))) break;
-        }
-      }
-      await shared.set('lock', { owner: this.#owner }, LOCK_MS);
+      const adopted = await this.#takeLock(name);
+      if (adopted) return adopted;
     }
     try {
       const read = await this.#run();
@@ -164,8 +160,38 @@ export class WebPlayerDiscovery {
       await shared.set('cooldown', { at: this.#failedAt, why: why.slice(0, 300) }, DISCOVERY_TTL_MS);
       throw new ParseError(`Discovery from the web player failed: ${why}`, { cause: error });
     } finally {
-      if (shared.shared) await shared.delete('lock');
+      // Only a lock of this process's own is lifted (another may have taken it when this one ran out).
+      if (shared.shared && (await shared.get<{ owner: string }>('lock', true))?.owner === this.#owner)
+        await shared.delete('lock');
     }
+  }
+
+  /**
+   * Takes the fleet's discovery lock, or adopts what the process holding it finds. A store has no
+   * set-if-absent, so a lock is written, then read back after a pause: of two processes that wrote
+   * at once, the one whose write the store kept discovers, and the other waits for it.
+   */
+  async #takeLock(name: string): Promise<Read | undefined> {
+    const { shared } = this.#config;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const lock = await shared.get<{ owner: string }>('lock', true);
+      if (lock && lock.owner !== this.#owner) {
+        // Another process discovers: adopt what it finds, or go on when its lock runs out.
+        for (let waited = 0; waited < LOCK_MS; waited += ADOPT_POLL_MS) {
+          await pause(ADOPT_POLL_MS);
+          const found = await shared.get<Found>(`found:${name}`, true);
+          if (found) return this.#adopted(name, found);
+          const cooldown = await shared.get<{ at: number; why: string }>('cooldown', true);
+          if (cooldown) this.#checkCoolDown(cooldown);
+          if (!(await shared.get('lock', true))) break;
+        }
+      }
+      await shared.set('lock', { owner: this.#owner }, LOCK_MS);
+      await pause(LOCK_SETTLE_MS);
+      const kept = await shared.get<{ owner: string }>('lock', true);
+      if (kept === undefined || kept.owner === this.#owner) return undefined;
+    }
+    return undefined;
   }
 
   /** A read made of what another process found. */
