@@ -13,6 +13,7 @@ import { benchE2e } from './e2e.js';
 import { benchFleet } from './fleet.js';
 import { benchHealing } from './healing.js';
 import { benchHostile } from './hostile.js';
+import { benchKit } from './kit.js';
 import { benchLimiter } from './limiter.js';
 import { benchMemory } from './memory.js';
 import { benchParse } from './parse.js';
@@ -33,6 +34,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   soak: benchSoak,
   healing: benchHealing,
   account: benchAccount,
+  kit: benchKit,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

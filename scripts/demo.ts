@@ -1,14 +1,14 @@
 /**
- * The offline demo: serves the project's recorded pages (demo/recordings: embed pages, partner API
- * answers, media) on 127.0.0.1 and runs the `spotify-scraper` CLI against them, so a newcomer sees
- * the whole path work without reaching Spotify. Run: npm run demo
+ * The offline demo: the testing kit's fake Spotify with its built-in catalogue (what
+ * `spotify-scraper fake-spotify` serves) on 127.0.0.1, and the `spotify-scraper` CLI run against it,
+ * so a newcomer sees the whole path work without reaching Spotify: getters, paging, a batch, search,
+ * a discography, a tagged download. Run: npm run demo
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runNode, type ProcessResult as Run } from '../test/helpers/run-process.js';
-import { DEMO } from './demo-ids.js';
-import { startReplayServer } from './replay-server.js';
+import { CATALOGUE as DEMO, addCatalogue, startFakeSpotify } from '../src/testing/index.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'src', 'cli', 'index.ts');
 
@@ -30,9 +30,10 @@ function show(title: string, command: string, run: Run, summary: string): void {
   console.log(`  exit code ${run.code}  (${title})`);
 }
 
-const replay = await startReplayServer();
+const replay = await startFakeSpotify();
+addCatalogue(replay);
 const out = mkdtempSync(join(tmpdir(), 'spotify-scraper-demo-'));
-console.log(`replay server on ${replay.origin}: every request below goes there instead of Spotify`);
+console.log(`fake Spotify on ${replay.origin}: every request below goes there instead of Spotify`);
 try {
   const track = await cli(['track', `https://open.spotify.com/track/${DEMO.track}?si=demo`, '--pretty'], replay.origin);
   const t = JSON.parse(track.stdout);
@@ -77,6 +78,26 @@ try {
     lines
       .map((l) => (l.error ? `{error: ${l.error.name}}` : `{${l.name}: ${l.tracks.length} tracks, ${l.label}}`))
       .join(' | '),
+  );
+
+  const search = await cli(['search', DEMO.query, '--limit', '3'], replay.origin);
+  const hits = JSON.parse(search.stdout);
+  show(
+    'search over the partner API',
+    `spotify-scraper search ${DEMO.query} --limit 3`,
+    search,
+    `${hits.artists.map((a: { name: string }) => a.name).join(', ')}; albums ${hits.albums
+      .map((a: { name: string }) => `"${a.name}"`)
+      .join(', ')}; ${hits.tracks.length} tracks, ${hits.shows.length} shows, ${hits.episodes.length} episodes`,
+  );
+
+  const discography = await cli(['discography', DEMO.artist], replay.origin);
+  const releases = JSON.parse(discography.stdout) as Array<{ name: string; albumType: string; releaseDate: string }>;
+  show(
+    "an artist's discography, newest first",
+    `spotify-scraper discography ${DEMO.artist}`,
+    discography,
+    releases.map((r) => `${r.name} (${r.albumType.toLowerCase()}, ${r.releaseDate.slice(0, 4)})`).join(' | '),
   );
 
   const download = await cli(['download', 'preview', DEMO.track, '--dest', out, '--embed-cover'], replay.origin);

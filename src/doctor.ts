@@ -42,14 +42,15 @@ export type DoctorOptions = Pick<
 > & { signal?: AbortSignal | undefined };
 
 /** One known entity per type: long-lived public ones (the shared fixtures' entities). */
-const KNOWN: Readonly<Record<EntityType, string>> = {
+export const DOCTOR_ENTITIES: Readonly<Record<EntityType, string>> = Object.freeze({
   track: '4uLU6hMCjMI75M1A2tKUQC',
   album: '6N9PS4QXF1D0OWPk0Sxtb4',
   artist: '0gxyHStUsqpMadRV0Di1Qt',
   playlist: '37i9dQZF1DXcBWIGoYBM5M',
   episode: '07gKzPFkbvGF0cHoeG7ARS',
   show: '4rOoJ6Egrf8K2IrywzwOMk',
-};
+});
+const KNOWN = DOCTOR_ENTITIES;
 const uri = (type: EntityType) => `spotify:${type}:${KNOWN[type]}`;
 
 /** The variables each operation is probed with: the known entities (SPEC §3, §6). */

@@ -91,6 +91,12 @@ export interface ClientOptions {
    */
   fleet?: FleetOptions | undefined;
   /**
+   * A namespace for what the client writes to shared stores: its cache keys, what healing shares and
+   * its fleet's Redis keys. Clients of different namespaces share nothing, so a test or a run against
+   * a fake (`--origin`) never writes into production entries. @default undefined (none)
+   */
+  namespace?: string | undefined;
+  /**
    * The `sp_dc` cookie of a Spotify account, for the account features (lyrics, transcripts, user
    * profiles, the account's state): the value, `{ sp_dc }`, or `{ file }` (a browser's cookies.txt or a
    * file holding the value, read at the first account call). Sent only to
@@ -133,6 +139,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'clock',
   'cache',
   'fleet',
+  'namespace',
   'cookies',
   'totpSecrets',
 ]);
@@ -163,6 +170,7 @@ export interface ResolvedOptions {
   clock: Clock;
   cache: ResolvedCache | null;
   fleet: ResolvedFleet | null;
+  namespace: string | undefined;
   cookies: CookieSource | undefined;
   totpSecrets: readonly TotpSecret[];
   /** capture()'s recorder of every exchange on the wire. */
@@ -180,6 +188,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (options.proxy !== undefined && options.dispatcher !== undefined) {
     throw optionError('proxy', 'and options.dispatcher cannot both be set: configure the proxy on your dispatcher');
   }
+  const namespace = namespaceOption(options.namespace);
   return {
     rateLimit: toRateLimit('rateLimit', options.rateLimit ?? DEFAULTS.rateLimit),
     hostRateLimits: toHostRateLimits(options.hostRateLimits ?? {}),
@@ -201,7 +210,8 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     maxMediaBytes: positiveInteger('maxMediaBytes', options.maxMediaBytes ?? DEFAULTS.maxMediaBytes),
     clock: options.clock ?? systemClock,
     cache: resolveCache(options.cache),
-    fleet: resolveFleet(options.fleet),
+    fleet: namespacedFleet(resolveFleet(options.fleet), namespace),
+    namespace,
     cookies: resolveCookies(options.cookies),
     totpSecrets: toTotpSecrets(options.totpSecrets),
     recorder: (options as { [RECORDER]?: (exchange: WireExchange) => void })[RECORDER],
@@ -368,4 +378,19 @@ function toTotpSecrets(value: unknown): readonly TotpSecret[] {
       throw optionError(`totpSecrets[${index}].secret`, 'must be a non-empty string, Uint8Array or list of bytes');
     return { version, bytes };
   });
+}
+
+function namespaceOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const printable =
+    typeof value === 'string' && [...value].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200 || !printable)
+    throw optionError('namespace', `must be 1-200 printable characters, got ${quote(value, 60)}`);
+  return value;
+}
+
+/** A fleet's Redis keys in the client's namespace: clients of different namespaces share no budget. */
+function namespacedFleet(fleet: ResolvedFleet | null, namespace: string | undefined): ResolvedFleet | null {
+  if (fleet === null || namespace === undefined) return fleet;
+  return { ...fleet, key: `${fleet.key}:ns:${namespace.replace(/[^\w.:-]/g, '_')}` };
 }

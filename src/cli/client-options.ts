@@ -59,6 +59,9 @@ export async function clientOptionsFrom(
     const { routeTo } = await import('../testing/index.js');
     const owned = routeTo(origin);
     options.dispatcher = owned;
+    // What a run against a fake or replay server writes to a cache or fleet Redis stays apart from
+    // the entries of runs against Spotify.
+    options.namespace = `origin:${origin}`;
     return { options, owned };
   }
   if (flags.proxy !== undefined) {

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
 import { doctorCommand } from './doctor-command.js';
+import { fakeSpotifyCommand } from './fake-spotify-command.js';
 import {
   DEFAULTS,
   InvalidInputError,
@@ -259,4 +260,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   download,
   doctorCommand,
   captureCommand,
+  fakeSpotifyCommand,
 ];

@@ -21,9 +21,9 @@ export type Task = (value: string, signal: AbortSignal, note: Note) => Promise<u
 /**
  * Runs `task` over `values`, `concurrency` at a time, and streams the results in input order (see
  * ResultWriter). A value starts only when it is within a window of the last one written, so results
- * that finish early never pile up without bound. A failed value is reported on stderr and its exit
- * code kept (the first failure's). If stdout's reader goes away (`| head -1`) the remaining work is
- * cancelled and the run ends quietly with exit code 0.
+ * that finish early never pile up without bound. A failed value is reported on stderr, in input order
+ * too, and the exit code is that of the first failure in input order. If stdout's reader goes away
+ * (`| head -1`) the remaining work is cancelled and the run ends quietly with exit code 0.
  */
 export async function runValues(values: readonly string[], task: Task, options: RunOptions): Promise<number> {
   const { io, concurrency } = options;
@@ -37,22 +37,36 @@ export async function runValues(values: readonly string[], task: Task, options: 
   });
   const bar = options.progress ? progressBar(io.stderr, values.length) : undefined;
   const window = Math.max(concurrency * 4, 16);
-  let exitCode: number = EXIT.ok;
   let completed = 0;
   let failed = 0;
+  // Error lines go to stderr in input order, as results go to stdout: each waits for the values
+  // before it. The exit code is that of the first failure in input order, whatever the concurrency.
+  const settled: Array<{ line: string | undefined; code: number } | undefined> = [];
+  let nextLine = 0;
+  const settle = (index: number, line: string | undefined, code: number): void => {
+    settled[index] = { line, code };
+    for (let entry = settled[nextLine]; entry !== undefined; entry = settled[nextLine]) {
+      if (entry.line !== undefined && !stdoutClosed) io.stderr.write(entry.line);
+      nextLine += 1;
+    }
+  };
 
   const runOne = async (index: number): Promise<void> => {
     const value = values[index] as string;
     try {
       const result = await task(value, controller.signal, (message) => io.stderr.write(`note: ${message}\n`));
       if (!stdoutClosed) writer.ok(index, result);
+      settle(index, undefined, EXIT.ok);
     } catch (error) {
       if (stdoutClosed) return;
       const failure =
         error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error });
       failed += 1;
-      io.stderr.write(`error: ${values.length > 1 ? `${shownValue(value)}: ` : ''}${cliMessage(failure)}\n`);
-      if (exitCode === EXIT.ok) exitCode = exitCodeFor(failure);
+      settle(
+        index,
+        `error: ${values.length > 1 ? `${shownValue(value)}: ` : ''}${cliMessage(failure)}\n`,
+        exitCodeFor(failure),
+      );
       writer.fail(index, value, failure);
     } finally {
       completed += 1;
@@ -79,5 +93,6 @@ export async function runValues(values: readonly string[], task: Task, options: 
   bar?.done();
   if (!stdoutClosed) writer.end();
   unwatch();
-  return stdoutClosed ? EXIT.ok : exitCode;
+  const firstFailure = settled.find((entry) => entry !== undefined && entry.code !== EXIT.ok);
+  return stdoutClosed ? EXIT.ok : (firstFailure?.code ?? EXIT.ok);
 }

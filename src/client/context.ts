@@ -74,8 +74,11 @@ export function createClientParts(
   const remember = rememberer(cache, new SingleFlight(), {
     locale: resolved.headers.base['accept-language'],
     partnerApi: resolved.partnerApi,
+    namespace: resolved.namespace,
   });
-  const shared = new SharedState(resolved.cache?.store, 'heal:v1');
+  const healingNamespace =
+    resolved.namespace === undefined ? 'heal:v1' : `${encodeURIComponent(resolved.namespace)}:heal:v1`;
+  const shared = new SharedState(resolved.cache?.store, healingNamespace);
   const discovery = new WebPlayerDiscovery({ http, maxBytes: resolved.maxPageBytes, shared });
   const context: LoaderContext = {
     http,

@@ -142,7 +142,7 @@ async function attempt(
         ? await sendV1(context, name, hash, variables)
         : await sendV2(context, name, hash, variables, healed);
     if (isRefusal(json)) return { kind: 'refused' };
-    return { kind: 'data', root: readRoot(json, kind, name, context.token ?? '') };
+    return { kind: 'data', root: readRoot(json, kind, name, context.token ?? '', subjectOf(variables)) };
   } catch (error) {
     if (error instanceof HttpError && error.code === REFUSAL_CODES.hash) return { kind: 'refused' };
     if (error instanceof HttpError && REFUSAL_CODES.endpoint.includes(error.code))
@@ -216,23 +216,39 @@ function parseJson(body: string, url: string): unknown {
   }
 }
 
-function readRoot(json: unknown, kind: OperationKind, name: string, token: string): Raw {
+/** What a query is about, for a NotFoundError: `the artist 0TnOYISbd1XYRBk9myaseg`, or undefined. */
+function subjectOf(variables: Readonly<Record<string, unknown>>): string | undefined {
+  const images = variables['imageUris'];
+  const uri = [
+    variables['uri'],
+    variables['artistUri'],
+    variables['trackUri'],
+    Array.isArray(images) ? images[0] : undefined,
+  ].find((value): value is string => typeof value === 'string');
+  const match = uri === undefined ? null : /^spotify:([a-z]+):([0-9A-Za-z]{1,64})$/.exec(uri);
+  return match ? `the ${match[1]} ${match[2]}` : undefined;
+}
+
+function readRoot(json: unknown, kind: OperationKind, name: string, token: string, subject?: string): Raw {
   const { root } = OPERATIONS[kind];
   const value = at(json, 'data', root);
+  const missing = (said: string) =>
+    new NotFoundError(
+      subject === undefined
+        ? `The partner API has no such entity (${name}: ${said})`
+        : `Spotify does not know ${subject} (the partner API's ${name} answered ${said})`,
+      { status: 404 },
+    );
   if (isRaw(value)) {
-    if (value['__typename'] === 'NotFound' || value['__typename'] === 'GenericError') {
-      throw new NotFoundError(`The partner API has no such entity (${name})`, { status: 404 });
-    }
+    if (value['__typename'] === 'NotFound' || value['__typename'] === 'GenericError')
+      throw missing(String(value['__typename']));
     return value;
   }
   // Some operations answer a list at the root (extractedColors).
   if (Array.isArray(value)) return { items: value };
   // The server's own words, which may echo the token it was sent: quoted short, with that token redacted.
   const message = str(at(list(at(json, 'errors'))[0], 'message'));
-  if (message === 'NotFound' || message?.startsWith('NotFound:'))
-    throw new NotFoundError(`The partner API has no such entity (${name}: ${quote(message, 80, [token])})`, {
-      status: 404,
-    });
+  if (message === 'NotFound' || message?.startsWith('NotFound:')) throw missing(quote(message, 80, [token]));
   const why = message === undefined ? `no data.${root}` : quote(message, MAX_QUOTED, [token]);
   throw new ParseError(`The partner API's ${name} failed: ${why}`);
 }

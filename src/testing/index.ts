@@ -1,6 +1,17 @@
 export { FakeSpotify, startFakeSpotify, type FakeRequest, type FakeSpotifyOptions } from './fake-spotify.js';
 export type { FakeAnswer } from './fake-answer.js';
+export { CATALOGUE, addCatalogue } from './catalogue.js';
 export { FakeAuth, FAKE_SP_DC, type ServerTimeMode, type TokenAnswer } from './fake-auth.js';
+export {
+  artistSummaryOf,
+  fakeArtistSummary,
+  fakeColors,
+  fakeConcert,
+  fakeRelease,
+  playlistSummaryOf,
+  releaseOf,
+  showSummaryOf,
+} from './summaries.js';
 export { fakeAccount, fakeCanvas, fakeCredits, fakeLyrics, fakeTranscript, fakeUser } from './account-factories.js';
 export { FakeWebPlayer, fakeHash, type FakeWebPlayerSettings } from './fake-web-player.js';
 export {

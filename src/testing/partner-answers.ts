@@ -17,15 +17,15 @@ import { isoDate as date } from './embed-pages.js';
 
 type Json = Record<string, unknown>;
 
-const sources = (images: readonly Image[]) => ({
+export const sources = (images: readonly Image[]) => ({
   sources: images.map((image) => ({ url: image.url, width: image.width, height: image.height })),
 });
 
-const artistItems = (artists: readonly ArtistRef[]) => ({
+export const artistItems = (artists: readonly ArtistRef[]) => ({
   items: artists.map((artist) => ({ profile: { name: artist.name }, uri: artist.uri })),
 });
 
-function apiTrack(track: Track): Json {
+export function apiTrack(track: Track): Json {
   return {
     __typename: 'Track',
     uri: track.uri,
@@ -50,7 +50,7 @@ function apiTrack(track: Track): Json {
   };
 }
 
-function apiEpisode(episode: Episode): Json {
+export function apiEpisode(episode: Episode): Json {
   return {
     __typename: 'Episode',
     uri: episode.uri,
@@ -77,7 +77,7 @@ function apiEpisode(episode: Episode): Json {
   };
 }
 
-const user = (owner: UserRef | null) =>
+export const user = (owner: UserRef | null) =>
   owner === null ? null : { data: { __typename: 'User', name: owner.name, uri: owner.uri, username: owner.id } };
 
 function page<T>(items: readonly T[], offset: number, limit: number): T[] {

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import type { CaptureFile, RecordedExchange } from '../capture/recording.js';
 import type { FakeAnswer } from './fake-answer.js';
@@ -41,9 +42,11 @@ export class Replay {
   readonly #served = new Map<string, number>();
 
   constructor(file: CaptureFile | string) {
-    const capture = typeof file === 'string' ? (JSON.parse(readFileSync(file, 'utf8')) as CaptureFile) : file;
+    const capture = typeof file === 'string' ? readCapture(file) : file;
     if (capture?.format !== 'spotify-scraper-capture' || !Array.isArray(capture.exchanges))
-      throw new Error('Not a capture file of spotify-scraper (spotify-scraper capture … --out FILE makes one)');
+      throw new InvalidInputError(
+        `${typeof file === 'string' ? file : 'This'} is not a capture of spotify-scraper (spotify-scraper capture … --out FILE makes one)`,
+      );
     for (const exchange of capture.exchanges) {
       const key = replayKey(exchange);
       this.#answers.set(key, [...(this.#answers.get(key) ?? []), exchange]);
@@ -65,5 +68,21 @@ export class Replay {
         `"accessTokenExpirationTimestampMs":${Date.now() + exchange.tokenLifetimeMs}`,
       );
     return { status: exchange.status, headers: exchange.headers, body };
+  }
+}
+
+function readCapture(path: string): CaptureFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InvalidInputError(
+      `Cannot read the capture ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  try {
+    return JSON.parse(text) as CaptureFile;
+  } catch {
+    return undefined;
   }
 }

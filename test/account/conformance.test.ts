@@ -33,7 +33,6 @@ const DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'a
 const present = existsSync(DIR);
 if (!present) console.warn(`account conformance: SKIPPED, ${DIR} is absent`);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const load = (name: string): any => JSON.parse(readFileSync(join(DIR, name), 'utf8'));
 const TRACK = '4LfCY65LvojKjWEnU7fNN4';
 

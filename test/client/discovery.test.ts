@@ -1,3 +1,4 @@
+import { fakeArtist as fakeArtistKit, startFakeSpotify as startKit } from '../../src/testing/index.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AsyncSpotifyClient,
@@ -412,6 +413,21 @@ describe('honest errors when the other side is not Spotify', () => {
     expect((error as Error).message).toMatch(
       /No anonymous token for the partner API could be had: the page that gives it, https:\/\/open\.spotify\.com\/embed\/track\/4uLU6hMCjMI75M1A2tKUQC, failed/,
     );
+  });
+
+  it('the kit: a discovery call about an entity it does not serve is a NotFoundError naming that entity', async () => {
+    await using spotify = await startKit();
+    await using c = new AsyncSpotifyClient(spotify.clientOptions);
+    const unknown = fakeArtistKit().id;
+    const error = await c.getRelatedArtists(unknown).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe(
+      `Spotify does not know the artist ${unknown} (the partner API's queryArtistRelated answered "NotFound")`,
+    );
+    expect((error as Error).message).not.toMatch(/rotated/);
+    // A fresh client's first discovery call works: the fake serves the page that gives the token.
+    await using fresh = new AsyncSpotifyClient(spotify.clientOptions);
+    expect((await fresh.search('nothing here')).tracks).toEqual([]);
   });
 
   it('a NotFound answer is a NotFoundError; only PersistedQueryNotFound suggests a rotated hash', async () => {
