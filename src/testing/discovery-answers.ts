@@ -32,7 +32,6 @@ export function apiRelease(release: Release): Json {
 export function apiArtistSummary(artist: ArtistSummary): Json {
   return {
     __typename: 'Artist',
-    id: artist.id,
     uri: artist.uri,
     profile: { name: artist.name },
     visuals: { avatarImage: sources(artist.images) },
@@ -83,7 +82,6 @@ export function searchAnswer(entities: Iterable<AnyEntity>, variables: Record<st
   });
   return {
     searchV2: {
-      query,
       tracksV2: section(of<Track>('track'), (track) => ({
         item: { __typename: 'TrackResponseWrapper', data: apiTrack(track) },
         matchedFields: [],
@@ -115,19 +113,18 @@ export function searchAnswer(entities: Iterable<AnyEntity>, variables: Record<st
 }
 
 /** `artistUnion.discography.all`: one release group per release, paged by group. */
-export function discographyAnswer(artistUri: string, releases: readonly Release[], variables: Json): Json {
+export function discographyAnswer(releases: readonly Release[], variables: Json): Json {
   const offset = Number(variables['offset'] ?? 0);
   const limit = Number(variables['limit'] ?? 50);
   return {
     artistUnion: {
       __typename: 'Artist',
-      uri: artistUri,
       discography: {
         all: {
           totalCount: releases.length,
           items: releases
             .slice(offset, offset + limit)
-            .map((release) => ({ releases: { items: [apiRelease(release)] } })),
+            .map((release) => ({ releases: { items: [{ ...apiRelease(release), __typename: undefined }] } })),
         },
       },
     },
@@ -140,7 +137,12 @@ export function relatedArtistsAnswer(artistUri: string, name: string, related: r
       __typename: 'Artist',
       uri: artistUri,
       profile: { name },
-      relatedContent: { relatedArtists: { totalCount: related.length, items: related.map(apiArtistSummary) } },
+      relatedContent: {
+        relatedArtists: {
+          totalCount: related.length,
+          items: related.map((artist) => ({ ...apiArtistSummary(artist), __typename: undefined })),
+        },
+      },
     },
   };
 }
@@ -161,7 +163,6 @@ export function concertsAnswer(artistUri: string, name: string, concerts: readon
       concerts: {
         items: concerts.map((concert) => ({
           data: {
-            __typename: 'ConcertV2',
             uri: concert.uri,
             title: concert.title,
             ...(concert.startDate === null ? {} : { startDateIsoString: concert.startDate }),

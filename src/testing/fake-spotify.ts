@@ -403,7 +403,7 @@ export class FakeSpotify {
         const artist = entity('uri');
         if (!artist) return notFound;
         const releases = this.#discographies.get(artist.id) ?? this.#albumsOf(artist.id);
-        return json(200, { data: discographyAnswer(artist.uri, releases, variables) });
+        return json(200, { data: discographyAnswer(releases, variables) });
       }
       case 'queryArtistRelated': {
         const artist = entity('uri');

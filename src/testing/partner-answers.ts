@@ -96,8 +96,19 @@ export function partnerAnswer(
   const offset = variables.offset ?? 0;
   const limit = variables.limit ?? 50;
   switch (`${model.type}:${operation}`) {
-    case 'track:getTrack':
-      return { trackUnion: apiTrack(model as Track) };
+    case 'track:getTrack': {
+      // getTrack names the artists as firstArtist and otherArtists, as Spotify's answer does.
+      const track = model as Track;
+      const [first, ...others] = artistItems(track.artists).items;
+      return {
+        trackUnion: {
+          ...apiTrack(track),
+          artists: undefined,
+          firstArtist: { items: first ? [first] : [], totalCount: first ? 1 : 0 },
+          otherArtists: { items: others },
+        },
+      };
+    }
     case 'album:getAlbum': {
       const album = model as Album;
       return {
@@ -115,7 +126,7 @@ export function partnerAnswer(
             totalCount: album.totalTracks ?? album.tracks.length,
             items: page(album.tracks, offset, limit).map((track) => ({
               uid: `row-${track.id}`,
-              track: { ...apiTrack(track), albumOfTrack: undefined },
+              track: { ...apiTrack(track), __typename: undefined, albumOfTrack: undefined },
             })),
           },
         },
@@ -134,7 +145,11 @@ export function partnerAnswer(
             worldRank: artist.worldRank ?? 0,
           },
           visuals: { avatarImage: sources(artist.images) },
-          discography: { topTracks: { items: artist.topTracks.map((track) => ({ track: apiTrack(track) })) } },
+          discography: {
+            topTracks: {
+              items: artist.topTracks.map((track) => ({ track: { ...apiTrack(track), __typename: undefined } })),
+            },
+          },
         },
       };
     }
@@ -144,7 +159,17 @@ export function partnerAnswer(
         uid: `row-${item.track.id}`,
         addedAt: date(item.addedAt),
         addedBy: user(item.addedBy),
-        itemV2: { data: item.track.type === 'track' ? apiTrack(item.track) : apiEpisode(item.track) },
+        // A playlist's track carries its length as trackDuration, as Spotify's answer does.
+        itemV2: {
+          data:
+            item.track.type === 'track'
+              ? {
+                  ...apiTrack(item.track),
+                  duration: undefined,
+                  trackDuration: { totalMilliseconds: item.track.durationMs },
+                }
+              : apiEpisode(item.track),
+        },
       });
       return {
         playlistV2: {
