@@ -217,4 +217,28 @@ describe('partner API answers', () => {
     expect(apiRequests - before).toBe(2);
     expect(warnings.join('\n')).toMatch(/same page as before/);
   });
+
+  it('paging that brings nothing new (pages A, B, A again) stops and says so', async () => {
+    const key = 'CyclingPages';
+    page('playlist', {
+      ...listEntity('playlist', [row()], { id: id(key), uri: `spotify:playlist:${id(key)}` }),
+      __key: key,
+    });
+    const pageOf = (name: string) =>
+      Array.from({ length: 100 }, (_, i) => ({ itemV2: { data: apiTrackData(itemId(name, i), i) } }));
+    const cycle = [pageOf('first'), pageOf('second')];
+    answers.set(`spotify:playlist:${id(key)}`, (request) => {
+      const offset = Number(JSON.parse(request.url.searchParams.get('variables') ?? '{}').offset ?? 0);
+      const items = cycle[(offset / 100) % 2] ?? [];
+      return { data: { playlistV2: { uri: `spotify:playlist:${id(key)}`, name: 'Cycle', content: { items } } } };
+    });
+    await using c = client({ partnerApi: true });
+    const before = apiRequests;
+    const playlist = await c.getPlaylist(id(key), { maxTracks: Infinity });
+    expect(playlist.tracks).toHaveLength(200);
+    expect(apiRequests - before).toBe(3);
+    expect(warnings.join('\n')).toMatch(
+      /Paging .* stopped early after 200 items: the API answered offset 200 with nothing new/,
+    );
+  });
 });
