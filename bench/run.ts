@@ -50,6 +50,11 @@ const table = [
   '|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.section} | ${r.measure} | ${r.ours} | ${r.baseline} | ${r.ratio} | ${r.note ?? ''} |`),
 ].join('\n');
-const report = `# Benchmark results\n\nMachine: ${machine()}\nDate: ${new Date().toISOString().slice(0, 10)}\nSections: ${names.join(', ')}\n\nEach ratio is ours ÷ baseline, both measured in this run.\n\n${table}\n`;
+// Rows that compare with an older build (BENCH_BEFORE_DIST) say which one it was (BENCH_BEFORE_LABEL).
+const beforeLabel = process.env['BENCH_BEFORE_DIST']
+  ? (process.env['BENCH_BEFORE_LABEL'] ?? 'an older build')
+  : undefined;
+const beforeLine = beforeLabel ? `Before: ${beforeLabel} (the rows that compare with an older build)\n` : '';
+const report = `# Benchmark results\n\nMachine: ${machine()}\nDate: ${new Date().toISOString().slice(0, 10)}\nSections: ${names.join(', ')}\n${beforeLine}\nEach ratio is ours ÷ baseline, both measured in this run.\n\n${table}\n`;
 console.log(report);
 if (wanted.length === 0) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), report);
