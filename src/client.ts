@@ -567,20 +567,42 @@ export class AsyncSpotifyClient {
     } catch (error) {
       return this.#lifecycle.run(() => Promise.reject(error as Error));
     }
-    return this.#lifecycle.run(async () => {
-      signal?.throwIfAborted();
-      return work(checked, signal);
+    return this.#lifecycle.run(() => {
+      // Not an async function: the call's own promise is returned as it is (no extra turns on a hit).
+      try {
+        signal?.throwIfAborted();
+        return work(checked, signal);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
     }, signal);
   }
 
-  async #load<T extends EntityType>(
+  #load<T extends EntityType>(
     type: T,
     value: string,
     options: CallOptions,
     signal: AbortSignal | undefined,
     given: Partial<ListLimits> = {},
   ): Promise<EntityByType[T]> {
-    const id = await resolveId(this.#context.http, type, value, signal);
+    // A value that is not a short link is parsed at once: a cache hit then costs no extra turn.
+    try {
+      const id = resolveId(this.#context.http, type, value, signal);
+      return typeof id === 'string'
+        ? this.#loadId(type, id, options, signal, given)
+        : id.then((resolved) => this.#loadId(type, resolved, options, signal, given));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  #loadId<T extends EntityType>(
+    type: T,
+    id: string,
+    options: CallOptions,
+    signal: AbortSignal | undefined,
+    given: Partial<ListLimits>,
+  ): Promise<EntityByType[T]> {
     const limits = { maxTracks: given.maxTracks ?? Infinity, maxEpisodes: given.maxEpisodes ?? Infinity };
     // The key holds the limit that changes the result (maxTracks for playlists, maxEpisodes for shows).
     const limit = type === 'playlist' ? limits.maxTracks : type === 'show' ? limits.maxEpisodes : null;

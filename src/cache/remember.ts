@@ -46,8 +46,11 @@ export function rememberer(
     const key = prefix + parts.map((part) => encodeURIComponent(String(part))).join(':');
     const { signal } = options;
     if (cache && options.fresh !== true) {
-      // A slow store read does not hold an aborted caller: the read goes on alone (it never rejects).
-      const hit = await raceAbort(cache.get(key, schema), signal);
+      // The in-memory cache answers at once; a slow store read does not hold an aborted caller: the
+      // read goes on alone (it never rejects).
+      const hit = cache.inMemory
+        ? cache.getInMemory<z.output<typeof schema>>(key)
+        : await raceAbort(cache.get(key, schema), signal);
       if (hit !== undefined) return hit;
     }
     // No work starts for a caller that has gone.

@@ -63,17 +63,25 @@ export class ResultCache {
     this.#memory?.clear();
   }
 
-  async get<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
-    if (this.#memory) {
-      const entry = this.#memory.get(key);
-      if (entry === undefined) return undefined;
-      if (this.#expired(entry.expiresAt, this.#now())) {
-        this.#memory.delete(key);
-        return undefined;
-      }
-      // Validated when it was written, in this process: a parse is the copy.
-      return JSON.parse(entry.json) as z.output<S>;
+  /** Whether hits are read synchronously (`getInMemory`) rather than from a store (`get`). */
+  get inMemory(): boolean {
+    return this.#memory !== undefined;
+  }
+
+  /** A hit of the in-memory cache, read at once (a fresh copy), or undefined. */
+  getInMemory<T>(key: string): T | undefined {
+    const entry = this.#memory?.get(key);
+    if (entry === undefined) return undefined;
+    if (this.#expired(entry.expiresAt, this.#now())) {
+      this.#memory?.delete(key);
+      return undefined;
     }
+    // Validated when it was written, in this process: a parse is the copy.
+    return JSON.parse(entry.json) as T;
+  }
+
+  async get<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
+    if (this.#memory) return this.getInMemory<z.output<S>>(key);
     const raw = await this.#bounded('read', (store) => store.get(key));
     if (raw === FAILED || raw === undefined || raw === null) return undefined;
     const entry = raw as Partial<StoredEntry>;

@@ -40,13 +40,15 @@ async function landing(http: HttpClient, value: string, signal: AbortSignal | un
 }
 
 /** A value's id for a call of `type`: parsed, or (for a short link) resolved with one request first. */
-export async function resolveId(
+export function resolveId(
   http: HttpClient,
   type: EntityType,
   value: string,
   signal: AbortSignal | undefined,
-): Promise<string> {
-  return parseSpotifyUrl(await landing(http, value, signal), type).id;
+): Promise<string> | string {
+  // Only a short link needs a request: anything else is parsed at once (or throws at once).
+  if (typeof value !== 'string' || !isShortLink(value)) return parseSpotifyUrl(value, type).id;
+  return landing(http, value, signal).then((landed) => parseSpotifyUrl(landed, type).id);
 }
 
 /** A value's type and id; a short link is resolved with one request (its type is then known). */
