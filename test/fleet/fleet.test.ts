@@ -2,7 +2,7 @@
  * Fleet mode (SPEC §8) against a real redis-server and several real processes: one budget per host
  * for all of them, measured where it matters — at the server.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,15 @@ interface WorkerResult {
   exitedAt: number;
 }
 
+/** Workers that start their calls together: each says "ready", and all are told "go" once all are. */
+function startGate(size: number): (child: ChildProcess) => void {
+  const ready: ChildProcess[] = [];
+  return (child) => {
+    ready.push(child);
+    if (ready.length === size) for (const each of ready) each.stdin?.write('go\n');
+  };
+}
+
 function worker(
   count: number,
   perSecond: number,
@@ -68,6 +77,7 @@ function worker(
   workers: number,
   key: string,
   redisUrl = redis.url,
+  gate?: (child: ChildProcess) => void,
 ): Promise<WorkerResult> {
   return new Promise((resolve) => {
     const args = [
@@ -81,10 +91,18 @@ function worker(
       String(burst),
       String(workers),
       key,
+      ...(gate ? ['gated'] : []),
     ];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: [gate ? 'pipe' : 'ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    let arrived = false;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (gate && !arrived && out.startsWith('ready\n')) {
+        arrived = true;
+        gate(child);
+      }
+    });
     child.on('exit', (code) =>
       resolve({
         ...(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Omit<WorkerResult, 'code' | 'exitedAt'>),
@@ -133,7 +151,10 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
 
   it('Redis killed mid-run: no call fails, one warning each, local buckets at perSecond / workers; the fleet rejoins', async () => {
     const delay = schedulingDelay();
-    const runs = Promise.all([1, 2].map(() => worker(40, 20, 2, 2, 'fleet-outage')));
+    // Both start their calls together: on a busy machine one process may take seconds longer to start,
+    // and one that had finished before Redis went away would have no outage to tell of.
+    const gate = startGate(2);
+    const runs = Promise.all([1, 2].map(() => worker(40, 20, 2, 2, 'fleet-outage', redis.url, gate)));
     // Kill Redis once both processes are under way (each worker's ids start with its pid).
     const started = () =>
       new Set(paths.map((path) => path.split('/').at(-1)?.split('x')[0])).size >= 2 && paths.length >= 6;

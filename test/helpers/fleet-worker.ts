@@ -4,7 +4,7 @@ import { AsyncSpotifyClient } from '../../src/index.js';
 import { routeTo } from '../../src/testing/route.js';
 import { schedulingDelay } from './schedule.js';
 
-const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slice(2) as [
+const [redis, origin, count, perSecond, burst, workers, key, gated] = process.argv.slice(2) as [
   string,
   string,
   string,
@@ -12,6 +12,7 @@ const [redis, origin, count, perSecond, burst, workers, key] = process.argv.slic
   string,
   string,
   string,
+  string | undefined,
 ];
 const delay = schedulingDelay();
 const warnings: string[] = [];
@@ -27,6 +28,13 @@ const client = new AsyncSpotifyClient({
 const ids = Array.from({ length: Number(count) }, (_, i) =>
   `${process.pid.toString(36)}x${i.toString(36)}`.padEnd(22, 'Q').slice(0, 22),
 );
+// Gated: say "ready" once the client is built, and start only when told "go" on stdin, so that the
+// processes of a test start together however long each took to start on a busy machine.
+if (gated === 'gated') {
+  console.log('ready');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.destroy();
+}
 const results = await Promise.allSettled(ids.map((id) => client.getTrack(id)));
 await client.close();
 await dispatcher.close();
