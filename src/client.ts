@@ -585,12 +585,12 @@ export class AsyncSpotifyClient {
     signal: AbortSignal | undefined,
     given: Partial<ListLimits> = {},
   ): Promise<EntityByType[T]> {
-    // A value that is not a short link is parsed at once: a cache hit then costs no extra turn.
+    // A value that is not a short link is parsed at once (a short link costs a request).
     try {
+      // The work starts a turn later even for an id parsed at once: started in the caller's turn, 10,000
+      // calls made at once peaked at a third more memory in about half the runs (bench memory).
       const id = resolveId(this.#context.http, type, value, signal);
-      return typeof id === 'string'
-        ? this.#loadId(type, id, options, signal, given)
-        : id.then((resolved) => this.#loadId(type, resolved, options, signal, given));
+      return Promise.resolve(id).then((resolved) => this.#loadId(type, resolved, options, signal, given));
     } catch (error) {
       return Promise.reject(error as Error);
     }
