@@ -23,7 +23,7 @@ import {
   showMetadata,
 } from '../test/helpers/partner.js';
 import { JPEG, mp3 } from '../test/helpers/media.js';
-import { DEMO } from './demo-ids.js';
+import { CATALOGUE as DEMO } from '../src/testing/catalogue.js';
 import { RECORDINGS, recordingPath } from './replay-server.js';
 
 const files = new Map<string, string>();
