@@ -91,7 +91,7 @@ export function createClientParts(
           http,
           cookies: resolved.cookies,
           secrets: resolved.totpSecrets,
-          bundleSecrets: (signal) => discovery.totpSecrets(signal),
+          bundleSecrets: () => discovery.totpSecrets(),
           now: () => clock.now(),
         })
       : undefined,

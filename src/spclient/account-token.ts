@@ -2,6 +2,7 @@ import { AuthenticationError, HttpError, ParseError } from '../errors.js';
 import type { TokenSource } from '../http/authorized.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { FailedResponse, StatusMap } from '../http/response-errors.js';
+import { SharedToken, type GrantedToken } from '../http/shared-token.js';
 import { readText } from '../http/transport.js';
 import type { CookieSource } from './cookies.js';
 import { bytesOf, totpCode, type TotpSecret, type TotpSecretOption } from './totp.js';
@@ -19,7 +20,7 @@ export interface AccountTokensConfig {
   /** The secrets to try, newest first (the `totpSecrets` option, else the built-in ones). */
   secrets: readonly TotpSecret[];
   /** Reads `{secret, version}` entries from the web player's bundle, when every secret is retired. */
-  bundleSecrets: (signal?: AbortSignal) => Promise<TotpSecretOption[]>;
+  bundleSecrets: () => Promise<TotpSecretOption[]>;
   /** The client's clock (ms; only differences count): when the token is due for renewal. */
   now: () => number;
   /** Epoch ms of this machine, for the `totp` code of the local time and when the server's time is unknown. */
@@ -80,45 +81,36 @@ export function toSecrets(option: readonly TotpSecretOption[]): TotpSecret[] {
  */
 export class AccountTokens implements TokenSource {
   readonly #config: AccountTokensConfig;
-  #held: { token: string; expiresAtMs: number } | undefined;
-  #exchanging: Promise<string> | undefined;
+  readonly #tokens: SharedToken;
   #bundleReadAt = Number.NEGATIVE_INFINITY;
 
   constructor(config: AccountTokensConfig) {
     this.#config = config;
+    this.#tokens = new SharedToken(() => this.#exchange(), config.now, MARGIN_MS);
   }
 
   lease(signal?: AbortSignal): Promise<string> {
-    if (this.#held && this.#config.now() < this.#held.expiresAtMs - MARGIN_MS) return Promise.resolve(this.#held.token);
-    return this.#exchange(signal);
+    return this.#tokens.lease(signal);
   }
 
   renew(stale: string, signal?: AbortSignal): Promise<string> {
-    if (this.#held && this.#held.token !== stale) return Promise.resolve(this.#held.token);
-    this.#held = undefined;
-    return this.#exchange(signal);
+    return this.#tokens.renew(stale, signal);
   }
 
-  #exchange(signal: AbortSignal | undefined): Promise<string> {
-    this.#exchanging ??= this.#run(signal).finally(() => {
-      this.#exchanging = undefined;
-    });
-    return this.#exchanging;
-  }
-
-  async #run(signal: AbortSignal | undefined): Promise<string> {
+  /** One exchange, shared by the callers waiting for it (so it listens to none of their signals). */
+  async #exchange(): Promise<GrantedToken> {
     const cookie = await this.#config.cookies.value();
-    let serverSeconds = await this.#serverTime(signal);
+    let serverSeconds = await this.#serverTime();
     const tried = new Set<number>();
-    const attempt = async (secrets: readonly TotpSecret[]): Promise<string | undefined> => {
+    const attempt = async (secrets: readonly TotpSecret[]): Promise<GrantedToken | undefined> => {
       for (const secret of secrets) {
         if (tried.has(secret.version)) continue;
         tried.add(secret.version);
-        let answer = await this.#ask(cookie, secret, serverSeconds, signal);
+        let answer = await this.#ask(cookie, secret, serverSeconds);
         if (answer.kind === 'invalid') {
           // One more try with a fresh server time (a clock off by a period), then it is a failure.
-          serverSeconds = await this.#serverTime(signal);
-          answer = await this.#ask(cookie, secret, serverSeconds, signal);
+          serverSeconds = await this.#serverTime();
+          answer = await this.#ask(cookie, secret, serverSeconds);
           if (answer.kind === 'invalid')
             throw new AuthenticationError(
               `Spotify refused the TOTP of secret version ${secret.version} twice: check the machine's clock, or give newer secrets with the totpSecrets option`,
@@ -128,33 +120,29 @@ export class AccountTokens implements TokenSource {
           throw new AuthenticationError(
             `Spotify did not accept the sp_dc cookie from ${this.#config.cookies.origin} (it answered an anonymous token): it was rejected or has expired; export a fresh one from a browser logged in to open.spotify.com`,
           );
-        if (answer.kind === 'token') {
-          this.#held = { token: answer.token, expiresAtMs: this.#config.now() + answer.lifetimeMs };
-          return answer.token;
-        }
+        if (answer.kind === 'token') return { token: answer.token, lifetimeMs: answer.lifetimeMs };
       }
       return undefined;
     };
-    const token = (await attempt(this.#config.secrets)) ?? (await attempt(await this.#fromBundle(signal)));
-    if (token !== undefined) return token;
+    const granted = (await attempt(this.#config.secrets)) ?? (await attempt(await this.#fromBundle()));
+    if (granted !== undefined) return granted;
     throw new AuthenticationError(
       `The TOTP secrets are stale: Spotify retired every version tried (${[...tried].join(', ')}) and the web player's bundle had no newer one; give current ones with the totpSecrets option`,
     );
   }
 
-  async #fromBundle(signal: AbortSignal | undefined): Promise<TotpSecret[]> {
+  async #fromBundle(): Promise<TotpSecret[]> {
     if (this.#config.now() - this.#bundleReadAt < BUNDLE_SECRETS_TTL_MS) return [];
     this.#bundleReadAt = this.#config.now();
     try {
-      return toSecrets(await this.#config.bundleSecrets(signal));
+      return toSecrets(await this.#config.bundleSecrets());
     } catch {
-      if (signal?.aborted) throw signal.reason;
       return [];
     }
   }
 
   /** The server's time in seconds: its answer, else its Date header (of a failed answer too), else the local clock. */
-  async #serverTime(signal: AbortSignal | undefined): Promise<number> {
+  async #serverTime(): Promise<number> {
     let date: unknown;
     const statusMap: StatusMap = {
       name: 'the server-time endpoint',
@@ -166,7 +154,6 @@ export class AccountTokens implements TokenSource {
     };
     try {
       const body = await this.#config.http.get(SERVER_TIME_URL, {
-        signal,
         headers: { accept: 'application/json' },
         statusMap,
         allowRedirect: () => false,
@@ -178,7 +165,7 @@ export class AccountTokens implements TokenSource {
       const seconds = Number(parse(body)['serverTime']);
       if (Number.isSafeInteger(seconds) && seconds > 0) return seconds;
     } catch {
-      if (signal?.aborted) throw signal.reason;
+      // No answer: the Date header, else the local clock.
     }
     const fromDate = Date.parse(String(Array.isArray(date) ? date[0] : date));
     if (!Number.isNaN(fromDate)) return Math.floor(fromDate / 1000);
@@ -189,12 +176,7 @@ export class AccountTokens implements TokenSource {
     return (this.#config.wallNow ?? Date.now)();
   }
 
-  async #ask(
-    cookie: string,
-    secret: TotpSecret,
-    serverSeconds: number,
-    signal: AbortSignal | undefined,
-  ): Promise<Answer> {
+  async #ask(cookie: string, secret: TotpSecret, serverSeconds: number): Promise<Answer> {
     const url = new URL(TOKEN_URL);
     url.searchParams.set('reason', 'init');
     url.searchParams.set('productType', 'web-player');
@@ -204,7 +186,6 @@ export class AccountTokens implements TokenSource {
     let body: string;
     try {
       body = await this.#config.http.get(url.href, {
-        signal,
         headers: { cookie: `sp_dc=${cookie}`, accept: 'application/json' },
         statusMap: TOKEN_STATUS,
         // The cookie never follows a redirect, wherever it points.

@@ -3,6 +3,7 @@ import { ParseError } from '../errors.js';
 import type { TokenSource } from '../http/authorized.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { StatusMap } from '../http/response-errors.js';
+import { SharedToken, type GrantedToken } from '../http/shared-token.js';
 import { readText } from '../http/transport.js';
 
 export const CLIENT_TOKEN_URL = 'https://clienttoken.spotify.com/v1/clienttoken';
@@ -13,11 +14,6 @@ const MARGIN_MS = 60_000;
 
 const CLIENT_TOKEN_STATUS: StatusMap = Object.freeze({ name: 'the client-token service', notFound: 'endpoint' });
 
-interface Held {
-  token: string;
-  expiresAtMs: number;
-}
-
 /**
  * The web player's client token (SPEC §9), which `pathfinder/v2` may ask for: minted with the web
  * player's `clientVersion`, kept per process until shortly before it expires, shared by concurrent
@@ -27,8 +23,7 @@ export class ClientTokens implements TokenSource {
   readonly #http: HttpClient;
   readonly #clientVersion: (signal?: AbortSignal) => Promise<string | undefined>;
   readonly #deviceId = randomBytes(16).toString('hex');
-  #held: Held | undefined;
-  #minting: Promise<string> | undefined;
+  readonly #tokens = new SharedToken(() => this.#mint(), Date.now, MARGIN_MS);
 
   constructor(http: HttpClient, clientVersion: (signal?: AbortSignal) => Promise<string | undefined>) {
     this.#http = http;
@@ -37,29 +32,20 @@ export class ClientTokens implements TokenSource {
 
   /** Whether one was minted (for messages and doctor). */
   get minted(): boolean {
-    return this.#held !== undefined;
+    return this.#tokens.held;
   }
 
   lease(signal?: AbortSignal): Promise<string> {
-    if (this.#held && Date.now() < this.#held.expiresAtMs - MARGIN_MS) return Promise.resolve(this.#held.token);
-    return this.#mint(signal);
+    return this.#tokens.lease(signal);
   }
 
   renew(stale: string, signal?: AbortSignal): Promise<string> {
-    if (this.#held && this.#held.token !== stale) return Promise.resolve(this.#held.token);
-    this.#held = undefined;
-    return this.#mint(signal);
+    return this.#tokens.renew(stale, signal);
   }
 
-  #mint(signal: AbortSignal | undefined): Promise<string> {
-    this.#minting ??= this.#request(signal).finally(() => {
-      this.#minting = undefined;
-    });
-    return this.#minting;
-  }
-
-  async #request(signal: AbortSignal | undefined): Promise<string> {
-    const clientVersion = await this.#clientVersion(signal);
+  /** One mint, shared by the callers waiting for it (so it listens to none of their signals). */
+  async #mint(): Promise<GrantedToken> {
+    const clientVersion = await this.#clientVersion();
     if (clientVersion === undefined)
       throw new ParseError(
         "No client token could be had: the web player's page carries no appServerConfig.clientVersion",
@@ -81,7 +67,6 @@ export class ClientTokens implements TokenSource {
     const text = await this.#http.request(CLIENT_TOKEN_URL, {
       method: 'POST',
       body,
-      signal,
       headers: { accept: 'application/json', 'content-type': 'application/json' },
       statusMap: CLIENT_TOKEN_STATUS,
       allowRedirect: () => false,
@@ -104,7 +89,6 @@ export class ClientTokens implements TokenSource {
       );
     }
     const lifetimeMs = typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 3_600_000;
-    this.#held = { token, expiresAtMs: Date.now() + lifetimeMs };
-    return token;
+    return { token, lifetimeMs };
   }
 }

@@ -5,7 +5,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Dispatcher } from 'undici';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AsyncSpotifyClient,
   AuthenticationError,
@@ -74,6 +75,28 @@ describe('the account token', () => {
     expect(token.url.searchParams.get('reason')).toBe('init');
     expect(token.url.searchParams.get('productType')).toBe('web-player');
     expect(token.url.searchParams.get('totp')).toMatch(/^\d{6}$/);
+  });
+
+  it("one caller's abort stops only its own wait: the exchange it started goes on for the others", async () => {
+    const [mine, theirs] = [spotify.addLyrics(fakeLyrics()), spotify.addLyrics(fakeLyrics())];
+    // The token request is held until the first caller has left, so its abort comes mid-exchange.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const late: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
+      if (!String(options.path).startsWith('/api/token')) return dispatch(options, handler);
+      void held.then(() => dispatch(options, handler));
+      return true;
+    };
+    await using c = client({ dispatcher: spotify.dispatcher.compose(late) });
+    const controller = new AbortController();
+    const leaving = c.getLyrics(mine.trackId, { signal: controller.signal });
+    const staying = c.getLyrics(theirs.trackId);
+    await vi.waitFor(() => expect(paths(0)).toContain(SERVER_TIME));
+    controller.abort(new Error('the first caller left'));
+    await expect(leaving).rejects.toThrow('the first caller left');
+    release();
+    await expect(staying).resolves.toEqual(theirs);
+    expect(paths(0).filter((p) => p === TOKEN)).toHaveLength(1);
   });
 
   it('kept until 60 s before it expires, then exchanged again', async () => {
