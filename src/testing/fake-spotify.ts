@@ -10,6 +10,7 @@ import { FakeWebPlayer } from './fake-web-player.js';
 import { fakeTrack } from './factories.js';
 import { partnerAnswer } from './partner-answers.js';
 import { Replay } from './replay.js';
+import { headerOf, readBody, readQuery, type Query } from './fake-request.js';
 import type { FakeAnswer } from './fake-answer.js';
 import type { CaptureFile } from '../capture/recording.js';
 import type { Canvas } from '../models/canvas.js';
@@ -53,14 +54,6 @@ export interface FakeRequest {
   /** The persisted-query hash it asked with, for API requests. */
   hash: string | null;
   headers: IncomingMessage['headers'];
-}
-
-/** A persisted query as the pathfinder received it, from a v1 GET or a v2 POST. */
-interface Query {
-  endpoint: 'v1' | 'v2';
-  name: string | null;
-  hash: string | null;
-  variables: Record<string, unknown>;
 }
 
 const json = (status: number, value: unknown, headers: Record<string, string> = {}): FakeAnswer => ({
@@ -540,54 +533,6 @@ function colorsOf(imageId: string): Colors {
 }
 
 const CREDITS_OPERATIONS = new Set(['queryTrackCreditsGroupedModal', 'queryTrackCreditsModal']);
-
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A persisted query: v1 from the query string, v2 from the JSON body. */
-function readQuery(url: URL, body: string): Query | undefined {
-  const parse = (text: string | null): unknown => {
-    try {
-      return text === null ? undefined : JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  };
-  let source: { operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
-  let endpoint: 'v1' | 'v2';
-  if (url.pathname === '/pathfinder/v1/query') {
-    endpoint = 'v1';
-    source = {
-      operationName: url.searchParams.get('operationName'),
-      variables: parse(url.searchParams.get('variables')),
-      extensions: parse(url.searchParams.get('extensions')),
-    };
-  } else if (url.pathname === '/pathfinder/v2/query') {
-    endpoint = 'v2';
-    source = parse(body) as typeof source;
-  } else {
-    return undefined;
-  }
-  const hash = (source?.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery
-    ?.sha256Hash;
-  return {
-    endpoint,
-    name: typeof source?.operationName === 'string' ? source.operationName : null,
-    hash: typeof hash === 'string' ? hash : null,
-    variables:
-      typeof source?.variables === 'object' && source.variables !== null
-        ? (source.variables as Record<string, unknown>)
-        : {},
-  };
-}
 
 /** How to start a fake Spotify. */
 export interface FakeSpotifyOptions {
