@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/program.js';
+import { runCliInProcess } from './helpers/cli-in-process.js';
 import {
   embedPage,
   fakeAlbum,
@@ -76,23 +77,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The CLI in this process, against the loopback server. */
 async function cli(args: string[], stdinText?: string) {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const err = new PassThrough();
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const stdin = Object.assign(Readable.from(stdinText === undefined ? [] : [stdinText]), {
-    isTTY: stdinText === undefined,
-  });
-  const code = await runCli(
-    [...args, '--origin', server.origin],
-    '9.9.9',
-    { stdout: out, stderr: Object.assign(err, { isTTY: false }) },
-    stdin,
-  );
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
+  const result = await runCliInProcess([...args, '--origin', server.origin], stdinText);
+  return { ...result, json: () => JSON.parse(result.stdout) };
 }
 
 describe('CLI commands in process', () => {
