@@ -1,17 +1,8 @@
 import type { AnyEntity, Track } from '../../../src/index.js';
 import { fakeAlbum, fakeArtist, fakeEpisode, fakePlaylist, fakeShow, fakeTrack } from '../../../src/testing/index.js';
 
-/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same soak. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded generator of numbers in [0, 1): the same seed, the same soak (the fuzz tests' PRNG). */
+export { prng as random } from '../../fuzz/mutations.js';
 
 export interface CatalogueIds {
   track: string[];
