@@ -1,5 +1,8 @@
 import { raceAbort } from './abort.js';
 
+/** Every token (anonymous, client, account) is renewed this long before it expires. */
+export const EXPIRY_MARGIN_MS = 60_000;
+
 /** A token as its service grants it: the value, and how long it lives from now. */
 export interface GrantedToken {
   token: string;
@@ -20,7 +23,7 @@ export class SharedToken {
   #fetching: Promise<string> | undefined;
 
   /** @param now the clock the expiry is counted on (ms; only differences count) */
-  constructor(fetch: () => Promise<GrantedToken>, now: () => number, marginMs: number) {
+  constructor(fetch: () => Promise<GrantedToken>, now: () => number, marginMs = EXPIRY_MARGIN_MS) {
     this.#fetch = fetch;
     this.#now = now;
     this.#marginMs = marginMs;

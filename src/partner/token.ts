@@ -1,4 +1,5 @@
 import { raceAbort } from '../http/abort.js';
+import { EXPIRY_MARGIN_MS } from '../http/shared-token.js';
 
 /** An anonymous access token as an embed page carries it. */
 export interface SessionToken {
@@ -14,8 +15,6 @@ export interface AccessTokensConfig {
   bootstrap: () => Promise<SessionToken>;
 }
 
-/** A token is kept until this long before its expiry. */
-export const EXPIRY_MARGIN_MS = 60_000;
 /** A page that gives no expiry: its token is kept this long. */
 const ASSUMED_LIFETIME_MS = 10 * 60_000;
 

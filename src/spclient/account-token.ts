@@ -9,8 +9,6 @@ import { bytesOf, totpCode, type TotpSecret, type TotpSecretOption } from './tot
 
 export const SERVER_TIME_URL = 'https://open.spotify.com/api/server-time';
 export const TOKEN_URL = 'https://open.spotify.com/api/token';
-/** An account token is kept until this long before it expires. */
-const MARGIN_MS = 60_000;
 /** Secrets read from the bundle are read again at most this often. */
 const BUNDLE_SECRETS_TTL_MS = 3_600_000;
 
@@ -86,7 +84,7 @@ export class AccountTokens implements TokenSource {
 
   constructor(config: AccountTokensConfig) {
     this.#config = config;
-    this.#tokens = new SharedToken(() => this.#exchange(), config.now, MARGIN_MS);
+    this.#tokens = new SharedToken(() => this.#exchange(), config.now);
   }
 
   lease(signal?: AbortSignal): Promise<string> {

@@ -9,8 +9,6 @@ import { readText } from '../http/transport.js';
 export const CLIENT_TOKEN_URL = 'https://clienttoken.spotify.com/v1/clienttoken';
 /** The web player's client id, as its own requests for a client token name it. */
 const WEB_PLAYER_CLIENT_ID = 'd8a5ed958d274c2e8ee717e6a4b0971d';
-/** A client token is renewed this long before it expires. */
-const MARGIN_MS = 60_000;
 
 const CLIENT_TOKEN_STATUS: StatusMap = Object.freeze({ name: 'the client-token service', notFound: 'endpoint' });
 
@@ -23,7 +21,7 @@ export class ClientTokens implements TokenSource {
   readonly #http: HttpClient;
   readonly #clientVersion: (signal?: AbortSignal) => Promise<string | undefined>;
   readonly #deviceId = randomBytes(16).toString('hex');
-  readonly #tokens = new SharedToken(() => this.#mint(), Date.now, MARGIN_MS);
+  readonly #tokens = new SharedToken(() => this.#mint(), Date.now);
 
   constructor(http: HttpClient, clientVersion: (signal?: AbortSignal) => Promise<string | undefined>) {
     this.#http = http;
