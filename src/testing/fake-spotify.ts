@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
@@ -11,7 +10,7 @@ import { fakeTrack } from './factories.js';
 import { partnerAnswer } from './partner-answers.js';
 import { Replay } from './replay.js';
 import { headerOf, readBody, readQuery, type Query } from './fake-request.js';
-import type { FakeAnswer } from './fake-answer.js';
+import { html, json, text, type FakeAnswer } from './fake-answer.js';
 import type { CaptureFile } from '../capture/recording.js';
 import type { Canvas } from '../models/canvas.js';
 import type { Credits } from '../models/credits.js';
@@ -19,16 +18,8 @@ import type { Lyrics } from '../models/lyrics.js';
 import type { Transcript } from '../models/transcript.js';
 import type { UserProfile } from '../models/user-profile.js';
 import { FakeAuth } from './fake-auth.js';
-import type { Album, ArtistSummary, Colors, Concert, Release } from '../models/index.js';
-import {
-  colorsAnswer,
-  concertsAnswer,
-  discographyAnswer,
-  relatedArtistsAnswer,
-  searchAnswer,
-  similarAlbumsAnswer,
-} from './discovery-answers.js';
-import { releaseOf } from './summaries.js';
+import { FakeDiscovery } from './fake-discovery.js';
+import type { ArtistSummary, Colors, Concert, Release } from '../models/index.js';
 import { mediaFile, mediaUrlsOf, type MediaFile } from './media-files.js';
 import {
   canvasAnswer,
@@ -56,22 +47,6 @@ export interface FakeRequest {
   headers: IncomingMessage['headers'];
 }
 
-const json = (status: number, value: unknown, headers: Record<string, string> = {}): FakeAnswer => ({
-  status,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(value),
-});
-const text = (status: number, body: string): FakeAnswer => ({
-  status,
-  headers: { 'content-type': 'text/plain' },
-  body,
-});
-const html = (status: number, body: string): FakeAnswer => ({
-  status,
-  headers: { 'content-type': 'text/html; charset=utf-8' },
-  body,
-});
-
 /**
  * A fake Spotify on 127.0.0.1 for tests of code that uses the client: it serves the embed pages and
  * partner API answers of the entities you add, in Spotify's shapes, a web player whose hashes a test
@@ -94,13 +69,10 @@ export class FakeSpotify {
   readonly #canvases = new Map<string, Canvas | null>();
   readonly #transcripts = new Map<string, Transcript>();
   readonly #users = new Map<string, UserProfile>();
-  readonly #discographies = new Map<string, readonly Release[]>();
-  readonly #related = new Map<string, readonly ArtistSummary[]>();
-  readonly #similar = new Map<string, readonly Release[]>();
-  readonly #concerts = new Map<string, readonly Concert[]>();
-  readonly #colors = new Map<string, Colors>();
   /** Media URLs of what was added (covers, previews, Canvas videos) -> the file served. */
   readonly #media = new Map<string, MediaFile>();
+  /** The discovery operations' answers over what was added, and what a test set for them. */
+  readonly #discovery = new FakeDiscovery(this.#entities, () => this.#media.keys());
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
   #closing: Promise<void> | undefined;
@@ -202,22 +174,22 @@ export class FakeSpotify {
    * albums that name the artist, newest first.
    */
   setDiscography(artistId: string, releases: readonly Release[]): void {
-    this.#discographies.set(idOf(artistId), releases);
+    this.#discovery.setDiscography(artistId, releases);
   }
 
   /** The artists Spotify relates to this one ("Fans also like"); default none. */
   setRelatedArtists(artistId: string, artists: readonly ArtistSummary[]): void {
-    this.#related.set(idOf(artistId), artists);
+    this.#discovery.setRelatedArtists(artistId, artists);
   }
 
   /** The albums Spotify recommends from this track; default none. */
   setSimilarAlbums(trackId: string, albums: readonly Release[]): void {
-    this.#similar.set(idOf(trackId), albums);
+    this.#discovery.setSimilarAlbums(trackId, albums);
   }
 
   /** The concerts Spotify lists for this artist; default none. */
   setConcerts(artistId: string, concerts: readonly Concert[]): void {
-    this.#concerts.set(idOf(artistId), concerts);
+    this.#discovery.setConcerts(artistId, concerts);
   }
 
   /**
@@ -225,7 +197,7 @@ export class FakeSpotify {
    * the id). Any picture of an added entity has colours made from its id without this.
    */
   setColors(image: string, colors: Colors): void {
-    this.#colors.set(image.split(/[/:]/).at(-1) ?? image, colors);
+    this.#discovery.setColors(image, colors);
   }
 
   #serveMedia(model: unknown): void {
@@ -370,7 +342,7 @@ export class FakeSpotify {
       };
       return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
     }
-    const discovery = this.#discovery(query);
+    const discovery = this.#discovery.answer(query);
     if (discovery !== undefined) return discovery;
     const extra = this.#trackExtras(query, account);
     if (extra !== undefined) return extra;
@@ -381,68 +353,6 @@ export class FakeSpotify {
       : undefined;
     return json(200, data ? { data } : { errors: [{ message: 'NotFound' }], data: null });
   }
-  /** The discovery operations (SPEC §6) over what was added; undefined for other operations. */
-  #discovery(query: Query): FakeAnswer | undefined {
-    const { variables } = query;
-    const notFound = json(200, { errors: [{ message: 'NotFound' }], data: null });
-    const entity = (key: string) => {
-      const uri = variables[key];
-      return typeof uri === 'string' ? this.#entities.get(uri) : undefined;
-    };
-    switch (query.name) {
-      case 'searchDesktop':
-        return json(200, { data: searchAnswer(this.#entities.values(), variables) });
-      case 'queryArtistDiscographyAll': {
-        const artist = entity('uri');
-        if (!artist) return notFound;
-        const releases = this.#discographies.get(artist.id) ?? this.#albumsOf(artist.id);
-        return json(200, { data: discographyAnswer(releases, variables) });
-      }
-      case 'queryArtistRelated': {
-        const artist = entity('uri');
-        if (!artist) return notFound;
-        return json(200, { data: relatedArtistsAnswer(artist.uri, artist.name, this.#related.get(artist.id) ?? []) });
-      }
-      case 'similarAlbumsBasedOnThisTrack': {
-        const track = entity('uri');
-        if (!track) return notFound;
-        return json(200, {
-          data: similarAlbumsAnswer(this.#similar.get(track.id) ?? [], Number(variables['limit'] ?? 10)),
-        });
-      }
-      case 'ArtistConcerts': {
-        const artist = entity('artistUri');
-        if (!artist) return notFound;
-        return json(200, { data: concertsAnswer(artist.uri, artist.name, this.#concerts.get(artist.id) ?? []) });
-      }
-      case 'fetchExtractedColors': {
-        const uris = Array.isArray(variables['imageUris']) ? (variables['imageUris'] as unknown[]) : [];
-        const id = String(uris[0] ?? '').replace(/^spotify:image:/, '');
-        const colors = this.#colors.get(id) ?? (this.#imageIds().has(id) ? colorsOf(id) : undefined);
-        return colors ? json(200, { data: colorsAnswer(colors) }) : notFound;
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  /** The added albums that name the artist, newest first. */
-  #albumsOf(artistId: string): Release[] {
-    return [...this.#entities.values()]
-      .filter((entity): entity is Album => entity.type === 'album' && entity.artists.some((a) => a.id === artistId))
-      .sort((a, b) => (b.releaseDate ?? '').localeCompare(a.releaseDate ?? ''))
-      .map(releaseOf);
-  }
-
-  #imageIds(): Set<string> {
-    const ids = new Set<string>();
-    for (const url of this.#media.keys()) {
-      const match = /^https:\/\/i\.scdn\.co\/image\/([0-9a-zA-Z]+)$/.exec(url);
-      if (match) ids.add(match[1] as string);
-    }
-    return ids;
-  }
-
   /** The credits and Canvas operations (SPEC §10), keyed by `trackUri`; undefined for other operations. */
   #trackExtras(query: Query, account: boolean): FakeAnswer | undefined {
     const name = query.name ?? '';
@@ -503,33 +413,6 @@ export class FakeSpotify {
     if (path === '/melody/v1/product_state') return json(200, productStateAnswer(this.auth.account));
     return text(404, '');
   }
-}
-
-/** An id from an id, a URI or an open.spotify.com URL. */
-function idOf(value: string): string {
-  return (
-    value
-      .split(/[/:?#]/)
-      .filter(Boolean)
-      .at(-1) ?? value
-  );
-}
-
-/** Colours made from an image id: the same for the same picture, dark and light shades of one hue. */
-function colorsOf(imageId: string): Colors {
-  const seed = createHash('sha256').update(imageId).digest();
-  const channel = (index: number, shade: (value: number) => number) =>
-    Math.round(shade(seed[index] as number))
-      .toString(16)
-      .toUpperCase()
-      .padStart(2, '0');
-  const colour = (shade: (value: number) => number) => `#${channel(0, shade)}${channel(1, shade)}${channel(2, shade)}`;
-  return {
-    raw: colour((value) => value),
-    dark: colour((value) => value / 2),
-    light: colour((value) => value + (255 - value) / 2),
-    isFallback: false,
-  };
 }
 
 const CREDITS_OPERATIONS = new Set(['queryTrackCreditsGroupedModal', 'queryTrackCreditsModal']);
