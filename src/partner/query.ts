@@ -6,6 +6,7 @@ import { at, isRaw, list, str, type Raw } from '../parse/raw.js';
 import { MAX_QUOTED, quote } from '../redact.js';
 import { PARTNER_FAMILY, PARTNER_V2_FAMILY, REFUSAL_CODES } from './family.js';
 import type { Candidate, Endpoint, Healing } from './healing.js';
+import { ago, healingMessage, notHealedMessage, type Tried } from './healing-messages.js';
 import {
   OPERATIONS,
   PARTNER_API_V2_URL,
@@ -34,15 +35,6 @@ export interface QueryContext {
 
 /** How one try of one hash on one endpoint ended, when it did not end in data or an error. */
 export type Outcome = { kind: 'data'; root: Raw } | { kind: 'refused' } | { kind: 'endpoint'; why: string };
-
-/** What a call tried, for the error when nothing answers. */
-interface Tried {
-  endpoint: Endpoint;
-  hash: string;
-  source: string;
-  /** The hash was refused, or the endpoint was. */
-  refused: 'hash' | 'endpoint';
-}
 
 /**
  * Runs one persisted query and returns `data.<root>`, healing what Spotify changed (SPEC §9): the
@@ -253,49 +245,8 @@ function readRoot(json: unknown, kind: OperationKind, name: string, token: strin
   throw new ParseError(`The partner API's ${name} failed: ${why}`);
 }
 
-const short = (hash: string): string => `${hash.slice(0, 8)}…`;
-
 const ENDPOINT_REASONS: Readonly<Record<string, string>> = {
   ENDPOINT_GONE: 'the endpoint is gone',
   EDGE_REFUSED: 'an HTML edge page',
   BAD_REQUEST: 'refused without a reason',
 };
-
-function ago(at: number): string {
-  const minutes = Math.round((Date.now() - at) / 60_000);
-  return minutes < 1 ? 'just now' : `${minutes} min ago`;
-}
-
-/** The one warning of a call that healed: what was refused, what worked, from where. */
-function healingMessage(
-  name: string,
-  tried: readonly Tried[],
-  worked: Candidate,
-  steps: readonly string[],
-  endpoint: Endpoint,
-): string {
-  const hashes = tried.filter((t) => t.refused === 'hash');
-  const refused =
-    hashes.length === 0
-      ? ''
-      : `hash ${hashes.map((t) => `${short(t.hash)} (${t.source}, ${t.endpoint})`).join(', ')} refused; `;
-  const how = steps.length === 0 ? '' : `${steps.join('; ')}; `;
-  return `${name}: ${refused}${how}${short(worked.hash)} (${worked.source}) answers on pathfinder/${endpoint}`;
-}
-
-function notHealedMessage(
-  kind: OperationKind,
-  name: string,
-  tried: readonly Tried[],
-  discovery: string | undefined,
-): string {
-  const hashes =
-    tried.length === 0
-      ? 'no candidate was left (every one refused within the last 24 h)'
-      : tried.map((t) => `${short(t.hash)} (${t.source}) on pathfinder/${t.endpoint}`).join(', ');
-  return (
-    `The partner API's ${name} failed: every hash and endpoint tried was refused (${hashes}). ` +
-    `The web player's bundle: ${discovery ?? 'not read'}. If Spotify rotated its hash, run spotify-scraper doctor, ` +
-    `or give the new hash with the client option operations.${kind} ({ hash: '<64 hex>' })`
-  );
-}
