@@ -157,9 +157,10 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
     const runs = Promise.all([1, 2].map(() => worker(40, 20, 2, 2, 'fleet-outage', redis.url, gate)));
     // Kill Redis once both processes are under way (each worker's ids start with its pid).
     const started = () =>
-      new Set(paths.map((path) => path.split('/').at(-1)?.split('x')[0])).size >= 2 && paths.length >= 6;
+      new Set(paths.map((path) => path.split('/').at(-1)?.split('X')[0])).size >= 2 && paths.length >= 6;
     for (let waited = 0; !started() && waited < 20_000; waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started(), 'both processes were under way before Redis went away').toBe(true);
     await redis.kill();
     const killedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -25,8 +25,10 @@ const client = new AsyncSpotifyClient({
   fleet: { redis, key, workers: Number(workers) },
   onWarning: (message) => warnings.push(message),
 });
+// Each id starts with this process's pid (base 36, lower case) and an upper-case X: the tests tell the
+// processes apart by it (a lower-case x would be a base-36 digit).
 const ids = Array.from({ length: Number(count) }, (_, i) =>
-  `${process.pid.toString(36)}x${i.toString(36)}`.padEnd(22, 'Q').slice(0, 22),
+  `${process.pid.toString(36)}X${i.toString(36)}`.padEnd(22, 'Q').slice(0, 22),
 );
 // Gated: say "ready" once the client is built, and start only when told "go" on stdin, so that the
 // processes of a test start together however long each took to start on a busy machine.
