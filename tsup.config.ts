@@ -3,6 +3,9 @@ import { defineConfig } from 'tsup';
 // browser-id3-writer is ESM-only: bundling it keeps the CommonJS build loadable by require() on every
 // Node 20. It is MIT-licensed; THIRD-PARTY-NOTICES.md (shipped) carries its notice.
 const noExternal = ['browser-id3-writer'];
+// p-limit (and its yocto-queue) are ESM-only dependencies: the ESM build imports them, the CommonJS
+// build carries them (MIT; notices in THIRD-PARTY-NOTICES.md), so require() works on every Node 20.
+const noExternalCjs = [...noExternal, 'p-limit', 'yocto-queue'];
 
 export default defineConfig([
   {
@@ -26,6 +29,6 @@ export default defineConfig([
     sourcemap: false,
     clean: false,
     target: 'node20',
-    noExternal,
+    noExternal: noExternalCjs,
   },
 ]);

@@ -1,12 +1,11 @@
-import { queryContext, createClientParts, type LoaderContext } from './client/context.js';
-import { bootstrapToken, fetchEmbedPage } from './client/entity-loader.js';
+import { queryContext, createClientParts, type ClientContext } from './client/context.js';
+import { fetchEmbedPage } from './client/entity-loader.js';
 import { HttpError, SpotifyScraperError } from './errors.js';
 import { modelFromEmbed } from './parse/index.js';
 import { resolveOptions, type ClientOptions } from './options.js';
-import { builtInHashes, OPERATIONS, type OperationKind } from './partner/operations.js';
+import { builtInHashes, type AnyOperation, type ProbeEntities } from './partner/operation.js';
+import { OPERATION_LIST, OPERATIONS } from './partner/operations.js';
 import { probeOperation, type QueryContext } from './partner/query.js';
-import { searchVariables } from './partner/search.js';
-import { SEARCH_TYPES } from './models/search-results.js';
 import type { EntityType } from './models/entities.js';
 import { fetchText, fetchWebPlayerPage, fileOf } from './web-player/page.js';
 import { findOperations, findRouteChunks, hashesByName } from './web-player/scan.js';
@@ -51,32 +50,9 @@ export const DOCTOR_ENTITIES: Readonly<Record<EntityType, string>> = Object.free
   show: '4rOoJ6Egrf8K2IrywzwOMk',
 });
 const KNOWN = DOCTOR_ENTITIES;
-const uri = (type: EntityType) => `spotify:${type}:${KNOWN[type]}`;
-
-/** The variables each operation is probed with: the known entities (SPEC §3, §6). */
-function probeVariables(imageId: string): Readonly<Record<OperationKind, Record<string, unknown>>> {
-  return {
-    track: { uri: uri('track') },
-    album: { uri: uri('album'), locale: '', offset: 0, limit: 50 },
-    artist: { uri: uri('artist'), locale: '', includePrerelease: false },
-    playlist: { uri: uri('playlist'), offset: 0, limit: 100, enableWatchFeedEntrypoint: false },
-    episode: { uri: uri('episode') },
-    show: { uri: uri('show') },
-    showEpisodes: { uri: uri('show'), offset: 0, limit: 50 },
-    search: searchVariables({ query: 'daft punk', types: new Set(SEARCH_TYPES), limit: 5, offset: 0 }),
-    discography: { uri: uri('artist'), offset: 0, limit: 50 },
-    relatedArtists: { uri: uri('artist') },
-    similarAlbums: { uri: uri('track'), limit: 10 },
-    concerts: { artistUri: uri('artist'), includeNearby: false },
-    credits: { trackUri: uri('track'), contributorsLimit: 100, contributorsOffset: 0 },
-    creditsModal: { trackUri: uri('track'), contributorsLimit: 100, contributorsOffset: 0 },
-    canvas: { trackUri: uri('track') },
-    colors: { imageUris: [`spotify:image:${imageId}`] },
-  };
-}
 
 /** Operations an entity getter or search needs (a failure of these is exit code 2 when no route works). */
-const ESSENTIAL: ReadonlySet<OperationKind> = new Set(['search']);
+const ESSENTIAL: ReadonlySet<string> = new Set(['search']);
 
 /**
  * A live check of what the library depends on, layer by layer (SPEC §9): reach, the embed pages, each
@@ -84,13 +60,17 @@ const ESSENTIAL: ReadonlySet<OperationKind> = new Set(['search']);
  * player's bundle and its definitions, v2 without and with a client token, the store. Paced by the
  * rate limit (2 a second unless told), at most about 30 requests, stopping at the first edge 403.
  */
-export async function doctor(options: DoctorOptions = {}): Promise<DoctorReport> {
+export function doctor(options: DoctorOptions = {}): Promise<DoctorReport> {
+  return doctorOf(OPERATION_LIST, options);
+}
+
+/** `doctor` over the rows given (the table's, or a test's own). */
+export async function doctorOf(rows: readonly AnyOperation[], options: DoctorOptions = {}): Promise<DoctorReport> {
   const { signal, ...clientOptions } = options;
   const parts = createClientParts(
     resolveOptions({ rateLimit: { perSecond: 2, burst: 3 }, ...clientOptions, retry: false }),
-    bootstrapToken,
   );
-  const run = new DoctorRun(parts.context, signal);
+  const run = new DoctorRun(parts.context, rows, signal);
   try {
     await run.all();
   } finally {
@@ -103,10 +83,11 @@ export async function doctor(options: DoctorOptions = {}): Promise<DoctorReport>
 class EdgeRefused extends Error {}
 
 class DoctorRun {
-  readonly #context: LoaderContext;
+  readonly #context: ClientContext;
   readonly #signal: AbortSignal | undefined;
   readonly #checks: DoctorCheck[] = [];
-  readonly #stale = new Map<OperationKind, string>();
+  readonly #rows: readonly AnyOperation[];
+  readonly #stale = new Map<string, string>();
   #requests = 0;
   #stoppedAt: string | null = null;
   #imageId = 'ab67616d0000b273' + '0'.repeat(24);
@@ -114,10 +95,11 @@ class DoctorRun {
   #broken = false;
   #searchFailed = false;
   /** Operations whose built-in hash answers on v1. */
-  readonly #current = new Set<OperationKind>();
+  readonly #current = new Set<string>();
 
-  constructor(context: LoaderContext, signal: AbortSignal | undefined) {
+  constructor(context: ClientContext, rows: readonly AnyOperation[], signal: AbortSignal | undefined) {
     this.#context = context;
+    this.#rows = rows;
     this.#signal = signal;
   }
 
@@ -232,35 +214,41 @@ class DoctorRun {
     return queryContext(this.#context, this.#signal, this.#token);
   }
 
+  /** What the rows probe with: the known entities, and the cover read from the track's page. */
+  #known(): ProbeEntities {
+    return { ids: KNOWN, imageId: this.#imageId };
+  }
+
   async #v1(): Promise<void> {
-    const variables = probeVariables(this.#imageId);
     const query = this.#query();
-    for (const kind of Object.keys(OPERATIONS) as OperationKind[]) {
-      const hashes = builtInHashes(kind);
+    for (const row of this.#rows) {
+      const { kind, name } = row;
+      const variables = row.variables(row.probe(this.#known()));
+      const hashes = builtInHashes(row);
       let line: DoctorCheck | undefined;
       for (const [index, hash] of hashes.entries()) {
         if (index > 0 && this.#requests >= 26) break; // the budget: alternates only while it lasts
         this.#requests += 1;
         try {
-          const { outcome } = await probeOperation(query, kind, hash, variables[kind], 'v1');
+          const { outcome } = await probeOperation(query, row, hash, variables, 'v1');
           if (outcome.kind === 'refused') continue;
           if (outcome.kind === 'endpoint') {
             if (outcome.why.includes('HTML edge page'))
-              throw new EdgeRefused(`pathfinder/v1 answered an HTML 403 edge page (${OPERATIONS[kind].name})`);
-            line = { layer: 'v1', name: OPERATIONS[kind].name, status: 'failed', detail: `v1 refused: ${outcome.why}` };
+              throw new EdgeRefused(`pathfinder/v1 answered an HTML 403 edge page (${name})`);
+            line = { layer: 'v1', name: name, status: 'failed', detail: `v1 refused: ${outcome.why}` };
             break;
           }
           line =
             index === 0
               ? {
                   layer: 'v1',
-                  name: OPERATIONS[kind].name,
+                  name: name,
                   status: 'ok',
                   detail: `built-in ${hash.slice(0, 8)}… answers`,
                 }
               : {
                   layer: 'v1',
-                  name: OPERATIONS[kind].name,
+                  name: name,
                   status: 'stale',
                   detail: `built-in refused; alternate ${hash.slice(0, 8)}… answers`,
                 };
@@ -271,7 +259,7 @@ class DoctorRun {
           if (error instanceof SpotifyScraperError && error.name === 'NotFoundError') {
             line = {
               layer: 'v1',
-              name: OPERATIONS[kind].name,
+              name: name,
               status: index === 0 ? 'ok' : 'stale',
               detail: `${hash.slice(0, 8)}… answers (no such entity)`,
             };
@@ -279,13 +267,13 @@ class DoctorRun {
             else this.#current.add(kind);
             break;
           }
-          line = { layer: 'v1', name: OPERATIONS[kind].name, status: 'failed', detail: this.#failure(error) };
+          line = { layer: 'v1', name: name, status: 'failed', detail: this.#failure(error) };
           break;
         }
       }
       line ??= {
         layer: 'v1',
-        name: OPERATIONS[kind].name,
+        name: name,
         status: 'failed',
         detail: `every built-in hash refused (${hashes.map((h) => `${h.slice(0, 8)}…`).join(', ')})`,
       };
@@ -310,12 +298,11 @@ class DoctorRun {
         status: 'ok',
         detail: `clientVersion ${page.clientVersion ?? 'missing'}; ${found.size} operations in the bundle; ${chunks.size} route chunks`,
       });
-      for (const kind of Object.keys(OPERATIONS) as OperationKind[]) {
-        const { name } = OPERATIONS[kind];
+      for (const { kind, name, hash } of this.#rows) {
         const hashes = found.get(name);
         if (!hashes) continue;
         // The bundle may use another hash while the built-in one still answers (A/B builds): not stale then.
-        const same = hashes.includes(OPERATIONS[kind].hash) || this.#current.has(kind);
+        const same = hashes.includes(hash) || this.#current.has(kind);
         if (!same && !this.#stale.has(kind)) this.#stale.set(kind, hashes[0] as string);
         this.#add({
           layer: 'web player',
@@ -323,7 +310,7 @@ class DoctorRun {
           status: same ? 'ok' : 'stale',
           detail: same
             ? 'the bundle has the built-in hash'
-            : `the bundle has ${hashes.map((h) => `${h.slice(0, 8)}…`).join(', ')}, not the built-in ${OPERATIONS[kind].hash.slice(0, 8)}…`,
+            : `the bundle has ${hashes.map((h) => `${h.slice(0, 8)}…`).join(', ')}, not the built-in ${hash.slice(0, 8)}…`,
         });
       }
     } catch (error) {
@@ -333,10 +320,11 @@ class DoctorRun {
 
   async #v2(): Promise<void> {
     const query = this.#query();
-    const variables = probeVariables(this.#imageId).track;
+    const row = OPERATIONS.track;
+    const variables = row.variables(row.probe(this.#known()));
     this.#requests += 1;
     try {
-      const { outcome, steps } = await probeOperation(query, 'track', OPERATIONS.track.hash, variables, 'v2');
+      const { outcome, steps } = await probeOperation(query, row, row.hash, variables, 'v2');
       const minted = steps.some((step) => step.includes('client token'));
       if (minted) this.#requests += 2;
       const answered = outcome.kind === 'data';

@@ -27,7 +27,7 @@ export async function capture(values: readonly string[], options: CaptureOptions
       let type: EntityType = 'track';
       try {
         type = (await client.resolve(value, { signal })).type ?? 'track';
-        await get(client, type, value, signal);
+        await client.get(type, value, { signal });
         calls.push({ value, type, ok: true });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -38,26 +38,4 @@ export async function capture(values: readonly string[], options: CaptureOptions
     await client.close();
   }
   return { format: 'spotify-scraper-capture', version: 1, capturedAt: new Date().toISOString(), calls, exchanges };
-}
-
-function get(
-  client: AsyncSpotifyClient,
-  type: EntityType,
-  value: string,
-  signal: AbortSignal | undefined,
-): Promise<unknown> {
-  switch (type) {
-    case 'track':
-      return client.getTrack(value, { signal });
-    case 'album':
-      return client.getAlbum(value, { signal });
-    case 'artist':
-      return client.getArtist(value, { signal });
-    case 'playlist':
-      return client.getPlaylist(value, { signal });
-    case 'episode':
-      return client.getEpisode(value, { signal });
-    case 'show':
-      return client.getShow(value, { signal });
-  }
 }

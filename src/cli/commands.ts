@@ -20,25 +20,8 @@ function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandS
     args: '[values...]',
     summary: `print the ${type} of each value as JSON`,
     input: 'values',
-    prepare: () => (client, value, signal) => fetchEntity(client, type, value, signal),
+    prepare: () => (client, value, signal) => client.get(type, value, { signal }),
   };
-}
-
-export function fetchEntity(client: AsyncSpotifyClient, type: EntityType, value: string, signal: AbortSignal) {
-  switch (type) {
-    case 'track':
-      return client.getTrack(value, { signal });
-    case 'album':
-      return client.getAlbum(value, { signal });
-    case 'artist':
-      return client.getArtist(value, { signal });
-    case 'playlist':
-      return client.getPlaylist(value, { signal });
-    case 'episode':
-      return client.getEpisode(value, { signal });
-    case 'show':
-      return client.getShow(value, { signal });
-  }
 }
 
 /**
@@ -131,7 +114,7 @@ const download: CommandSpec = {
       if (what === 'preview' && type !== 'track' && type !== 'episode') {
         throw new InvalidInputError(`Only tracks and episodes have previews, not ${type}s`);
       }
-      const entity = await fetchEntity(client, type, known.id, signal);
+      const entity = await client.get(type, known.id, { signal });
       if (what === 'cover')
         return {
           path: await client.downloadCover(entity, dest, {
@@ -226,7 +209,7 @@ const colors: CommandSpec = {
     if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });
     const known = await client.resolve(value, { signal });
     const type = known.type ?? 'track';
-    return client.getColors(await fetchEntity(client, type, known.id, signal), { signal });
+    return client.getColors(await client.get(type, known.id, { signal }), { signal });
   },
 };
 

@@ -2,12 +2,19 @@ import { DEFAULTS } from '../defaults.js';
 import { InvalidInputError, optionError } from '../errors.js';
 import { quote } from '../redact.js';
 import type { Image } from '../models/common.js';
+import { ENTITY_TYPES, isEntityType, type EntityType } from '../models/entities.js';
 import { SEARCH_TYPES, type SearchType } from '../models/search-results.js';
 import { chooseImage } from '../media/images.js';
 import type { SearchRequest } from '../partner/search.js';
 import type { SearchOptions } from './call-options.js';
 
 /** Per-call arguments, checked before any request: a bad one is an InvalidInputError naming it. */
+
+/** An entity type given as data (`client.get(type, …)`): one of ENTITY_TYPES. */
+export function entityTypeOf<T extends EntityType>(type: T): T {
+  if (typeof type === 'string' && isEntityType(type)) return type;
+  throw new InvalidInputError(`Unknown entity type ${quote(type, 40)}; known: ${ENTITY_TYPES.join(', ')}`);
+}
 
 /** A count such as `maxTracks`: a whole number >= 0, or Infinity for all. */
 export function limitOption(field: string, value: unknown, fallback: number): number {

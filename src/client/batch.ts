@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { InvalidInputError, SpotifyScraperError, optionError } from '../errors.js';
 import { quote } from '../redact.js';
 import type { BatchOptions } from './call-options.js';
@@ -7,8 +8,9 @@ export type BatchResult<T> =
   { value: string; ok: true; result: T } | { value: string; ok: false; error: SpotifyScraperError };
 
 /**
- * Runs `fetchOne` over `values` with bounded concurrency. A failed value becomes `{ok: false, error}`
- * and never loses the others; only an abort of `signal` rejects the batch.
+ * Runs `fetchOne` over `values`, `concurrency` at a time (p-limit), results in input order. A failed
+ * value becomes `{ok: false, error}` and never loses the others; only an abort of `signal` rejects the
+ * batch, and then no value that had not started starts.
  */
 export async function runBatch<T>(
   values: readonly string[],
@@ -23,33 +25,33 @@ export async function runBatch<T>(
   }
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const results: Array<BatchResult<T>> = new Array<BatchResult<T>>(values.length);
+  const limit = pLimit({ concurrency, rejectOnClear: true });
+  // An abort stops the batch: values not started are dropped, those running end with the signal.
+  const stop = (): void => limit.clearQueue();
+  signal?.addEventListener('abort', stop, { once: true });
   let completed = 0;
-  let next = 0;
-  // `concurrency` workers take the next value until none is left; an abort stops them all.
-  const worker = async (): Promise<void> => {
-    while (next < values.length) {
-      signal?.throwIfAborted();
-      const index = next;
-      next += 1;
-      const value = values[index] as string;
-      let entry: BatchResult<T>;
-      try {
-        entry = { value, ok: true, result: await fetchOne(value, signal) };
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        entry = {
-          value,
-          ok: false,
-          error:
-            error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error }),
-        };
-      }
-      results[index] = entry;
-      completed += 1;
-      onProgress?.({ completed, total: values.length, value, ok: entry.ok });
+  const settle = async (value: string): Promise<BatchResult<T>> => {
+    signal?.throwIfAborted();
+    let entry: BatchResult<T>;
+    try {
+      entry = { value, ok: true, result: await fetchOne(value, signal) };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      entry = {
+        value,
+        ok: false,
+        error: error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error }),
+      };
     }
+    completed += 1;
+    onProgress?.({ completed, total: values.length, value, ok: entry.ok });
+    return entry;
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, values.length) }, worker));
-  return results;
+  try {
+    return await limit.map(values, settle);
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }

@@ -10,29 +10,31 @@ import { HostRateLimiter, type HostLimiter } from '../http/rate-limit.js';
 import type { ResolvedOptions } from '../options.js';
 import type { QueryContext } from '../partner/query.js';
 import type { TokenSource } from '../http/authorized.js';
-import { AccessTokens, type SessionToken } from '../partner/token.js';
+import { AnonymousToken } from '../partner/anonymous-token.js';
+import { fetchEmbedPage } from '../embed/fetch-page.js';
 import { Healing } from '../partner/healing.js';
 import { SharedState } from '../cache/shared-state.js';
-import { ClientTokens } from '../web-player/client-token.js';
+import { ClientToken } from '../web-player/client-token.js';
 import { WebPlayerDiscovery } from '../web-player/discovery.js';
-import { AccountTokens } from '../spclient/account-token.js';
+import { AccountToken } from '../spclient/account-token.js';
 
 /** What every call of a client goes through: its HTTP policies, options, token, healing and cache. */
-export interface LoaderContext {
+export interface ClientContext {
   http: HttpClient;
   options: ResolvedOptions;
-  tokens: AccessTokens;
+  /** The partner API's anonymous token. */
+  anonymousToken: AnonymousToken;
   /** What the client knows of Spotify's persisted queries (dead hashes, discovered ones, the endpoint). */
   healing: Healing;
   /** Single flight and the cache, for every getter and discovery call. */
   remember: Remember;
   /** The account token of the `cookies` option; undefined without one. */
-  accountTokens: AccountTokens | undefined;
+  accountToken: AccountToken | undefined;
 }
 
 /** A client's context and the resources it must free on close. */
 export interface ClientParts {
-  context: LoaderContext;
+  context: ClientContext;
   dispatcher: Dispatcher;
   /** Whether the client created the dispatcher (and so closes it). */
   ownsDispatcher: boolean;
@@ -43,12 +45,9 @@ export interface ClientParts {
 
 /**
  * Wires a client from its resolved options: the dispatcher, the rate limiter (local or fleet), the
- * per-host gate, retries, the anonymous token (bootstrapped by `bootstrap`) and the cache.
+ * per-host gate, retries, the three tokens (anonymous, client, account) and the cache.
  */
-export function createClientParts(
-  resolved: ResolvedOptions,
-  bootstrap: (context: LoaderContext) => Promise<SessionToken>,
-): ClientParts {
+export function createClientParts(resolved: ResolvedOptions): ClientParts {
   const { dispatcher, owned, connections } = chooseDispatcher(
     resolved.dispatcher,
     resolved.proxy,
@@ -80,14 +79,17 @@ export function createClientParts(
     resolved.namespace === undefined ? 'heal:v1' : `${encodeURIComponent(resolved.namespace)}:heal:v1`;
   const shared = new SharedState(resolved.cache?.store, healingNamespace);
   const discovery = new WebPlayerDiscovery({ http, maxBytes: resolved.maxPageBytes, shared });
-  const context: LoaderContext = {
+  const context: ClientContext = {
     http,
     options: resolved,
-    tokens: new AccessTokens({ now: () => clock.now(), bootstrap: () => bootstrap(context) }),
-    healing: new Healing(discovery, new ClientTokens(http, (signal) => discovery.clientVersion(signal)), shared),
+    anonymousToken: new AnonymousToken({
+      now: () => clock.now(),
+      fetchPage: (type, id) => fetchEmbedPage(http, resolved.maxPageBytes, type, id, undefined),
+    }),
+    healing: new Healing(discovery, new ClientToken(http, (signal) => discovery.clientVersion(signal)), shared),
     remember,
-    accountTokens: resolved.cookies
-      ? new AccountTokens({
+    accountToken: resolved.cookies
+      ? new AccountToken({
           http,
           cookies: resolved.cookies,
           secrets: resolved.totpSecrets,
@@ -101,10 +103,10 @@ export function createClientParts(
 
 /** A query context for one call, using `token` first when the call has one of its own. */
 export function queryContext(
-  context: LoaderContext,
+  context: ClientContext,
   signal: AbortSignal | undefined,
   token?: string,
-  tokens: TokenSource = context.tokens,
+  tokens: TokenSource = context.anonymousToken,
 ): QueryContext {
   const { http, options, healing } = context;
   const warn = (message: string): void => options.onWarning?.(message);

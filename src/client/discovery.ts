@@ -11,29 +11,31 @@ import { PlaylistSummarySchema } from '../models/playlist-summary.js';
 import { ShowSummarySchema } from '../models/show-summary.js';
 import { TrackSchema } from '../models/track.js';
 import { validateModel } from '../parse/validate.js';
-import { readColors } from '../partner/colors.js';
-import { readConcerts } from '../partner/concerts.js';
-import { discographyPage } from '../partner/discography.js';
+import { AuthenticationError, HttpError, NotFoundError, ParseError, SpotifyScraperError } from '../errors.js';
+import { CanvasSchema, type Canvas } from '../models/canvas.js';
+import { CreditsSchema, type Credits } from '../models/credits.js';
+import type { EntityType } from '../models/entities.js';
+import type { KeyPart } from '../cache/remember.js';
+import type { Raw } from '../parse/raw.js';
+import type { Variables } from '../partner/operation.js';
 import { OPERATIONS, type OperationKind } from '../partner/operations.js';
 import type { ApiPage } from '../partner/page.js';
 import { collectPages } from '../partner/paging.js';
-import { runQuery } from '../partner/query.js';
-import { readRelatedArtists } from '../partner/related-artists.js';
-import { readSearch, searchVariables } from '../partner/search.js';
-import { readSimilarAlbums } from '../partner/similar-albums.js';
+import { callOperation, type QueryRow } from '../partner/query.js';
+import { readSpclientCredits } from '../spclient/readers.js';
+import { spclient } from './account.js';
 import { imageIdOf, limitOption, searchRequest, wholeInRange } from './arguments.js';
 import type { CallOptions, DiscographyOptions, SearchOptions, SimilarAlbumsOptions } from './call-options.js';
-import { queryContext, type LoaderContext } from './context.js';
+import { queryContext, type ClientContext } from './context.js';
 import { resolveId } from './short-link.js';
 
-/** The partner API's discovery operations (SPEC §6), one function per client method. */
+/** The partner API's discovery operations and keyless extras (SPEC §6, §10), one function per client method. */
 
-export async function search(context: LoaderContext, query: string, options: SearchOptions): Promise<SearchResults> {
+export async function search(context: ClientContext, query: string, options: SearchOptions): Promise<SearchResults> {
   const request = searchRequest(query, options);
   const parts = ['search', request.query, [...request.types].sort().join(','), request.limit, request.offset];
   return context.remember(parts, SearchResultsSchema, options, async (signal) => {
-    const root = await runQuery(queryContext(context, signal), 'search', searchVariables(request));
-    const { results, unreadable } = readSearch(root, request);
+    const { results, unreadable } = await callOperation(queryContext(context, signal), OPERATIONS.search, request);
     warnUnreadable(context, 'search', unreadable);
     // A hit that does not validate is skipped with a warning: one bad hit does not lose the others.
     const kept: SearchResults = {
@@ -50,7 +52,7 @@ export async function search(context: LoaderContext, query: string, options: Sea
 }
 
 export async function getArtistDiscography(
-  context: LoaderContext,
+  context: ClientContext,
   value: string,
   options: DiscographyOptions,
 ): Promise<Release[]> {
@@ -64,7 +66,7 @@ export async function getArtistDiscography(
       const query = queryContext(context, signal);
       const uri = entityUri('artist', id);
       const result = await collectPages(
-        async (offset, limit) => discographyPage(await runQuery(query, 'discography', { uri, offset, limit })),
+        (offset, limit) => callOperation(query, OPERATIONS.discography, { uri, offset, limit }),
         {
           max: maxReleases,
           pageSize: OPERATIONS.discography.pageSize,
@@ -85,58 +87,155 @@ export async function getArtistDiscography(
   );
 }
 
-export async function getRelatedArtists(
-  context: LoaderContext,
-  value: string,
+/**
+ * A partner operation whose answer is a list of `schema` items, about the entity `value` names: the
+ * value resolved (a short link costs a request), the answer cached under `[key, id, ...extra]`, every
+ * item validated (one that does not is skipped with a warning).
+ */
+export async function partnerList<I, S extends z.ZodType>(
+  context: ClientContext,
+  call: {
+    key: string;
+    type: EntityType;
+    value: string;
+    row: QueryRow & { variables: (input: I) => Variables; read: (root: Raw, input: I) => ApiPage<unknown> };
+    input: (id: string) => I;
+    schema: S;
+    extra?: readonly KeyPart[];
+  },
   options: CallOptions,
-): Promise<ArtistSummary[]> {
-  const id = await resolveId(context.http, 'artist', value, options.signal);
-  return context.remember(['related', id], ArtistSummaries, options, async (signal) => {
-    const root = await runQuery(queryContext(context, signal), 'relatedArtists', { uri: entityUri('artist', id) });
-    return listOf(context, 'relatedArtists', readRelatedArtists(root), ArtistSummarySchema);
+): Promise<Array<z.output<S>>> {
+  const id = await resolveId(context.http, call.type, call.value, options.signal);
+  return context.remember([call.key, id, ...(call.extra ?? [])], z.array(call.schema), options, async (signal) => {
+    const page = await callOperation(queryContext(context, signal), call.row, call.input(id));
+    return listOf(context, call.row.kind as OperationKind, page, call.schema);
   });
 }
 
+export function getRelatedArtists(
+  context: ClientContext,
+  value: string,
+  options: CallOptions,
+): Promise<ArtistSummary[]> {
+  return partnerList(
+    context,
+    {
+      key: 'related',
+      type: 'artist',
+      value,
+      row: OPERATIONS.relatedArtists,
+      input: (id) => ({ uri: entityUri('artist', id) }),
+      schema: ArtistSummarySchema,
+    },
+    options,
+  );
+}
+
 export async function getSimilarAlbums(
-  context: LoaderContext,
+  context: ClientContext,
   trackValue: string,
   options: SimilarAlbumsOptions,
 ): Promise<Release[]> {
   const limit = wholeInRange('limit', options.limit, DEFAULTS.similarAlbumsLimit, 1, 100);
-  const id = await resolveId(context.http, 'track', trackValue, options.signal);
-  return context.remember(['similar', id, limit], Releases, options, async (signal) => {
-    const root = await runQuery(queryContext(context, signal), 'similarAlbums', { uri: entityUri('track', id), limit });
-    return listOf(context, 'similarAlbums', readSimilarAlbums(root), ReleaseSchema).slice(0, limit);
-  });
+  const albums = await partnerList(
+    context,
+    {
+      key: 'similar',
+      type: 'track',
+      value: trackValue,
+      row: OPERATIONS.similarAlbums,
+      input: (id) => ({ uri: entityUri('track', id), limit }),
+      schema: ReleaseSchema,
+      extra: [limit],
+    },
+    options,
+  );
+  return albums.slice(0, limit);
 }
 
-export async function getArtistConcerts(
-  context: LoaderContext,
-  value: string,
-  options: CallOptions,
-): Promise<Concert[]> {
-  const id = await resolveId(context.http, 'artist', value, options.signal);
-  return context.remember(['concerts', id], Concerts, options, async (signal) => {
-    const root = await runQuery(queryContext(context, signal), 'concerts', {
-      artistUri: entityUri('artist', id),
-      includeNearby: false,
-    });
-    return listOf(context, 'concerts', readConcerts(root), ConcertSchema);
-  });
+export function getArtistConcerts(context: ClientContext, value: string, options: CallOptions): Promise<Concert[]> {
+  return partnerList(
+    context,
+    {
+      key: 'concerts',
+      type: 'artist',
+      value,
+      row: OPERATIONS.concerts,
+      input: (id) => ({ uri: entityUri('artist', id) }),
+      schema: ConcertSchema,
+    },
+    options,
+  );
 }
 
-export async function getColors(context: LoaderContext, imageOrEntity: unknown, options: CallOptions): Promise<Colors> {
+export async function getColors(context: ClientContext, imageOrEntity: unknown, options: CallOptions): Promise<Colors> {
   const imageId = imageIdOf(imageOrEntity);
   options.signal?.throwIfAborted();
   return context.remember(['colors', imageId], ColorsSchema, options, async (signal) => {
-    const root = await runQuery(queryContext(context, signal), 'colors', { imageUris: [`spotify:image:${imageId}`] });
-    return validateModel(ColorsSchema, readColors(root), answerOf('colors'));
+    const colors = await callOperation(queryContext(context, signal), OPERATIONS.colors, { imageId });
+    return validateModel(ColorsSchema, colors, answerOf('colors'));
   });
 }
 
+/**
+ * Credits: keyless first (the partner API's grouped credits, then the older operation), and spclient
+ * with the account token only when those fail and the client has cookies.
+ */
+export async function getCredits(context: ClientContext, value: string, options: CallOptions): Promise<Credits> {
+  const id = await resolveId(context.http, 'track', value, options.signal);
+  return context.remember(['credits', id], CreditsSchema, options, async (signal) => {
+    const query = queryContext(context, signal);
+    let failure: unknown;
+    for (const kind of ['credits', 'creditsModal'] as const) {
+      try {
+        const credits = await callOperation(query, OPERATIONS[kind], { trackId: id });
+        if (credits.roles.length > 0) return validateModel(CreditsSchema, credits, `the partner API's ${kind} answer`);
+        failure ??= new ParseError(`The partner API's ${kind} answer lists no credits for track ${id}`);
+      } catch (error) {
+        if (signal?.aborted || error instanceof NotFoundError) throw error;
+        failure ??= error;
+      }
+    }
+    if (!context.accountToken) throw failure;
+    context.options.onWarning?.(
+      `Credits of track ${id} from the partner API failed (${messageOf(failure)}); asking spclient with the account token`,
+    );
+    const json = await spclient(
+      context,
+      context.accountToken,
+      `/track-credits-view/v0/experimental/${id}/credits`,
+      signal,
+    );
+    return validateModel(CreditsSchema, readSpclientCredits(json, id), 'spclient track-credits-view');
+  });
+}
+
+const NullableCanvas = CanvasSchema.nullable();
+
+/** The Canvas, or null when the track has none; the account token when the client has cookies, else the anonymous one. */
+export async function getCanvas(context: ClientContext, value: string, options: CallOptions): Promise<Canvas | null> {
+  const id = await resolveId(context.http, 'track', value, options.signal);
+  return context.remember(['canvas', id], NullableCanvas as z.ZodType<Canvas | null>, options, async (signal) => {
+    const query = queryContext(context, signal, undefined, context.accountToken ?? context.anonymousToken);
+    try {
+      const canvas = await callOperation(query, OPERATIONS.canvas, { trackId: id });
+      return validateModel(NullableCanvas, canvas, "the partner API's canvas answer") as Canvas | null;
+    } catch (error) {
+      if (!context.accountToken && error instanceof HttpError && (error.status === 401 || error.status === 403))
+        throw new AuthenticationError(
+          `The partner API refused the anonymous token for Canvas (HTTP ${error.status}): give the sp_dc cookie with the cookies option`,
+          { status: error.status, cause: error },
+        );
+      throw error;
+    }
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof SpotifyScraperError || error instanceof Error ? error.message : String(error);
+}
+
 const Releases = z.array(ReleaseSchema);
-const ArtistSummaries = z.array(ArtistSummarySchema);
-const Concerts = z.array(ConcertSchema);
 
 /** Where a discovery answer came from, as a ParseError names it. */
 function answerOf(kind: OperationKind): string {
@@ -144,7 +243,7 @@ function answerOf(kind: OperationKind): string {
 }
 
 function listOf<S extends z.ZodType>(
-  context: LoaderContext,
+  context: ClientContext,
   kind: OperationKind,
   page: ApiPage<unknown>,
   schema: S,
@@ -158,7 +257,7 @@ function listOf<S extends z.ZodType>(
  * (a hit without a name) is skipped with one warning naming the first one, and the rest are kept.
  */
 function keepValid<S extends z.ZodType>(
-  context: LoaderContext,
+  context: ClientContext,
   kind: OperationKind,
   schema: S,
   items: readonly unknown[],
@@ -180,7 +279,7 @@ function keepValid<S extends z.ZodType>(
   return kept;
 }
 
-function warnUnreadable(context: LoaderContext, kind: OperationKind, unreadable: number): void {
+function warnUnreadable(context: ClientContext, kind: OperationKind, unreadable: number): void {
   if (unreadable > 0)
     context.options.onWarning?.(`${OPERATIONS[kind].name}: skipped ${unreadable} item(s) without a usable uri`);
 }

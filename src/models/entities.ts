@@ -53,8 +53,11 @@ export function entityUrl(type: EntityType, id: string): string {
   return `https://open.spotify.com/${type}/${id}`;
 }
 
+/** What a `spotify:` URI can name: an entity, or a user, concert, Canvas or picture. */
+export type UriType = EntityType | 'user' | 'concert' | 'canvas' | 'image';
+
 /** `spotify:TYPE:ID`. */
-export function entityUri(type: EntityType, id: string): string {
+export function entityUri(type: UriType, id: string): string {
   return `spotify:${type}:${id}`;
 }
 

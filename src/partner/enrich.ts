@@ -1,15 +1,11 @@
-import { NotFoundError, ParseError } from '../errors.js';
-import { quote } from '../redact.js';
+import { NotFoundError } from '../errors.js';
 import type { EntityByType, EntityType } from '../models/entities.js';
 import type { Album, Artist, Episode, Playlist, PlaylistItem, Show, Track } from '../models/index.js';
 import type { ListLimits } from '../parse/index.js';
-import { apiAlbum, apiArtist, apiPlaylist, apiShow, apiShowEpisodes } from './entity-readers.js';
-import { apiEpisode } from './episode.js';
 import { fillGaps, previewsOf, withEmbedTail } from './merge.js';
-import { OPERATIONS, type OperationKind } from './operations.js';
+import { OPERATIONS } from './operations.js';
 import { collectPages, type PagedResult } from './paging.js';
-import { runQuery, type QueryContext } from './query.js';
-import { apiTrack } from './track.js';
+import { callOperation, type QueryContext } from './query.js';
 
 export interface EnrichContext {
   query: QueryContext;
@@ -38,32 +34,12 @@ export function enrich<T extends EntityType>(
   return (ENRICHERS[type] as unknown as Enricher<T>)(model, context);
 }
 
-/**
- * One query about the entity being enriched. An answer about another entity (its `uri` is not the one
- * asked for) is a ParseError: the loader then keeps the embed data and warns.
- */
-async function query(
-  context: EnrichContext,
-  kind: OperationKind,
-  variables: { uri: string } & Record<string, unknown>,
-): Promise<unknown> {
-  const root = await runQuery(context.query, kind, variables);
-  const uri = root['uri'];
-  if (typeof uri === 'string' && uri !== variables.uri) {
-    throw new ParseError(
-      `The partner API's ${OPERATIONS[kind].name} answered about ${quote(uri, 80)}, not ${variables.uri}: not merged`,
-    );
-  }
-  return root;
-}
-
 const ALBUM_PAGE = OPERATIONS.album.pageSize;
 const PLAYLIST_PAGE = OPERATIONS.playlist.pageSize;
 const EPISODE_PAGE = OPERATIONS.showEpisodes.pageSize;
 
 async function enrichTrack(track: Track, context: EnrichContext): Promise<Track> {
-  const data = await query(context, 'track', { uri: track.uri });
-  const rich = apiTrack(data, previewsOf([track]));
+  const rich = await callOperation(context.query, OPERATIONS.track, { uri: track.uri, previews: previewsOf([track]) });
   if (!rich) return track;
   const merged = fillGaps(track, rich);
   // One rule for a track's picture: its album's cover when the API names the album with one (the
@@ -73,17 +49,15 @@ async function enrichTrack(track: Track, context: EnrichContext): Promise<Track>
 
 async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album> {
   const previews = previewsOf(album.tracks);
-  const variables = (offset: number, limit: number) => ({ uri: album.uri, locale: '', offset, limit });
-  const first = apiAlbum(await query(context, 'album', variables(0, ALBUM_PAGE)), previews);
-  const tracks = await collectPages(
-    async (offset, limit) => apiAlbum(await query(context, 'album', variables(offset, limit)), previews).page,
-    {
-      max: Infinity,
-      pageSize: ALBUM_PAGE,
-      cap: OPERATIONS.album.maxItems,
-      first: first.page,
-    },
-  );
+  const page = (offset: number, limit: number) =>
+    callOperation(context.query, OPERATIONS.album, { uri: album.uri, offset, limit, previews });
+  const first = await page(0, ALBUM_PAGE);
+  const tracks = await collectPages(async (offset, limit) => (await page(offset, limit)).page, {
+    max: Infinity,
+    pageSize: ALBUM_PAGE,
+    cap: OPERATIONS.album.maxItems,
+    first: first.page,
+  });
   reportPaging(context, `album ${album.id}`, tracks);
   const { details } = first;
   return {
@@ -95,8 +69,10 @@ async function enrichAlbum(album: Album, context: EnrichContext): Promise<Album>
 }
 
 async function enrichArtist(artist: Artist, context: EnrichContext): Promise<Artist> {
-  const data = await query(context, 'artist', { uri: artist.uri, locale: '', includePrerelease: false });
-  const rich = apiArtist(data, previewsOf(artist.topTracks));
+  const rich = await callOperation(context.query, OPERATIONS.artist, {
+    uri: artist.uri,
+    previews: previewsOf(artist.topTracks),
+  });
   const topTracks = readable(
     context,
     `artist ${artist.id}`,
@@ -111,20 +87,15 @@ async function enrichArtist(artist: Artist, context: EnrichContext): Promise<Art
 async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promise<Playlist> {
   const previews = previewsOf(playlist.tracks.map((item) => item.track));
   const max = context.limits.maxTracks;
-  const variables = (offset: number, limit: number) => ({
-    uri: playlist.uri,
-    offset,
-    limit,
-    enableWatchFeedEntrypoint: false,
+  const page = (offset: number, limit: number) =>
+    callOperation(context.query, OPERATIONS.playlist, { uri: playlist.uri, offset, limit, previews });
+  const first = await page(0, Math.min(PLAYLIST_PAGE, Math.max(1, max)));
+  const items = await collectPages<PlaylistItem>(async (offset, limit) => (await page(offset, limit)).page, {
+    max,
+    pageSize: PLAYLIST_PAGE,
+    cap: OPERATIONS.playlist.maxItems,
+    first: first.page,
   });
-  const first = apiPlaylist(
-    await query(context, 'playlist', variables(0, Math.min(PLAYLIST_PAGE, Math.max(1, max)))),
-    previews,
-  );
-  const items = await collectPages<PlaylistItem>(
-    async (offset, limit) => apiPlaylist(await query(context, 'playlist', variables(offset, limit)), previews).page,
-    { max, pageSize: PLAYLIST_PAGE, cap: OPERATIONS.playlist.maxItems, first: first.page },
-  );
   reportPaging(context, `playlist ${playlist.id}`, items);
   const { details } = first;
   return {
@@ -140,8 +111,10 @@ async function enrichPlaylist(playlist: Playlist, context: EnrichContext): Promi
 }
 
 async function enrichEpisode(episode: Episode, context: EnrichContext): Promise<Episode> {
-  const data = await query(context, 'episode', { uri: episode.uri });
-  const rich = apiEpisode(data, previewsOf([episode]));
+  const rich = await callOperation(context.query, OPERATIONS.episode, {
+    uri: episode.uri,
+    previews: previewsOf([episode]),
+  });
   if (!rich) return episode;
   const show = episode.show && rich.show ? fillGaps(episode.show, rich.show) : (episode.show ?? rich.show);
   return { ...fillGaps(episode, rich), show };
@@ -155,7 +128,7 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   let enriched = show;
   let metadataError: unknown;
   try {
-    const details = apiShow(await query(context, 'show', { uri: show.uri }));
+    const details = await callOperation(context.query, OPERATIONS.show, { uri: show.uri });
     enriched = fillGaps(show, { ...details, name: undefined });
   } catch (error) {
     if (error instanceof NotFoundError) throw error;
@@ -170,8 +143,8 @@ async function enrichShow(show: Show, context: EnrichContext): Promise<Show> {
   let episodes: PagedResult<Episode>;
   try {
     episodes = await collectPages(
-      async (offset, limit) =>
-        apiShowEpisodes(await query(context, 'showEpisodes', { uri: show.uri, offset, limit }), previews),
+      (offset, limit) =>
+        callOperation(context.query, OPERATIONS.showEpisodes, { uri: show.uri, offset, limit, previews }),
       {
         max,
         pageSize: EPISODE_PAGE,

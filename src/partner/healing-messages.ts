@@ -1,6 +1,5 @@
 /** The words of healing (SPEC §9): the one warning of a call that healed, and the error when nothing did. */
 import type { Candidate, Endpoint } from './healing.js';
-import type { OperationKind } from './operations.js';
 
 /** What a call tried, for the error when nothing answers. */
 export interface Tried {
@@ -37,7 +36,7 @@ export function healingMessage(
 }
 
 export function notHealedMessage(
-  kind: OperationKind,
+  kind: string,
   name: string,
   tried: readonly Tried[],
   discovery: string | undefined,

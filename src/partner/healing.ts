@@ -1,7 +1,8 @@
 import type { SharedState } from '../cache/shared-state.js';
-import type { ClientTokens } from '../web-player/client-token.js';
+import type { ClientToken } from '../web-player/client-token.js';
 import type { Found, WebPlayerDiscovery } from '../web-player/discovery.js';
-import { builtInHashes, type OperationKind, type ResolvedOperation } from './operations.js';
+import { builtInHashes, type Operation } from './operation.js';
+import type { ResolvedOperation } from './operations.js';
 
 const NONE: Candidate[] = [];
 
@@ -25,18 +26,18 @@ export interface Candidate {
  */
 export class Healing {
   readonly discovery: WebPlayerDiscovery;
-  readonly clientTokens: ClientTokens;
+  readonly clientToken: ClientToken;
   readonly #shared: SharedState;
   readonly #dead = new Map<string, number>();
   /** Hashes that answered after discovery, newest first, per operation. */
-  readonly #good = new Map<OperationKind, Candidate[]>();
+  readonly #good = new Map<string, Candidate[]>();
   /** The candidate lists as last built, per operation: a healthy call builds nothing. */
-  readonly #lists = new Map<OperationKind, { operation: ResolvedOperation; good: Candidate[]; list: Candidate[] }>();
+  readonly #lists = new Map<string, { operation: ResolvedOperation; good: Candidate[]; list: Candidate[] }>();
   #endpoint: Endpoint = 'v1';
 
-  constructor(discovery: WebPlayerDiscovery, clientTokens: ClientTokens, shared: SharedState) {
+  constructor(discovery: WebPlayerDiscovery, clientToken: ClientToken, shared: SharedState) {
     this.discovery = discovery;
-    this.clientTokens = clientTokens;
+    this.clientToken = clientToken;
     this.#shared = shared;
   }
 
@@ -50,11 +51,15 @@ export class Healing {
   }
 
   /** The candidates in order: yours, then what this client or its fleet discovered and saw answer, then the built-in list. */
-  async candidates(kind: OperationKind, operation: ResolvedOperation): Promise<Candidate[]> {
+  async candidates(
+    row: Pick<Operation, 'kind' | 'hash' | 'alternates'>,
+    operation: ResolvedOperation,
+  ): Promise<Candidate[]> {
+    const { kind } = row;
     const good = this.#shared.shared ? await this.#goodList(kind) : (this.#good.get(kind) ?? NONE);
     const known = this.#lists.get(kind);
     if (known && known.operation === operation && known.good === good) return known.list;
-    const builtIn = builtInHashes(kind).map((hash, index) => ({
+    const builtIn = builtInHashes(row).map((hash, index) => ({
       hash,
       source: index === 0 ? 'built-in' : 'built-in alternate',
     }));
@@ -70,13 +75,13 @@ export class Healing {
   }
 
   /** Whether `hash` was refused on `endpoint` within the last 24 h (here or, with a store, by the fleet). */
-  isDead(endpoint: Endpoint, kind: OperationKind, hash: string): boolean | Promise<boolean> {
+  isDead(endpoint: Endpoint, kind: string, hash: string): boolean | Promise<boolean> {
     // Nothing refused yet and no fleet to ask: the healthy path, without a promise.
     if (this.#dead.size === 0 && !this.#shared.shared) return false;
     return this.#isDead(endpoint, kind, hash);
   }
 
-  async #isDead(endpoint: Endpoint, kind: OperationKind, hash: string): Promise<boolean> {
+  async #isDead(endpoint: Endpoint, kind: string, hash: string): Promise<boolean> {
     const key = `dead:${endpoint}:${kind}:${hash}`;
     const until = this.#dead.get(key) ?? (await this.#shared.get<number>(key));
     if (until === undefined || Date.now() >= until) return false;
@@ -84,7 +89,7 @@ export class Healing {
     return true;
   }
 
-  async markDead(endpoint: Endpoint, kind: OperationKind, hash: string): Promise<void> {
+  async markDead(endpoint: Endpoint, kind: string, hash: string): Promise<void> {
     const key = `dead:${endpoint}:${kind}:${hash}`;
     this.#dead.set(key, Date.now() + DEAD_FOR_MS);
     await this.#shared.set(key, Date.now() + DEAD_FOR_MS, DEAD_FOR_MS);
@@ -98,7 +103,7 @@ export class Healing {
   }
 
   /** A discovered hash answered with data: it is tried before the built-in list from now on (and by the fleet). */
-  async answered(kind: OperationKind, candidate: Candidate): Promise<void> {
+  async answered(kind: string, candidate: Candidate): Promise<void> {
     if (!candidate.source.startsWith('discovered')) return;
     const good = [candidate, ...(await this.#goodList(kind)).filter((known) => known.hash !== candidate.hash)];
     this.#good.set(kind, good);
@@ -106,12 +111,15 @@ export class Healing {
   }
 
   /** The web player's candidates for an operation, as candidates. */
-  async discover(name: string, signal?: AbortSignal): Promise<{ candidates: Candidate[]; found: Found }> {
-    const found = await this.discovery.find(name, signal);
+  async discover(
+    operation: { name: string; route?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<{ candidates: Candidate[]; found: Found }> {
+    const found = await this.discovery.find(operation.name, signal, operation.route);
     return { found, candidates: found.hashes.map((hash) => ({ hash, source: `discovered in ${found.source}` })) };
   }
 
-  async #goodList(kind: OperationKind): Promise<Candidate[]> {
+  async #goodList(kind: string): Promise<Candidate[]> {
     return this.#good.get(kind) ?? (await this.#shared.get<Candidate[]>(`good:${kind}`)) ?? NONE;
   }
 }

@@ -7,21 +7,16 @@ import { MAX_QUOTED, quote } from '../redact.js';
 import { PARTNER_FAMILY, PARTNER_V2_FAMILY, REFUSAL_CODES } from './family.js';
 import type { Candidate, Endpoint, Healing } from './healing.js';
 import { ago, healingMessage, notHealedMessage, type Tried } from './healing-messages.js';
-import {
-  OPERATIONS,
-  PARTNER_API_V2_URL,
-  operationBody,
-  operationUrl,
-  type OperationKind,
-  type ResolvedOperation,
-} from './operations.js';
+import { PARTNER_API_V2_URL, operationBody, operationUrl, type Operation, type Variables } from './operation.js';
+import type { ResolvedOperation } from './operations.js';
 
 /** What one call needs to query the partner API. */
 export interface QueryContext {
   http: HttpClient;
   /** The token source: the anonymous embed token, or the account token (canvas with cookies). */
   tokens: TokenSource;
-  operations: Readonly<Record<OperationKind, ResolvedOperation>>;
+  /** The `operations` option, by row kind (a row it does not name runs with its own name and hashes). */
+  operations: Readonly<Partial<Record<string, ResolvedOperation>>>;
   healing: Healing;
   warn: (message: string) => void;
   maxBytes: number;
@@ -34,7 +29,25 @@ export interface QueryContext {
 }
 
 /** How one try of one hash on one endpoint ended, when it did not end in data or an error. */
-export type Outcome = { kind: 'data'; root: Raw } | { kind: 'refused' } | { kind: 'endpoint'; why: string };
+export type Outcome =
+  { kind: 'data'; root: Raw } | { kind: 'refused'; why?: string | undefined } | { kind: 'endpoint'; why: string };
+
+/** A row as a call runs it: only what is about the wire (a call's reader is the row's own). */
+export type QueryRow = Pick<Operation, 'kind' | 'name' | 'hash' | 'alternates' | 'root' | 'route'>;
+
+/** One call of an operation: its variables from `input`, the query (healed as runQuery heals), the row's reader. */
+export async function callOperation<I, R>(
+  context: QueryContext,
+  row: QueryRow & { variables: (input: I) => Variables; read: (root: Raw, input: I) => R },
+  input: I,
+): Promise<R> {
+  return row.read(await runQuery(context, row, row.variables(input)), input);
+}
+
+/** The operation as this client calls it: the `operations` option's name and hashes, else the row's. */
+function resolvedOf(context: QueryContext, row: QueryRow): ResolvedOperation {
+  return context.operations[row.kind] ?? { name: row.name, userHashes: [] };
+}
 
 /**
  * Runs one persisted query and returns `data.<root>`, healing what Spotify changed (SPEC §9): the
@@ -45,16 +58,13 @@ export type Outcome = { kind: 'data'; root: Raw } | { kind: 'refused' } | { kind
  * heals, a ParseError names the operation, every hash and endpoint tried, the bundle and the way out.
  * A 401 gets one fresh token and one more try; a root of `__typename: "NotFound"` is a NotFoundError.
  */
-export async function runQuery(
-  context: QueryContext,
-  kind: OperationKind,
-  variables: Readonly<Record<string, unknown>>,
-): Promise<Raw> {
-  const operation = context.operations[kind];
+export async function runQuery(context: QueryContext, row: QueryRow, variables: Variables): Promise<Raw> {
+  const { kind } = row;
+  const operation = resolvedOf(context, row);
   const { healing } = context;
   const tried: Tried[] = [];
   const healed: string[] = [];
-  let candidates = await healing.candidates(kind, operation);
+  let candidates = await healing.candidates(row, operation);
   let discovery: string | undefined;
   for (let round = 0; round < 2; round += 1) {
     for (let index = 0; index < candidates.length; index += 1) {
@@ -62,7 +72,17 @@ export async function runQuery(
       const endpoint = healing.endpoint;
       const dead = healing.isDead(endpoint, kind, candidate.hash);
       if (dead === true || (dead !== false && (await dead))) continue;
-      const outcome = await attempt(context, kind, operation.name, candidate.hash, variables, endpoint, healed);
+      let outcome = await attempt(context, row, operation.name, candidate.hash, variables, endpoint, healed);
+      const other = outcome.kind === 'data' ? otherEntity(outcome.root, variables) : undefined;
+      if (other !== undefined) {
+        // A hash found in the web player is kept as good (and shared) only when it answers about what was
+        // asked: one that does not is refused. A known hash that does is an answer not to merge.
+        if (!candidate.source.startsWith('discovered'))
+          throw new ParseError(
+            `The partner API's ${operation.name} answered about ${other}, not ${String(subjectUri(variables))}: not merged`,
+          );
+        outcome = { kind: 'refused', why: `it answered about ${other}` };
+      }
       if (outcome.kind === 'data') {
         if (tried.length > 0 || healed.length > 0)
           context.warn(healingMessage(operation.name, tried, candidate, healed, endpoint));
@@ -88,7 +108,10 @@ export async function runQuery(
     }
     if (round > 0) break;
     try {
-      const { candidates: found, found: where } = await healing.discover(operation.name, context.signal);
+      const { candidates: found, found: where } = await healing.discover(
+        { name: operation.name, route: row.route },
+        context.signal,
+      );
       discovery = `${where.source} (read ${ago(where.at)})`;
       const fresh = found.filter((candidate) => !tried.some((done) => done.hash === candidate.hash));
       if (fresh.length === 0) break;
@@ -108,23 +131,23 @@ export async function runQuery(
  */
 export async function probeOperation(
   context: QueryContext,
-  kind: OperationKind,
+  row: QueryRow,
   hash: string,
-  variables: Readonly<Record<string, unknown>>,
+  variables: Variables,
   endpoint: Endpoint,
 ): Promise<{ outcome: Outcome; steps: string[] }> {
   const steps: string[] = [];
-  const outcome = await attempt(context, kind, context.operations[kind].name, hash, variables, endpoint, steps);
+  const outcome = await attempt(context, row, resolvedOf(context, row).name, hash, variables, endpoint, steps);
   return { outcome, steps };
 }
 
 /** One hash on one endpoint: data, a refusal of the hash, a refusal of the endpoint, or an error. */
 async function attempt(
   context: QueryContext,
-  kind: OperationKind,
+  row: QueryRow,
   name: string,
   hash: string,
-  variables: Readonly<Record<string, unknown>>,
+  variables: Variables,
   endpoint: Endpoint,
   healed: string[],
 ): Promise<Outcome> {
@@ -134,7 +157,10 @@ async function attempt(
         ? await sendV1(context, name, hash, variables)
         : await sendV2(context, name, hash, variables, healed);
     if (isRefusal(json)) return { kind: 'refused' };
-    return { kind: 'data', root: readRoot(json, kind, name, context.token ?? '', subjectOf(variables)) };
+    // Data without this operation's root is another operation's answer: the hash is not this one's.
+    const data = at(json, 'data');
+    if (isRaw(data) && !Object.hasOwn(data, row.root)) return { kind: 'refused', why: `no data.${row.root}` };
+    return { kind: 'data', root: readRoot(json, row.root, name, context.token ?? '', subjectOf(variables)) };
   } catch (error) {
     if (error instanceof HttpError && error.code === REFUSAL_CODES.hash) return { kind: 'refused' };
     if (error instanceof HttpError && REFUSAL_CODES.endpoint.includes(error.code))
@@ -143,7 +169,7 @@ async function attempt(
   }
 }
 
-async function sendV1(context: QueryContext, name: string, hash: string, variables: Readonly<Record<string, unknown>>) {
+async function sendV1(context: QueryContext, name: string, hash: string, variables: Variables) {
   const url = operationUrl(name, hash, variables);
   const { value, token } = await authorizedRequest(context.http, PARTNER_FAMILY, context.tokens, {
     url,
@@ -160,10 +186,10 @@ async function sendV2(
   context: QueryContext,
   name: string,
   hash: string,
-  variables: Readonly<Record<string, unknown>>,
+  variables: Variables,
   healed: string[],
 ): Promise<unknown> {
-  const { clientTokens } = context.healing;
+  const { clientToken } = context.healing;
   const post = async (clientToken: string | undefined): Promise<unknown> => {
     const { value, token } = await authorizedRequest(context.http, PARTNER_V2_FAMILY, context.tokens, {
       url: PARTNER_API_V2_URL,
@@ -180,13 +206,13 @@ async function sendV2(
     context.token = token;
     return parseJson(value, PARTNER_API_V2_URL);
   };
-  const held = clientTokens.minted ? await clientTokens.lease(context.signal) : undefined;
+  const held = clientToken.minted ? await clientToken.lease(context.signal) : undefined;
   try {
     return await post(held);
   } catch (error) {
     if (!(error instanceof HttpError) || error.code !== REFUSAL_CODES.clientToken) throw error;
     const fresh =
-      held === undefined ? await clientTokens.lease(context.signal) : await clientTokens.renew(held, context.signal);
+      held === undefined ? await clientToken.lease(context.signal) : await clientToken.renew(held, context.signal);
     if (held === undefined)
       healed.push("pathfinder/v2 asked for a client token; minted one with the web player's clientVersion");
     return post(fresh);
@@ -208,21 +234,32 @@ function parseJson(body: string, url: string): unknown {
   }
 }
 
-/** What a query is about, for a NotFoundError: `the artist 0TnOYISbd1XYRBk9myaseg`, or undefined. */
-function subjectOf(variables: Readonly<Record<string, unknown>>): string | undefined {
+/** The uri a query is about (`uri`, `artistUri`, `trackUri`, the first of `imageUris`), or undefined. */
+function subjectUri(variables: Variables): string | undefined {
   const images = variables['imageUris'];
-  const uri = [
+  return [
     variables['uri'],
     variables['artistUri'],
     variables['trackUri'],
     Array.isArray(images) ? images[0] : undefined,
   ].find((value): value is string => typeof value === 'string');
+}
+
+/** What a query is about, for a NotFoundError: `the artist 0TnOYISbd1XYRBk9myaseg`, or undefined. */
+function subjectOf(variables: Variables): string | undefined {
+  const uri = subjectUri(variables);
   const match = uri === undefined ? null : /^spotify:([a-z]+):([0-9A-Za-z]{1,64})$/.exec(uri);
   return match ? `the ${match[1]} ${match[2]}` : undefined;
 }
 
-function readRoot(json: unknown, kind: OperationKind, name: string, token: string, subject?: string): Raw {
-  const { root } = OPERATIONS[kind];
+/** The uri an answer is about when it names another entity than the one asked for (quoted short), else undefined. */
+function otherEntity(root: Raw, variables: Variables): string | undefined {
+  const asked = subjectUri(variables);
+  const uri = root['uri'];
+  return asked !== undefined && typeof uri === 'string' && uri !== asked ? quote(uri, 80) : undefined;
+}
+
+function readRoot(json: unknown, root: string, name: string, token: string, subject?: string): Raw {
   const value = at(json, 'data', root);
   const missing = (said: string) =>
     new NotFoundError(

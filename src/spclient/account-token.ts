@@ -12,7 +12,7 @@ export const TOKEN_URL = 'https://open.spotify.com/api/token';
 /** Secrets read from the bundle are read again at most this often. */
 const BUNDLE_SECRETS_TTL_MS = 3_600_000;
 
-export interface AccountTokensConfig {
+export interface AccountTokenConfig {
   http: HttpClient;
   cookies: CookieSource;
   /** The secrets to try, newest first (the `totpSecrets` option, else the built-in ones). */
@@ -77,12 +77,12 @@ export function toSecrets(option: readonly TotpSecretOption[]): TotpSecret[] {
  * done again once after a 401. The cookie goes to `https://open.spotify.com/api/token` only, never
  * through a redirect; neither it nor the token appears in any message.
  */
-export class AccountTokens implements TokenSource {
-  readonly #config: AccountTokensConfig;
+export class AccountToken implements TokenSource {
+  readonly #config: AccountTokenConfig;
   readonly #tokens: SharedToken;
   #bundleReadAt = Number.NEGATIVE_INFINITY;
 
-  constructor(config: AccountTokensConfig) {
+  constructor(config: AccountTokenConfig) {
     this.#config = config;
     this.#tokens = new SharedToken(() => this.#exchange(), config.now);
   }

@@ -17,7 +17,7 @@ const CLIENT_TOKEN_STATUS: StatusMap = Object.freeze({ name: 'the client-token s
  * player's `clientVersion`, kept per process until shortly before it expires, shared by concurrent
  * callers. It never goes to a store or a message; it goes only to the partner API (v2).
  */
-export class ClientTokens implements TokenSource {
+export class ClientToken implements TokenSource {
   readonly #http: HttpClient;
   readonly #clientVersion: (signal?: AbortSignal) => Promise<string | undefined>;
   readonly #deviceId = randomBytes(16).toString('hex');

@@ -94,22 +94,27 @@ export class WebPlayerDiscovery {
   }
 
   /** The candidates the web player has for `name` (empty when it has none); rejects when discovery fails. */
-  async find(name: string, signal?: AbortSignal): Promise<Found> {
-    const local = await this.#fromRead(name, signal);
+  async find(name: string, signal?: AbortSignal, route?: string): Promise<Found> {
+    const local = await this.#fromRead(name, signal, route);
     if (local) return local;
     const adopted = await this.#config.shared.get<Found>(`found:${name}`, true);
     if (adopted) return adopted;
     this.#checkCoolDown(await this.#config.shared.get<{ at: number; why: string }>('cooldown', true));
     const read = await raceAbort(this.#discover(name), signal);
-    return (await this.#fromRead(name, signal, read)) ?? { hashes: [], source: fileOf(read.bundle), at: read.at };
+    return (await this.#fromRead(name, signal, route, read)) ?? { hashes: [], source: fileOf(read.bundle), at: read.at };
   }
 
   /** From the read at hand (fresh), reading the route chunks it needs for `name` once. */
-  async #fromRead(name: string, signal: AbortSignal | undefined, read = this.#read): Promise<Found | undefined> {
+  async #fromRead(
+    name: string,
+    signal: AbortSignal | undefined,
+    route: string | undefined,
+    read = this.#read,
+  ): Promise<Found | undefined> {
     if (!read || Date.now() - read.at >= DISCOVERY_TTL_MS) return undefined;
     const inBundle = read.hashes.get(name);
     if (inBundle) return { hashes: inBundle, source: fileOf(read.bundle), at: read.at };
-    for (const chunk of chunksFor(name, read.chunks)) {
+    for (const chunk of chunksFor(name, read.chunks, route)) {
       if (read.chunksRead.has(chunk)) continue;
       read.chunksRead.add(chunk);
       const url = read.chunks.get(chunk) as string;

@@ -88,27 +88,16 @@ export function findRouteChunks(code: string, bundleUrl: string): Map<string, st
   return chunks;
 }
 
-/** The route chunk an operation lives in, where the web player keeps it out of the main bundle. */
-export const ROUTE_OF: Readonly<Record<string, string>> = Object.freeze({
-  searchDesktop: 'xpui-routes-search',
-  queryArtistDiscographyAll: 'xpui-routes-artist',
-  queryArtistRelated: 'xpui-routes-artist',
-  ArtistConcerts: 'xpui-routes-artist',
-  queryArtistOverview: 'xpui-routes-artist',
-  fetchPlaylist: 'xpui-routes-playlist',
-  getAlbum: 'xpui-routes-album',
-  getTrack: 'xpui-routes-track',
-  queryShowMetadataV2: 'xpui-routes-show',
-  queryPodcastEpisodes: 'xpui-routes-show',
-  getEpisodeOrChapter: 'xpui-routes-episode',
-});
-
 /**
- * The route chunks to read for `name`, in order: the one it is known to live in, then others whose
- * name shares a word with it (at most `max`).
+ * The route chunks to read for `name`, in order: the one it is known to live in (`hinted`, its row's
+ * route), then others whose name shares a word with it (at most `max`).
  */
-export function chunksFor(name: string, chunks: ReadonlyMap<string, string>, max = 3): string[] {
-  const hinted = ROUTE_OF[name];
+export function chunksFor(
+  name: string,
+  chunks: ReadonlyMap<string, string>,
+  hinted: string | undefined,
+  max = 3,
+): string[] {
   const words = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunksFor, findOperations, findRouteChunks, hashesByName } from '../../src/web-player/scan.js';
 import { readWebPlayerPage } from '../../src/web-player/page.js';
+import { OPERATIONS } from '../../src/partner/operations.js';
 import { FakeWebPlayer, fakeHash } from '../../src/testing/index.js';
 
 const h = (seed: string) => fakeHash(seed);
@@ -60,7 +61,7 @@ describe('findRouteChunks', () => {
       player.rotate('searchDesktop', [h('s')], { chunk: 'xpui-routes-search' });
       const chunks = findRouteChunks(player.file(player.bundleFile) as string, bundle);
       expect([...chunks.keys()]).toEqual(['xpui-routes-search']);
-      expect(chunksFor('searchDesktop', chunks)).toEqual(['xpui-routes-search']);
+      expect(chunksFor('searchDesktop', chunks, OPERATIONS.search.route)).toEqual(['xpui-routes-search']);
     }
   });
 
