@@ -11,6 +11,7 @@ export type {
 } from './client/call-options.js';
 export type { BatchOptions, BatchProgress } from './client/call-options.js';
 export type { BatchResult } from './client/batch.js';
+export type { EntityOptions } from './client/entity-loader.js';
 export type {
   DownloadCanvasOptions,
   DownloadCoverOptions,

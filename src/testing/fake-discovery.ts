@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AnyEntity } from '../models/entities.js';
 import type { Album, ArtistSummary, Colors, Concert, Release } from '../models/index.js';
-import {
-  colorsAnswer,
-  concertsAnswer,
-  discographyAnswer,
-  relatedArtistsAnswer,
-  searchAnswer,
-  similarAlbumsAnswer,
-} from './discovery-answers.js';
-import { json, type FakeAnswer } from './fake-answer.js';
-import type { Query } from './fake-request.js';
 import { releaseOf } from './summaries.js';
 
 /**
- * The fake Spotify's discovery operations (SPEC §6): search over the added entities, an artist's
- * discography (set, or the added albums naming it), related artists, similar albums and concerts a
- * test sets, and colours for any picture of an added entity.
+ * What the fake Spotify's discovery operations (SPEC §6) answer with: an artist's discography (set, or
+ * the added albums naming it), related artists, similar albums and concerts a test sets, and colours
+ * for any picture of an added entity. The answers themselves are in operation-answers.ts.
  */
 export class FakeDiscovery {
   readonly #entities: ReadonlyMap<string, AnyEntity>;
@@ -53,49 +43,26 @@ export class FakeDiscovery {
     this.#colors.set(image.split(/[/:]/).at(-1) ?? image, colors);
   }
 
-  /** The discovery operations (SPEC §6) over what was added; undefined for other operations. */
-  answer(query: Query): FakeAnswer | undefined {
-    const { variables } = query;
-    const notFound = json(200, { errors: [{ message: 'NotFound' }], data: null });
-    const entity = (key: string) => {
-      const uri = variables[key];
-      return typeof uri === 'string' ? this.#entities.get(uri) : undefined;
-    };
-    switch (query.name) {
-      case 'searchDesktop':
-        return json(200, { data: searchAnswer(this.#entities.values(), variables) });
-      case 'queryArtistDiscographyAll': {
-        const artist = entity('uri');
-        if (!artist) return notFound;
-        const releases = this.#discographies.get(artist.id) ?? this.#albumsOf(artist.id);
-        return json(200, { data: discographyAnswer(releases, variables) });
-      }
-      case 'queryArtistRelated': {
-        const artist = entity('uri');
-        if (!artist) return notFound;
-        return json(200, { data: relatedArtistsAnswer(artist.uri, artist.name, this.#related.get(artist.id) ?? []) });
-      }
-      case 'similarAlbumsBasedOnThisTrack': {
-        const track = entity('uri');
-        if (!track) return notFound;
-        return json(200, {
-          data: similarAlbumsAnswer(this.#similar.get(track.id) ?? [], Number(variables['limit'] ?? 10)),
-        });
-      }
-      case 'ArtistConcerts': {
-        const artist = entity('artistUri');
-        if (!artist) return notFound;
-        return json(200, { data: concertsAnswer(artist.uri, artist.name, this.#concerts.get(artist.id) ?? []) });
-      }
-      case 'fetchExtractedColors': {
-        const uris = Array.isArray(variables['imageUris']) ? (variables['imageUris'] as unknown[]) : [];
-        const id = String(uris[0] ?? '').replace(/^spotify:image:/, '');
-        const colors = this.#colors.get(id) ?? (this.#imageIds().has(id) ? colorsOf(id) : undefined);
-        return colors ? json(200, { data: colorsAnswer(colors) }) : notFound;
-      }
-      default:
-        return undefined;
-    }
+  /** The artist's discography: the one set, else the added albums naming the artist, newest first. */
+  discographyOf(artistId: string): readonly Release[] {
+    return this.#discographies.get(artistId) ?? this.#albumsOf(artistId);
+  }
+
+  relatedTo(artistId: string): readonly ArtistSummary[] {
+    return this.#related.get(artistId) ?? [];
+  }
+
+  similarTo(trackId: string): readonly Release[] {
+    return this.#similar.get(trackId) ?? [];
+  }
+
+  concertsOf(artistId: string): readonly Concert[] {
+    return this.#concerts.get(artistId) ?? [];
+  }
+
+  /** The colours of a picture: set, or made from its id for a picture of an added entity, else undefined. */
+  colorsOf(imageId: string): Colors | undefined {
+    return this.#colors.get(imageId) ?? (this.#imageIds().has(imageId) ? colorsOf(imageId) : undefined);
   }
 
   /** The added albums that name the artist, newest first. */

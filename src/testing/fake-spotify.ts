@@ -7,11 +7,12 @@ import { INTENDED_HOST_HEADER, routeTo } from './route.js';
 import { FAKE_TOKEN, embedPage, notFoundPage } from './embed-pages.js';
 import { FakeWebPlayer } from './fake-web-player.js';
 import { fakeTrack } from './factories.js';
-import { partnerAnswer } from './partner-answers.js';
+import { NOT_FOUND, OPERATION_ANSWERS, type FakeWorld, type OperationAnswer } from './operation-answers.js';
 import { Replay } from './replay.js';
 import { headerOf, readBody, readQuery, type Query } from './fake-request.js';
 import { html, json, text, type FakeAnswer } from './fake-answer.js';
 import type { CaptureFile } from '../capture/recording.js';
+import { BOOTSTRAP_TRACK_ID } from '../partner/anonymous-token.js';
 import type { Canvas } from '../models/canvas.js';
 import type { Credits } from '../models/credits.js';
 import type { Lyrics } from '../models/lyrics.js';
@@ -21,18 +22,10 @@ import { FakeAuth } from './fake-auth.js';
 import { FakeDiscovery } from './fake-discovery.js';
 import type { ArtistSummary, Colors, Concert, Release } from '../models/index.js';
 import { mediaFile, mediaUrlsOf, type MediaFile } from './media-files.js';
-import {
-  canvasAnswer,
-  lyricsAnswer,
-  partnerCreditsAnswer,
-  productStateAnswer,
-  spclientCreditsAnswer,
-  transcriptAnswer,
-  userProfileAnswer,
-} from './spclient-answers.js';
+import { FakeSpclient } from './fake-spclient.js';
 
 /** The track whose embed page gives a client its first anonymous token (SPEC §6). */
-const BOOTSTRAP_ID = '4uLU6hMCjMI75M1A2tKUQC';
+const BOOTSTRAP_ID = BOOTSTRAP_TRACK_ID;
 
 /** A request the fake Spotify received, with the host the client meant. */
 export interface FakeRequest {
@@ -64,15 +57,12 @@ export interface FakeRequest {
  */
 export class FakeSpotify {
   readonly #entities = new Map<string, AnyEntity>();
-  readonly #lyrics = new Map<string, Lyrics>();
-  readonly #credits = new Map<string, Credits>();
-  readonly #canvases = new Map<string, Canvas | null>();
-  readonly #transcripts = new Map<string, Transcript>();
-  readonly #users = new Map<string, UserProfile>();
   /** Media URLs of what was added (covers, previews, Canvas videos) -> the file served. */
   readonly #media = new Map<string, MediaFile>();
   /** The discovery operations' answers over what was added, and what a test set for them. */
   readonly #discovery = new FakeDiscovery(this.#entities, () => this.#media.keys());
+  /** Answers a test gave (`answerOperation`), before the built-in ones. */
+  readonly #answers = new Map<string, OperationAnswer>();
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
   #closing: Promise<void> | undefined;
@@ -83,6 +73,8 @@ export class FakeSpotify {
   readonly webPlayer = new FakeWebPlayer();
   /** The account side: the cookie it takes, TOTP versions, server time, minted tokens, product state. */
   readonly auth = new FakeAuth();
+  /** What the account side serves (lyrics, credits, Canvases, transcripts, users) and spclient's answers. */
+  readonly #account = new FakeSpclient(this.auth);
   readonly #bootstrap = fakeTrack({ id: BOOTSTRAP_ID, name: 'Never Gonna Give You Up' });
 
   private constructor(
@@ -134,37 +126,37 @@ export class FakeSpotify {
 
   /** Serves these lyrics to spclient's color-lyrics (with an account token). */
   addLyrics<T extends Lyrics>(lyrics: T): T {
-    this.#lyrics.set(lyrics.trackId, lyrics);
+    this.#account.lyrics.set(lyrics.trackId, lyrics);
     return lyrics;
   }
 
   /** Serves these credits: keyless from the partner API and, with an account token, from spclient. */
   addCredits<T extends Credits>(credits: T): T {
-    this.#credits.set(credits.trackId, credits);
+    this.#account.credits.set(credits.trackId, credits);
     return credits;
   }
 
   /** Serves this Canvas (and its video at its URL); `null` with a track id: the track has none. */
   addCanvas<T extends Canvas>(canvas: T): T {
-    this.#canvases.set(canvas.trackId, canvas);
+    this.#account.canvases.set(canvas.trackId, canvas);
     this.#serveMedia(canvas);
     return canvas;
   }
 
   /** The track has no Canvas (the operation answers `canvas: null`). */
   removeCanvas(trackId: string): void {
-    this.#canvases.set(trackId, null);
+    this.#account.canvases.set(trackId, null);
   }
 
   /** Serves this transcript to spclient's transcript-read-along (with an account token). */
   addTranscript<T extends Transcript>(transcript: T): T {
-    this.#transcripts.set(transcript.episodeId, transcript);
+    this.#account.transcripts.set(transcript.episodeId, transcript);
     return transcript;
   }
 
   /** Serves this profile to spclient's user-profile-view (with an account token). */
   addUser<T extends UserProfile>(user: T): T {
-    this.#users.set(user.id, user);
+    this.#account.users.set(user.id, user);
     this.#serveMedia(user);
     return user;
   }
@@ -198,6 +190,19 @@ export class FakeSpotify {
    */
   setColors(image: string, colors: Colors): void {
     this.#discovery.setColors(image, colors);
+  }
+
+  /**
+   * Answers the persisted query `operationName` with `data(variables)` (the document under `data`),
+   * or Spotify's "NotFound" when it returns undefined: for an operation the fake does not know, or to
+   * answer one of its own differently. The pathfinder still checks the token and the hash (accept a
+   * new operation's hash with `webPlayer.accept`).
+   */
+  answerOperation(operationName: string, data: (variables: Readonly<Record<string, unknown>>) => unknown): void {
+    this.#answers.set(operationName, (variables) => {
+      const answer = data(variables);
+      return answer === undefined ? NOT_FOUND : json(200, { data: answer });
+    });
   }
 
   #serveMedia(model: unknown): void {
@@ -277,7 +282,7 @@ export class FakeSpotify {
       });
     }
     if (host === 'open.spotifycdn.com' || host === 'open-exp.spotifycdn.com') return this.#build(url);
-    if (host === 'open.spotify.com' && url.pathname === '/api/server-time') return this.#serverTime();
+    if (host === 'open.spotify.com' && url.pathname === '/api/server-time') return this.#account.serverTime();
     if (host === 'open.spotify.com' && url.pathname === '/api/token') {
       const answer = this.auth.token(url, headerOf(request, 'cookie'));
       if (answer === 'blocked')
@@ -287,7 +292,7 @@ export class FakeSpotify {
         );
       return json(answer.status, answer.body);
     }
-    if (host === 'spclient.wg.spotify.com') return this.#spclient(url, request);
+    if (host === 'spclient.wg.spotify.com') return this.#account.spclient(url, headerOf(request, 'authorization'));
     const media = this.#media.get(url.href);
     if (media) return { status: 200, headers: { 'content-type': media.contentType }, body: media.body };
     if (host.endsWith('.scdn.co') || host.endsWith('.spotifycdn.com')) return text(404, 'Not Found');
@@ -342,80 +347,25 @@ export class FakeSpotify {
       };
       return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
     }
-    const discovery = this.#discovery.answer(query);
-    if (discovery !== undefined) return discovery;
-    const extra = this.#trackExtras(query, account);
-    if (extra !== undefined) return extra;
-    const uri = query.variables['uri'];
-    const entity = typeof uri === 'string' ? this.#entities.get(uri) : undefined;
-    const data = entity
-      ? partnerAnswer(entity, query.name, query.variables as { offset?: number; limit?: number })
-      : undefined;
-    return json(200, data ? { data } : { errors: [{ message: 'NotFound' }], data: null });
-  }
-  /** The credits and Canvas operations (SPEC §10), keyed by `trackUri`; undefined for other operations. */
-  #trackExtras(query: Query, account: boolean): FakeAnswer | undefined {
-    const name = query.name ?? '';
-    if (!CREDITS_OPERATIONS.has(name) && name !== 'canvas') return undefined;
-    const trackUri = query.variables['trackUri'];
-    const id = typeof trackUri === 'string' && trackUri.startsWith('spotify:track:') ? trackUri.slice(14) : '';
-    const known = this.#entities.has(`spotify:track:${id}`);
-    if (name === 'canvas') {
-      if (!account && this.auth.canvasNeedsAccount)
-        return json(401, { error: { status: 401, message: 'Invalid access token' } });
-      const canvas = this.#canvases.get(id);
-      if (canvas === undefined && !known) return json(200, { errors: [{ message: 'NotFound' }], data: null });
-      return json(200, { data: canvasAnswer(id, canvas ?? null) });
-    }
-    const credits = this.#credits.get(id);
-    if (credits === undefined && !known) return json(200, { errors: [{ message: 'NotFound' }], data: null });
-    if (credits === undefined || this.auth.partnerCreditsEmpty)
-      return json(200, { data: { trackUnion: { __typename: 'Track', uri: trackUri, creditsTrait: null } } });
-    return json(200, { data: partnerCreditsAnswer(credits) });
+    const answer = this.#answers.get(query.name) ?? OPERATION_ANSWERS[query.name];
+    return answer ? answer(query.variables, this.#world(account)) : NOT_FOUND;
   }
 
-  /** `/api/server-time`, its Date header from the fake's clock (a client falls back to it). */
-  #serverTime(): FakeAnswer {
-    const date = { date: new Date(this.auth.now()).toUTCString() };
-    const body = this.auth.serverTimeBody();
-    if (body) return json(200, body, date);
-    const answer = this.auth.serverTime === 'missing' ? text(404, 'Not Found') : text(500, 'Internal Server Error');
-    return { ...answer, headers: { ...answer.headers, ...date } };
-  }
-
-  /** spclient: plain-text errors; an account token it minted, else 401 (none, expired) or 403 (anonymous). */
-  #spclient(url: URL, request: IncomingMessage): FakeAnswer {
-    const authorization = headerOf(request, 'authorization');
-    if (authorization === undefined) return text(401, 'No token provided');
-    if (this.auth.rbac) return text(403, 'rbac: access denied');
-    if (!this.auth.isAccountToken(authorization))
-      return authorization === `Bearer ${FAKE_TOKEN}` ? text(403, 'rbac: access denied') : text(401, 'Invalid token');
-    const path = url.pathname;
-    const found = (value: Record<string, unknown> | undefined): FakeAnswer =>
-      value === undefined ? text(404, '') : json(200, value);
-    let match: RegExpExecArray | null;
-    if ((match = /^\/color-lyrics\/v2\/track\/([0-9A-Za-z]{22})$/.exec(path))) {
-      const lyrics = this.#lyrics.get(match[1] as string);
-      return found(lyrics && lyricsAnswer(lyrics));
-    }
-    if ((match = /^\/track-credits-view\/v0\/experimental\/([0-9A-Za-z]{22})\/credits$/.exec(path))) {
-      const credits = this.#credits.get(match[1] as string);
-      return found(credits && spclientCreditsAnswer(credits));
-    }
-    if ((match = /^\/transcript-read-along\/v2\/episode\/([0-9A-Za-z]{22})$/.exec(path))) {
-      const transcript = this.#transcripts.get(match[1] as string);
-      return found(transcript && transcriptAnswer(transcript));
-    }
-    if ((match = /^\/user-profile-view\/v3\/profile\/([^/]+)$/.exec(path))) {
-      const user = this.#users.get(decodeURIComponent(match[1] as string));
-      return found(user && userProfileAnswer(user));
-    }
-    if (path === '/melody/v1/product_state') return json(200, productStateAnswer(this.auth.account));
-    return text(404, '');
+  /** What the operation answers see of this fake. */
+  #world(account: boolean): FakeWorld {
+    const entities = this.#entities;
+    return {
+      entity: (uri) => (typeof uri === 'string' ? entities.get(uri) : undefined),
+      entities: () => entities.values(),
+      discovery: this.#discovery,
+      credits: (trackId) => this.#account.credits.get(trackId),
+      canvas: (trackId) => this.#account.canvases.get(trackId),
+      account,
+      partnerCreditsEmpty: this.auth.partnerCreditsEmpty,
+      canvasNeedsAccount: this.auth.canvasNeedsAccount,
+    };
   }
 }
-
-const CREDITS_OPERATIONS = new Set(['queryTrackCreditsGroupedModal', 'queryTrackCreditsModal']);
 
 /** How to start a fake Spotify. */
 export interface FakeSpotifyOptions {

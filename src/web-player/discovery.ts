@@ -101,7 +101,9 @@ export class WebPlayerDiscovery {
     if (adopted) return adopted;
     this.#checkCoolDown(await this.#config.shared.get<{ at: number; why: string }>('cooldown', true));
     const read = await raceAbort(this.#discover(name), signal);
-    return (await this.#fromRead(name, signal, route, read)) ?? { hashes: [], source: fileOf(read.bundle), at: read.at };
+    return (
+      (await this.#fromRead(name, signal, route, read)) ?? { hashes: [], source: fileOf(read.bundle), at: read.at }
+    );
   }
 
   /** From the read at hand (fresh), reading the route chunks it needs for `name` once. */
