@@ -53,8 +53,8 @@ export function entityUrl(type: EntityType, id: string): string {
   return `https://open.spotify.com/${type}/${id}`;
 }
 
-/** What a `spotify:` URI can name: an entity, or a user, concert, Canvas or picture. */
-export type UriType = EntityType | 'user' | 'concert' | 'canvas' | 'image';
+/** What a `spotify:` URI can name: an entity, or a user, concert, Canvas, picture or transcript. */
+export type UriType = EntityType | 'user' | 'concert' | 'canvas' | 'image' | 'transcript';
 
 /** `spotify:TYPE:ID`. */
 export function entityUri(type: UriType, id: string): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImageListSchema, type DeepReadonly } from './common.js';
 import { PlaylistSummarySchema } from './playlist-summary.js';
+import { entityUri } from './entities.js';
 
 /** A Spotify user id: not a 22-character id (`spotify`, `smedjan`, long digits). */
 export const USER_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -21,7 +22,7 @@ export const UserProfileSchema = z
     playlistsTotal: z.number().int().nonnegative().nullable(),
   })
   .superRefine((user, context) => {
-    if (user.uri !== `spotify:user:${user.id}`)
+    if (user.uri !== entityUri('user', user.id))
       context.addIssue({ code: 'custom', path: ['uri'], message: 'the spotify:user: URI of the id' });
     if (user.url !== `https://open.spotify.com/user/${encodeURIComponent(user.id)}`)
       context.addIssue({ code: 'custom', path: ['url'], message: 'the open.spotify.com/user/ URL of the id' });

@@ -4,10 +4,11 @@ import { entityUrl, readArtists, readName, readReleaseDate } from './fields.js';
 import { readEntityImages } from './images.js';
 import { text, type Raw } from './raw.js';
 import { readRows, rowTrack } from './rows.js';
+import { entityUri } from '../models/entities.js';
 
 /** An album from its embed: the embed lists every track; label, type and copyrights need the partner API. */
 export function readAlbum(entity: Raw, id: string, context: ParseContext): Album {
-  const uri = `spotify:album:${id}`;
+  const uri = entityUri('album', id);
   const name = readName(entity) ?? '';
   const images = readEntityImages(entity);
   const album = name === '' ? null : { id, uri, name, images };

@@ -4,13 +4,14 @@ import { entityUrl, readName } from './fields.js';
 import { readEntityImages } from './images.js';
 import type { Raw } from './raw.js';
 import { readRows, rowTrack } from './rows.js';
+import { entityUri } from '../models/entities.js';
 
 /** An artist from its embed: name, pictures and the ten top tracks. */
 export function readArtist(entity: Raw, id: string, context: ParseContext): Artist {
   return {
     type: 'artist',
     id,
-    uri: `spotify:artist:${id}`,
+    uri: entityUri('artist', id),
     url: entityUrl('artist', id),
     name: readName(entity) ?? '',
     images: readEntityImages(entity),

@@ -12,6 +12,7 @@ import {
 } from './fields.js';
 import { readEntityImages, readImageList } from './images.js';
 import { at, bool, text, type Raw } from './raw.js';
+import { entityUri } from '../models/entities.js';
 
 /** An episode from an episode embed's entity or from an episode row, with the id its caller checked. */
 export function readEpisode(raw: Raw, id: string): Episode {
@@ -19,7 +20,7 @@ export function readEpisode(raw: Raw, id: string): Episode {
   return {
     type: 'episode',
     id,
-    uri: `spotify:episode:${id}`,
+    uri: entityUri('episode', id),
     url: entityUrl('episode', id),
     name: readName(raw) ?? '',
     description: text(raw['description']) ?? null,
@@ -41,7 +42,7 @@ export function readShowRef(raw: Raw): ShowRef | null {
   if (id === undefined || name === undefined) return null;
   return {
     id,
-    uri: `spotify:show:${id}`,
+    uri: entityUri('show', id),
     name,
     publisher: null,
     images: readImageList(at(raw, 'relatedEntityCoverArt')),

@@ -3,6 +3,7 @@ import { at, bool, isRaw, list, num, text } from './raw.js';
 
 export { entityUri, entityUrl } from '../models/entities.js';
 import { isSpotifyId } from '../models/common.js';
+import { entityUri } from '../models/entities.js';
 
 /** A 22-character base62 id, or undefined. */
 export function spotifyId(value: unknown): string | undefined {
@@ -73,7 +74,7 @@ export function readArtists(raw: unknown): ArtistRef[] {
     const name = text(item['name'])?.trim();
     if (name === undefined || name === '') continue;
     const id = entityIdFromUri(item['uri'], 'artist') ?? null;
-    artists.push({ name, id, uri: id === null ? null : `spotify:artist:${id}` });
+    artists.push({ name, id, uri: id === null ? null : entityUri('artist', id) });
   }
   return artists.length > 0 ? artists : splitArtistNames(at(raw, 'subtitle'));
 }

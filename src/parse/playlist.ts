@@ -5,6 +5,7 @@ import { entityUrl, idFromUri, readName } from './fields.js';
 import { readEntityImages } from './images.js';
 import { at, isRaw, list, text, type Raw } from './raw.js';
 import { readRows, rowItem } from './rows.js';
+import { entityUri } from '../models/entities.js';
 
 /** A playlist from its embed: at most the first 100 items, the owner's name from `subtitle`. */
 export function readPlaylist(entity: Raw, id: string, maxTracks: number, context: ParseContext): Playlist {
@@ -12,7 +13,7 @@ export function readPlaylist(entity: Raw, id: string, maxTracks: number, context
   return {
     type: 'playlist',
     id,
-    uri: `spotify:playlist:${id}`,
+    uri: entityUri('playlist', id),
     url: entityUrl('playlist', id),
     name: readName(entity) ?? '',
     description: text(entity['description']) ?? null,

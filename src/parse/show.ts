@@ -5,6 +5,7 @@ import { entityIdFromUri, entityUrl, readName } from './fields.js';
 import { readEntityImages, readImageList } from './images.js';
 import { text, type Raw } from './raw.js';
 import { readRows } from './rows.js';
+import { entityUri } from '../models/entities.js';
 
 /**
  * A show from its embed. The embed describes the show's latest *episode*: the show's name is that
@@ -25,7 +26,7 @@ export function readShow(entity: Raw, id: string, maxEpisodes: number, context: 
   return {
     type: 'show',
     id,
-    uri: `spotify:show:${id}`,
+    uri: entityUri('show', id),
     url: entityUrl('show', id),
     name: (isShowEntity ? readName(entity) : text(entity['subtitle'])) ?? '',
     description: isShowEntity ? (text(entity['description']) ?? null) : null,

@@ -12,6 +12,7 @@ import {
 } from './fields.js';
 import { readEntityImages } from './images.js';
 import type { Raw } from './raw.js';
+import { entityUri } from '../models/entities.js';
 
 /** What a row or entity cannot tell about itself but its container can. */
 export interface TrackContext {
@@ -30,7 +31,7 @@ export function readTrack(raw: Raw, id: string, context: TrackContext = {}): Tra
     type: 'track',
     id,
     // The page's own uri when it is exactly that of the id (the caller read the id from it): no new string.
-    uri: typeof uri === 'string' && uri.length === 36 && uri.endsWith(id) ? uri : `spotify:track:${id}`,
+    uri: typeof uri === 'string' && uri.length === 36 && uri.endsWith(id) ? uri : entityUri('track', id),
     url: entityUrl('track', id),
     name: readName(raw) ?? '',
     durationMs: readDurationMs(raw),

@@ -2,6 +2,7 @@ import type { AlbumRef, ArtistRef, Image, UserRef } from '../models/common.js';
 import { entityIdFromUri, idFromUri } from '../parse/fields.js';
 import { readImageList } from '../parse/images.js';
 import { at, isRaw, list, text } from '../parse/raw.js';
+import { entityUri } from '../models/entities.js';
 
 /** `{sources: [...]}` image holders (coverArt, avatarImage, images.items[n]). */
 export function sourcesOf(holder: unknown): Image[] {
@@ -16,7 +17,7 @@ export function artistsOf(items: unknown): ArtistRef[] {
     const name = text(at(item, 'profile', 'name')) ?? text(at(item, 'name'));
     if (name === undefined) continue;
     const id = entityIdFromUri(at(item, 'uri'), 'artist') ?? null;
-    artists.push({ name, id, uri: id === null ? null : `spotify:artist:${id}` });
+    artists.push({ name, id, uri: id === null ? null : entityUri('artist', id) });
   }
   return artists;
 }

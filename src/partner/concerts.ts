@@ -3,6 +3,7 @@ import { entityIdFromUri } from '../parse/fields.js';
 import { at, list, str, text, type Raw } from '../parse/raw.js';
 import { artistsOf } from './common.js';
 import { toPage, type ApiPage } from './page.js';
+import { entityUri } from '../models/entities.js';
 
 /** `concerts.concerts.items[].data` -> concerts. */
 export function readConcerts(root: Raw): ApiPage<Concert> {
@@ -19,7 +20,7 @@ function apiConcert(raw: unknown): Concert | undefined {
   if (id === undefined) return undefined;
   return {
     id,
-    uri: `spotify:concert:${id}`,
+    uri: entityUri('concert', id),
     title: str(at(raw, 'title')) ?? '',
     startDate: text(at(raw, 'startDateIsoString')) ?? text(at(raw, 'startDate', 'isoString')) ?? null,
     city: text(at(raw, 'location', 'city')) ?? null,

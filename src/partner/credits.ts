@@ -1,6 +1,7 @@
 import type { Credits } from '../models/credits.js';
 import { entityIdFromUri } from '../parse/fields.js';
 import { at, list, text, type Raw } from '../parse/raw.js';
+import { entityUri } from '../models/entities.js';
 
 /**
  * `trackUnion.creditsTrait` of queryTrackCreditsGroupedModal (and its older queryTrackCreditsModal)
@@ -19,7 +20,7 @@ export function readPartnerCredits(root: Raw, trackId: string): Credits {
     const artist = artists.get(key) ?? {
       name,
       id,
-      uri: id === null ? null : `spotify:artist:${id}`,
+      uri: id === null ? null : entityUri('artist', id),
       imageUrl: null,
       subroles: [] as string[],
     };

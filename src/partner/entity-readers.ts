@@ -8,6 +8,7 @@ import { albumRefOf, artistsOf, sourcesOf, userOf, type Previews } from './commo
 import { apiEpisode } from './episode.js';
 import { toPage, type ApiPage } from './page.js';
 import { apiTrack } from './track.js';
+import { entityUri } from '../models/entities.js';
 
 /** What an album's partner API answer adds to the embed, plus one page of its tracks. */
 export function apiAlbum(album: unknown, previews: Previews) {
@@ -92,7 +93,7 @@ function unavailableTrack(uri: string | undefined): Track | undefined {
   return {
     type: 'track',
     id,
-    uri: `spotify:track:${id}`,
+    uri: entityUri('track', id),
     url: entityUrl('track', id),
     name: '',
     durationMs: 0,

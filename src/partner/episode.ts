@@ -34,7 +34,7 @@ export function showRefOf(show: unknown): ShowRef | null {
   if (id === undefined || name === undefined) return null;
   return {
     id,
-    uri: `spotify:show:${id}`,
+    uri: entityUri('show', id),
     name,
     publisher: text(at(show, 'publisher', 'name')) ?? null,
     images: sourcesOf(at(show, 'coverArt')),

@@ -5,6 +5,7 @@ import type { ShowSummary } from '../models/show-summary.js';
 import { entityIdFromUri, entityUrl } from '../parse/fields.js';
 import { at, count, num, str, text } from '../parse/raw.js';
 import { artistsOf, sourcesOf, userOf } from './common.js';
+import { entityUri } from '../models/entities.js';
 
 /** The id of a partner API item of `type` from its uri, or undefined when it has no usable uri. */
 function idOf(raw: unknown, type: 'album' | 'artist' | 'playlist' | 'show'): string | undefined {
@@ -23,7 +24,7 @@ export function apiRelease(raw: unknown): Release | undefined {
   return {
     type: 'album',
     id,
-    uri: `spotify:album:${id}`,
+    uri: entityUri('album', id),
     url: entityUrl('album', id),
     name: str(at(raw, 'name')) ?? '',
     albumType: text(at(raw, 'type')) ?? null,
@@ -41,7 +42,7 @@ export function apiArtistSummary(raw: unknown): ArtistSummary | undefined {
   return {
     type: 'artist',
     id,
-    uri: `spotify:artist:${id}`,
+    uri: entityUri('artist', id),
     url: entityUrl('artist', id),
     name: str(at(raw, 'profile', 'name')) ?? '',
     images: sourcesOf(at(raw, 'visuals', 'avatarImage')),
@@ -55,7 +56,7 @@ export function apiPlaylistSummary(raw: unknown): PlaylistSummary | undefined {
   return {
     type: 'playlist',
     id,
-    uri: `spotify:playlist:${id}`,
+    uri: entityUri('playlist', id),
     url: entityUrl('playlist', id),
     name: str(at(raw, 'name')) ?? '',
     description: text(at(raw, 'description')) ?? null,
@@ -70,7 +71,7 @@ export function apiShowSummary(raw: unknown): ShowSummary | undefined {
   return {
     type: 'show',
     id,
-    uri: `spotify:show:${id}`,
+    uri: entityUri('show', id),
     url: entityUrl('show', id),
     name: str(at(raw, 'name')) ?? '',
     publisher: text(at(raw, 'publisher', 'name')) ?? null,

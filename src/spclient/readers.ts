@@ -6,6 +6,7 @@ import type { Transcript } from '../models/transcript.js';
 import type { UserProfile } from '../models/user-profile.js';
 import { entityIdFromUri } from '../parse/fields.js';
 import { at, bool, count, list, str, text } from '../parse/raw.js';
+import { entityUri } from '../models/entities.js';
 
 /** spclient's answers -> models (unvalidated: the caller validates). Unknown keys are ignored. */
 
@@ -66,7 +67,7 @@ export function readSpclientCredits(json: unknown, trackId: string): Credits {
             return {
               name: text(at(artist, 'name')) as string,
               id,
-              uri: id === null ? null : `spotify:artist:${id}`,
+              uri: id === null ? null : entityUri('artist', id),
               imageUrl: text(at(artist, 'imageUri')) ?? null,
               subroles: list(at(artist, 'subroles')).filter((role): role is string => typeof role === 'string'),
             };
@@ -112,21 +113,21 @@ export function readUserProfile(json: unknown, userId: string): UserProfile {
     playlists.push({
       type: 'playlist',
       id,
-      uri: `spotify:playlist:${id}`,
+      uri: entityUri('playlist', id),
       url: `https://open.spotify.com/playlist/${id}`,
       name,
       description: null,
       owner:
         ownerName === undefined
           ? null
-          : { name: ownerName, id: ownerId ?? null, uri: ownerId === undefined ? null : `spotify:user:${ownerId}` },
+          : { name: ownerName, id: ownerId ?? null, uri: ownerId === undefined ? null : entityUri('user', ownerId) },
       images: cover === undefined ? [] : [{ url: cover, width: null, height: null }],
     });
   }
   return {
     type: 'user',
     id: userId,
-    uri: `spotify:user:${userId}`,
+    uri: entityUri('user', userId),
     url: `https://open.spotify.com/user/${encodeURIComponent(userId)}`,
     name: text(at(json, 'name')) ?? userId,
     images: image === undefined ? [] : [{ url: image, width: null, height: null }],

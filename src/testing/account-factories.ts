@@ -1,5 +1,6 @@
 import type { Account, Canvas, Credits, Lyrics, Transcript, UserProfile } from '../models/index.js';
 import { fakeId, fakeImages, type FakeOverrides } from './factories.js';
+import { entityUri } from '../models/entities.js';
 
 /**
  * Valid models of SPEC §10 with made-up data, for tests: added to `FakeSpotify` (`addLyrics`,
@@ -34,7 +35,7 @@ export function fakeLyrics(overrides: FakeOverrides<Lyrics> = {}): Lyrics {
 export function fakeCredits(overrides: FakeOverrides<Credits> = {}): Credits {
   const person = (name: string, subroles: string[]) => {
     const id = fakeId('Artist');
-    return { name, id, uri: `spotify:artist:${id}`, imageUrl: null, subroles };
+    return { name, id, uri: entityUri('artist', id), imageUrl: null, subroles };
   };
   return {
     trackId: fakeId('Track'),
@@ -58,7 +59,7 @@ export function fakeCanvas(overrides: FakeOverrides<Canvas> = {}): Canvas {
   return {
     trackId: fakeId('Track'),
     id,
-    uri: `spotify:canvas:${id}`,
+    uri: entityUri('canvas', id),
     url: `https://canvaz.scdn.co/upload/artist/${hex(id, 22)}/video/${hex(`v${id}`, 32)}.cnvs.mp4`,
     kind: 'VIDEO_LOOPING_RANDOM',
     fileId: hex(`f${id}`, 32),
@@ -87,13 +88,13 @@ export function fakeTranscript(overrides: FakeOverrides<Transcript> = {}): Trans
 export function fakeUser(overrides: FakeOverrides<UserProfile> = {}): UserProfile {
   const id = overrides.id ?? `fakeuser${fakeId('U').slice(-6)}`;
   const name = overrides.name ?? `Fake User ${id.slice(-4)}`;
-  const owner = { name, id, uri: `spotify:user:${id}` };
+  const owner = { name, id, uri: entityUri('user', id) };
   const playlist = (title: string) => {
     const playlistId = fakeId('Playlist');
     return {
       type: 'playlist' as const,
       id: playlistId,
-      uri: `spotify:playlist:${playlistId}`,
+      uri: entityUri('playlist', playlistId),
       url: `https://open.spotify.com/playlist/${playlistId}`,
       name: title,
       description: null,
@@ -112,7 +113,7 @@ export function fakeUser(overrides: FakeOverrides<UserProfile> = {}): UserProfil
     ...overrides,
     type: 'user',
     id,
-    uri: `spotify:user:${id}`,
+    uri: entityUri('user', id),
     url: `https://open.spotify.com/user/${encodeURIComponent(id)}`,
   };
 }

@@ -5,6 +5,7 @@ import { fakeCanvas, fakeCredits, fakeLyrics, fakeTranscript, fakeUser } from '.
 import type { FakeSpotify } from './fake-spotify.js';
 import { fakeAlbum, fakeArtist, fakeEpisode, fakeImages, fakePlaylist, fakeShow, fakeTrack } from './factories.js';
 import { artistSummaryOf, fakeConcert, releaseOf } from './summaries.js';
+import { entityUri } from '../models/entities.js';
 
 /**
  * The built-in catalogue of `spotify-scraper fake-spotify` and of the offline demo: a small, made-up
@@ -27,7 +28,7 @@ const id = (prefix: string, index: number) => `${prefix}${String(index).padStart
 /** Adds the catalogue to a fake Spotify (entities, discovery answers, account data, charts). */
 export function addCatalogue(spotify: FakeSpotify): void {
   const c = CATALOGUE;
-  const ref = { name: 'Ghost Signal', id: c.artist, uri: `spotify:artist:${c.artist}` };
+  const ref = { name: 'Ghost Signal', id: c.artist, uri: entityUri('artist', c.artist) };
   const album: Album = spotify.add(
     fakeAlbum(
       {
@@ -125,7 +126,7 @@ export function addCatalogue(spotify: FakeSpotify): void {
           url: playlist.url,
           name: playlist.name,
           description: null,
-          owner: { name: 'Ghost Signal Fan', id: c.user, uri: `spotify:user:${c.user}` },
+          owner: { name: 'Ghost Signal Fan', id: c.user, uri: entityUri('user', c.user) },
           images: [{ url: (fakeImages(playlist.id)[0] as { url: string }).url, width: null, height: null }],
         },
       ],

@@ -45,7 +45,7 @@ function identity<T extends EntityType>(type: T, id: string) {
 }
 
 export function fakeArtistRef(name = 'Fake Artist', id = fakeId('Artist')): ArtistRef {
-  return { name, id, uri: `spotify:artist:${id}` };
+  return { name, id, uri: entityUri('artist', id) };
 }
 
 /** The fields a fake factory lets a test choose; the rest are made up. */
@@ -57,7 +57,7 @@ export function fakeTrack(overrides: FakeOverrides<Track> = {}): Track {
   const albumId = fakeId('Album');
   const album =
     overrides.album === undefined
-      ? { id: albumId, uri: `spotify:album:${albumId}`, name: `Album of ${id}`, images: fakeImages(albumId) }
+      ? { id: albumId, uri: entityUri('album', albumId), name: `Album of ${id}`, images: fakeImages(albumId) }
       : overrides.album;
   return {
     name: `Track ${id.slice(-4)}`,
@@ -83,7 +83,7 @@ export function fakeAlbum(overrides: FakeOverrides<Album> = {}, trackCount = 3):
   const name = overrides.name ?? `Album ${id.slice(-4)}`;
   const images = overrides.images ?? fakeImages(id);
   const artists = overrides.artists ?? [fakeArtistRef()];
-  const ref = { id, uri: `spotify:album:${id}`, name, images };
+  const ref = { id, uri: entityUri('album', id), name, images };
   const tracks =
     overrides.tracks ??
     Array.from({ length: trackCount }, (_, index) =>
@@ -116,7 +116,7 @@ export function fakeAlbum(overrides: FakeOverrides<Album> = {}, trackCount = 3):
 export function fakeArtist(overrides: FakeOverrides<Artist> = {}, topTrackCount = 3): Artist {
   const id = overrides.id ?? fakeId('Artist');
   const name = overrides.name ?? `Artist ${id.slice(-4)}`;
-  const self = { name, id, uri: `spotify:artist:${id}` };
+  const self = { name, id, uri: entityUri('artist', id) };
   return {
     name,
     images: fakeImages(id),
@@ -136,7 +136,7 @@ export function fakeArtist(overrides: FakeOverrides<Artist> = {}, topTrackCount 
 function showRef(show: { id: string; name: string; publisher: string | null; images: readonly Image[] }): ShowRef {
   return {
     id: show.id,
-    uri: `spotify:show:${show.id}`,
+    uri: entityUri('show', show.id),
     name: show.name,
     publisher: show.publisher,
     images: show.images,

@@ -13,6 +13,7 @@ import { json, type FakeAnswer } from './fake-answer.js';
 import type { FakeDiscovery } from './fake-discovery.js';
 import { partnerAnswer } from './partner-answers.js';
 import { canvasAnswer, partnerCreditsAnswer } from './spclient-answers.js';
+import { entityUri } from '../models/entities.js';
 
 /** What the fake knows when it answers a persisted query: what was added, and what a test set. */
 export interface FakeWorld {
@@ -67,7 +68,7 @@ function trackIdOf(variables: Readonly<Record<string, unknown>>): string {
 const creditsAnswer: OperationAnswer = (variables, world) => {
   const id = trackIdOf(variables);
   const credits = world.credits(id);
-  if (credits === undefined && !world.entity(`spotify:track:${id}`)) return NOT_FOUND;
+  if (credits === undefined && !world.entity(entityUri('track', id))) return NOT_FOUND;
   if (credits === undefined || world.partnerCreditsEmpty)
     return json(200, { data: { trackUnion: { __typename: 'Track', uri: variables['trackUri'], creditsTrait: null } } });
   return json(200, { data: partnerCreditsAnswer(credits) });
@@ -109,7 +110,7 @@ export const OPERATION_ANSWERS: Readonly<Record<string, OperationAnswer>> = Obje
     if (!world.account && world.canvasNeedsAccount) return UNAUTHORIZED;
     const id = trackIdOf(variables);
     const canvas = world.canvas(id);
-    if (canvas === undefined && !world.entity(`spotify:track:${id}`)) return NOT_FOUND;
+    if (canvas === undefined && !world.entity(entityUri('track', id))) return NOT_FOUND;
     return json(200, { data: canvasAnswer(id, canvas ?? null) });
   },
 });

@@ -4,6 +4,7 @@ import type { Credits } from '../models/credits.js';
 import type { Lyrics } from '../models/lyrics.js';
 import type { Transcript } from '../models/transcript.js';
 import type { UserProfile } from '../models/user-profile.js';
+import { entityUri } from '../models/entities.js';
 
 /**
  * Models -> the answers Spotify gives for them (SPEC §10), in its shapes: what the fake serves so
@@ -66,7 +67,7 @@ export function spclientCreditsAnswer(credits: Credits): Record<string, unknown>
     })),
     sourceNames: [...credits.sources],
     trackTitle: credits.trackName ?? '',
-    trackUri: `spotify:track:${credits.trackId}`,
+    trackUri: entityUri('track', credits.trackId),
   };
 }
 
@@ -85,7 +86,7 @@ export function partnerCreditsAnswer(credits: Credits): Record<string, unknown> 
   return {
     trackUnion: {
       __typename: 'Track',
-      uri: `spotify:track:${credits.trackId}`,
+      uri: entityUri('track', credits.trackId),
       name: credits.trackName,
       creditsTrait: {
         contributors: { items, totalCount: items.length },
@@ -100,7 +101,7 @@ export function canvasAnswer(trackId: string, canvas: Canvas | null): Record<str
   return {
     trackUnion: {
       __typename: 'Track',
-      uri: `spotify:track:${trackId}`,
+      uri: entityUri('track', trackId),
       canvas:
         canvas === null
           ? null
@@ -113,7 +114,7 @@ export function canvasAnswer(trackId: string, canvas: Canvas | null): Record<str
 export function transcriptAnswer(transcript: Transcript): Record<string, unknown> {
   return {
     version: '1.0',
-    transcriptUri: `spotify:transcript:${transcript.episodeId}`,
+    transcriptUri: entityUri('transcript', transcript.episodeId),
     language: transcript.language ?? undefined,
     timeSyncedStatus: transcript.syncType ?? undefined,
     section: transcript.cues.map((cue) => {

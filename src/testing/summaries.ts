@@ -106,7 +106,7 @@ export function fakeConcert(overrides: FakeOverrides<Concert> = {}): Concert {
     artists: [fakeArtistRef()],
     ...overrides,
     id,
-    uri: `spotify:concert:${id}`,
+    uri: entityUri('concert', id),
   };
 }
 
