@@ -53,9 +53,9 @@ describe('the public surface', () => {
   }
 
   it('AsyncSpotifyClient has these public methods', () => {
-    const client = checker.getExportsOfModule(moduleOf(ENTRY_POINTS['spotify-scraper'])).find(
-      (symbol) => symbol.name === 'AsyncSpotifyClient',
-    ) as ts.Symbol;
+    const client = checker
+      .getExportsOfModule(moduleOf(ENTRY_POINTS['spotify-scraper']))
+      .find((symbol) => symbol.name === 'AsyncSpotifyClient') as ts.Symbol;
     const type = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(client));
     const methods = checker
       .getPropertiesOfType(type)

@@ -78,8 +78,17 @@ describe.skipIf(!available)('fleet limiter in one process', () => {
     await using b = client('inproc-pause');
     status429 = true;
     const first = a.getTrack(ids('P', 1)[0] as string); // answered 429 with Retry-After: 1
-    while (arrivals.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // b asks once a's pause is in Redis (how long a takes to read its 429 depends on the machine's load).
+    const { Redis } = await import('ioredis');
+    const probe = new Redis(redis.url);
+    try {
+      for (let waited = 0; (await probe.exists('{inproc-pause:open.spotify.com}:pause')) === 0; waited += 5) {
+        expect(waited, "a's pause reached Redis").toBeLessThan(10_000);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      probe.disconnect();
+    }
     await b.getTrack(ids('Q', 1)[0] as string);
     // At the server: b's request came a whole Retry-After after the 429, however late this test ran.
     expect(arrivals[1]! - arrivals[0]!).toBeGreaterThan(1_000 - 25);

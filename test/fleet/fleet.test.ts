@@ -3,6 +3,8 @@
  * for all of them, measured where it matters — at the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -141,8 +143,10 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
     expect(results.every((r) => r.code === 0 && r.failed.length === 0)).toBe(true);
     expect(results.flatMap((r) => r.warnings)).toEqual([]);
     // Requests granted before the pause reached Redis may still arrive within 100 ms of the 429 (SPEC
-    // §8), later on a loaded machine; none is granted inside the pause.
-    const allowance = 100 + Math.max(delay.stop(), ...results.map((r) => r.delayMs));
+    // §8), later on a loaded machine; none is granted inside the pause. On a loaded machine three late
+    // steps stand between the 429 and such an arrival: the worker reading the 429, Redis taking its
+    // pause, the other worker sending what it was granted meanwhile, each up to the worst delay measured.
+    const allowance = 100 + 3 * Math.max(delay.stop(), ...results.map((r) => r.delayMs));
     const at = throttle.at as number;
     const during = arrivals.filter((t) => t > at + allowance && t < at + 1_000);
     expect(during).toEqual([]);
@@ -179,11 +183,13 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
     expect(outage.length).toBeGreaterThan(10);
     const allowance = BASE_JITTER_MS + Math.max(delay.stop(), ...results.map((r) => r.delayMs));
     expect(worstExcess(outage, 20, 2, allowance)).toBeLessThanOrEqual(0);
-    // Back on Redis: a fresh client's grants are recorded there again.
+    // Back on Redis: a fresh client's grants are recorded there again. (The rate it granted at lives for
+    // 10 minutes; the schedule key only about a second past its last slot, which a loaded machine can
+    // outlast between the worker's last grant and this check.)
     const probe = new Redis(redis.url);
     try {
       await worker(3, 20, 2, 1, 'fleet-rejoin');
-      expect(await probe.exists('{fleet-rejoin:open.spotify.com}:tat')).toBe(1);
+      expect(await probe.get('{fleet-rejoin:open.spotify.com}:rate')).toBe('20/s burst 2');
     } finally {
       probe.disconnect();
     }
@@ -239,31 +245,42 @@ describe.skipIf(!available)('spotify-scraper --fleet-redis', () => {
   it('two command-line runs share one budget', async () => {
     const { runNode } = await import('../helpers/run-process.js');
     const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+    // Each run reports its own worst scheduling delay (test/helpers/delay-probe.mjs) for the allowance.
+    const delays = join(mkdtempSync(join(tmpdir(), 'fleet-cli-')), 'delays');
+    const probe = join(import.meta.dirname, '..', 'helpers', 'delay-probe.mjs');
     const run = (tag: string) =>
-      runNode([
-        bin,
-        'track',
-        ...Array.from({ length: 12 }, (_, i) => `${tag}${i.toString(36)}`.padEnd(22, 'C')),
-        '--origin',
-        server.origin,
-        '--no-partner-api',
-        '--rate',
-        '20',
-        '--burst',
-        '2',
-        '--concurrency',
-        '12',
-        '--fleet-redis',
-        redis.url,
-        '--fleet-key',
-        'fleet-cli',
-      ]);
+      runNode(
+        [
+          '--import',
+          probe,
+          bin,
+          'track',
+          ...Array.from({ length: 12 }, (_, i) => `${tag}${i.toString(36)}`.padEnd(22, 'C')),
+          '--origin',
+          server.origin,
+          '--no-partner-api',
+          '--rate',
+          '20',
+          '--burst',
+          '2',
+          '--concurrency',
+          '12',
+          '--fleet-redis',
+          redis.url,
+          '--fleet-key',
+          'fleet-cli',
+        ],
+        '',
+        { ...process.env, DELAY_PROBE_FILE: delays },
+      );
     const delay = schedulingDelay();
     const [a, b] = await Promise.all([run('CliA'), run('CliB')]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(a.stderr + b.stderr).toBe('');
     expect(arrivals).toHaveLength(24);
-    // The runs cannot report their own delay: this process's, on the same cores, stands for theirs.
-    expect(worstExcess(arrivals, 20, 2, BASE_JITTER_MS + delay.stop())).toBeLessThanOrEqual(0);
+    const runDelays = readFileSync(delays, 'utf8').trim().split('\n').map(Number);
+    expect(runDelays).toHaveLength(2);
+    const allowance = BASE_JITTER_MS + Math.max(delay.stop(), ...runDelays);
+    expect(worstExcess(arrivals, 20, 2, allowance)).toBeLessThanOrEqual(0);
   }, 30_000);
 });

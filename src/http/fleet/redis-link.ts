@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as IORedis from 'ioredis';
 import { optionError } from '../../errors.js';
+import { LoopLag } from './loop-lag.js';
 import type { FleetRedisClient } from './options.js';
 
 /** An answer later than this is slow; SLOW_IN_A_ROW slow answers in a row count Redis as away. */
@@ -9,6 +10,8 @@ export const COMMAND_BOUND_MS = 200;
 const SLOW_IN_A_ROW = 3;
 /** No answer within this long is Redis failing (the caller goes on locally). */
 const ANSWER_LIMIT_MS = 1_000;
+/** However late this process's own loop runs, a command without an answer fails after this many times its bound. */
+const WALL_FACTOR = 5;
 /** The first connection may take this long before Redis is counted as away. */
 const CONNECT_BOUND_MS = 1_000;
 /** While Redis is away, it is probed this often (the connection itself retries with backoff capped at 2 s). */
@@ -45,7 +48,9 @@ interface OwnedRedis extends FleetRedisClient {
  *
  * Redis counts as away when a command fails, when its answer is not sane (see scripts.ts), when none
  * comes within ANSWER_LIMIT_MS, or after SLOW_IN_A_ROW answers slower than COMMAND_BOUND_MS: one slow
- * answer (a busy machine) is not an outage. While away, the link probes with the call that failed (the
+ * answer (a busy machine) is not an outage. Those times are Redis's own: the time this process's event
+ * loop was late meanwhile (its own CPU work, or a loaded machine not running it) is not counted
+ * (LoopLag), so a busy client never takes an idle Redis for a slow one. While away, the link probes with the call that failed (the
  * script the fleet depends on, on probe keys), and the outage ends only when that answers: one warning
  * per outage.
  */
@@ -60,6 +65,7 @@ export class RedisLink {
   #probeCall: ScriptCall<unknown> | undefined;
   #closed = false;
   readonly #shas = new Map<string, string>();
+  readonly #lag = new LoopLag();
 
   /** @param probe what to run while Redis is away when no call has failed yet (a lost connection) */
   constructor(redis: string | FleetRedisClient, events: LinkEvents, probe: ScriptCall<unknown>) {
@@ -94,17 +100,22 @@ export class RedisLink {
    */
   async run<T>(call: ScriptCall<T>, probe: ScriptCall<unknown> = call): Promise<T> {
     if (this.#closed) throw new Error('the fleet link is closed');
-    const started = Date.now();
+    const started = performance.now();
+    const mark = this.#lag.open();
+    // Redis's own time so far: the wall time less what this process's loop was late.
+    const own = (): number => performance.now() - started - this.#lag.lagSince(mark);
     try {
-      await bounded(this.#ready, CONNECT_BOUND_MS, 'no connection');
-      const raw = await bounded(this.#evaluate(call), ANSWER_LIMIT_MS, `no answer within ${ANSWER_LIMIT_MS} ms`);
+      await bounded(this.#ready, CONNECT_BOUND_MS, 'no connection', own);
+      const raw = await bounded(this.#evaluate(call), ANSWER_LIMIT_MS, `no answer within ${ANSWER_LIMIT_MS} ms`, own);
       const value = call.read(raw);
-      this.#answered(Date.now() - started);
+      this.#answered(own());
       return value;
     } catch (error) {
       this.#probeCall = probe;
       this.#markDown(error instanceof Error ? error.message : String(error));
       throw error;
+    } finally {
+      this.#lag.close(mark);
     }
   }
 
@@ -114,7 +125,8 @@ export class RedisLink {
     const owned = this.#owned;
     if (!owned) return;
     // QUIT waits for Redis; one that never answers (or a connection not yet open) is dropped.
-    await bounded(owned.quit(), 500, 'quit').catch(() => owned.disconnect());
+    const start = performance.now();
+    await bounded(owned.quit(), 500, 'quit', () => performance.now() - start).catch(() => owned.disconnect());
   }
 
   async #evaluate(call: ScriptCall<unknown>): Promise<unknown> {
@@ -196,13 +208,25 @@ function open(url: string, on: { close: () => void }): OwnedRedis {
   return redis;
 }
 
-function bounded<T>(work: Promise<T>, ms: number, why: string): Promise<T> {
+/**
+ * `work`, or a rejection once `own()` (the time that counts, not the process's own lateness) passes
+ * `ms`, or the wall time passes WALL_FACTOR times `ms` whatever the lateness.
+ */
+function bounded<T>(work: Promise<T>, ms: number, why: string, own: () => number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
   return Promise.race([
     work,
     new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(why)), ms);
-      timer.unref();
+      const arm = (wait: number): void => {
+        timer = setTimeout(() => {
+          const left = ms - own();
+          if (left <= 0 || performance.now() - started >= ms * WALL_FACTOR) reject(new Error(why));
+          else arm(left);
+        }, wait);
+        timer.unref();
+      };
+      arm(ms);
     }),
   ]).finally(() => clearTimeout(timer));
 }
