@@ -168,6 +168,18 @@ export function entityBase<T extends string>(type: T) {
 }
 
 /**
+ * A top-level model (or a summary of one) of `type`: `type`, `id`, `uri`, `url` and `name`, then
+ * `fields`, with its identity checked (a 22-character id, the uri and url of it, a name).
+ */
+export function entitySchema<T extends IdentityType, F extends z.ZodRawShape>(type: T, fields: F) {
+  return z
+    .object({ ...entityBase(type), ...fields })
+    .superRefine((value, context) =>
+      checkIdentity(type, value as Parameters<typeof checkIdentity>[1], context, 'required'),
+    );
+}
+
+/**
  * A 22-character id, with the uri (and url, when the object has one) of that id and a name.
  * `name: 'unless-unplayable'` lets items Spotify lists but cannot play go without one.
  */

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  ImageListSchema,
-  UserRefSchema,
-  entityBase,
-  checkIdentity,
-  nullableCount,
-  type DeepReadonly,
-} from './common.js';
+import { ImageListSchema, UserRefSchema, entitySchema, nullableCount, type DeepReadonly } from './common.js';
 import { EpisodeSchema } from './episode.js';
 import { TrackSchema } from './track.js';
 
@@ -19,16 +12,13 @@ export const PlaylistItemSchema = z.object({
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PlaylistItem extends DeepReadonly<z.infer<typeof PlaylistItemSchema>> {}
 
-export const PlaylistSchema = z
-  .object({
-    ...entityBase('playlist'),
-    description: z.string().nullable(),
-    owner: UserRefSchema.nullable(),
-    followers: nullableCount,
-    images: ImageListSchema,
-    totalTracks: nullableCount,
-    tracks: z.array(PlaylistItemSchema),
-  })
-  .superRefine((value, context) => checkIdentity('playlist', value, context, 'required'));
+export const PlaylistSchema = entitySchema('playlist', {
+  description: z.string().nullable(),
+  owner: UserRefSchema.nullable(),
+  followers: nullableCount,
+  images: ImageListSchema,
+  totalTracks: nullableCount,
+  tracks: z.array(PlaylistItemSchema),
+});
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Playlist extends DeepReadonly<z.infer<typeof PlaylistSchema>> {}

@@ -1,18 +1,14 @@
 import type { Artist } from '../models/artist.js';
 import type { ParseContext } from './context.js';
-import { entityUrl, readName } from './fields.js';
+import { identity, readName } from './fields.js';
 import { readEntityImages } from './images.js';
 import type { Raw } from './raw.js';
 import { readRows, rowTrack } from './rows.js';
-import { entityUri } from '../models/entities.js';
 
 /** An artist from its embed: name, pictures and the ten top tracks. */
 export function readArtist(entity: Raw, id: string, context: ParseContext): Artist {
   return {
-    type: 'artist',
-    id,
-    uri: entityUri('artist', id),
-    url: entityUrl('artist', id),
+    ...identity('artist', id),
     name: readName(entity) ?? '',
     images: readEntityImages(entity),
     biography: null,

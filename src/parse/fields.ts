@@ -1,9 +1,13 @@
-import type { ArtistRef } from '../models/common.js';
+import { isSpotifyId, type ArtistRef } from '../models/common.js';
+import { entityUri, entityUrl, type EntityType } from '../models/entities.js';
 import { at, bool, isRaw, list, num, text } from './raw.js';
 
-export { entityUri, entityUrl } from '../models/entities.js';
-import { isSpotifyId } from '../models/common.js';
-import { entityUri } from '../models/entities.js';
+export { entityUri, entityUrl };
+
+/** The identity of an entity of `type`: `{ type, id, uri, url }` (for an entity's own page; rows write theirs out). */
+export function identity<T extends EntityType>(type: T, id: string): { type: T; id: string; uri: string; url: string } {
+  return { type, id, uri: entityUri(type, id), url: entityUrl(type, id) };
+}
 
 /** A 22-character base62 id, or undefined. */
 export function spotifyId(value: unknown): string | undefined {

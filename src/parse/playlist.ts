@@ -1,20 +1,16 @@
 import type { UserRef } from '../models/common.js';
 import type { Playlist } from '../models/playlist.js';
 import type { ParseContext } from './context.js';
-import { entityUrl, idFromUri, readName } from './fields.js';
+import { idFromUri, identity, readName } from './fields.js';
 import { readEntityImages } from './images.js';
 import { at, isRaw, list, text, type Raw } from './raw.js';
 import { readRows, rowItem } from './rows.js';
-import { entityUri } from '../models/entities.js';
 
 /** A playlist from its embed: at most the first 100 items, the owner's name from `subtitle`. */
 export function readPlaylist(entity: Raw, id: string, maxTracks: number, context: ParseContext): Playlist {
   const rows = readRows(entity, context, ['track', 'episode']);
   return {
-    type: 'playlist',
-    id,
-    uri: entityUri('playlist', id),
-    url: entityUrl('playlist', id),
+    ...identity('playlist', id),
     name: readName(entity) ?? '',
     description: text(entity['description']) ?? null,
     owner: readOwner(entity),

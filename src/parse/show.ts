@@ -1,11 +1,10 @@
 import type { Show } from '../models/show.js';
 import type { ParseContext } from './context.js';
 import { readEpisode } from './episode.js';
-import { entityIdFromUri, entityUrl, readName } from './fields.js';
+import { entityIdFromUri, identity, readName } from './fields.js';
 import { readEntityImages, readImageList } from './images.js';
 import { text, type Raw } from './raw.js';
 import { readRows } from './rows.js';
-import { entityUri } from '../models/entities.js';
 
 /**
  * A show from its embed. The embed describes the show's latest *episode*: the show's name is that
@@ -24,10 +23,7 @@ export function readShow(entity: Raw, id: string, maxEpisodes: number, context: 
       : [readEpisode(entity, latestId)];
   const showImages = readImageList(entity['relatedEntityCoverArt']);
   return {
-    type: 'show',
-    id,
-    uri: entityUri('show', id),
-    url: entityUrl('show', id),
+    ...identity('show', id),
     name: (isShowEntity ? readName(entity) : text(entity['subtitle'])) ?? '',
     description: isShowEntity ? (text(entity['description']) ?? null) : null,
     publisher: null,

@@ -1,8 +1,17 @@
 import type { AlbumRef, ArtistRef, Image, UserRef } from '../models/common.js';
-import { entityIdFromUri, idFromUri } from '../parse/fields.js';
+import { entityIdFromUri, idFromUri, spotifyId } from '../parse/fields.js';
 import { readImageList } from '../parse/images.js';
 import { at, isRaw, list, text } from '../parse/raw.js';
 import { entityUri } from '../models/entities.js';
+
+/**
+ * The id of a track or episode row: from its `uri` (a row without one of its own, a local file, has
+ * none: it is unreadable, never given a made-up id), or its bare `id` when it has no `uri` at all.
+ */
+export function playableIdOf(raw: unknown, type: 'track' | 'episode'): string | undefined {
+  const uri = at(raw, 'uri');
+  return entityIdFromUri(uri, type) ?? (uri === undefined ? spotifyId(at(raw, 'id')) : undefined);
+}
 
 /** `{sources: [...]}` image holders (coverArt, avatarImage, images.items[n]). */
 export function sourcesOf(holder: unknown): Image[] {

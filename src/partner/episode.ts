@@ -1,13 +1,12 @@
 import type { ShowRef } from '../models/common.js';
 import type { Episode } from '../models/episode.js';
-import { entityIdFromUri, entityUri, entityUrl, spotifyId } from '../parse/fields.js';
+import { entityIdFromUri, entityUri, entityUrl } from '../parse/fields.js';
 import { at, bool, list, str, text } from '../parse/raw.js';
-import { NO_PREVIEWS, isExplicitLabel, sourcesOf, totalMs, type Previews } from './common.js';
+import { NO_PREVIEWS, isExplicitLabel, playableIdOf, sourcesOf, totalMs, type Previews } from './common.js';
 
 /** A partner API episode: `episodeUnionV2`, a show's `episodesV2.items[].entity.data`, a playlist item. */
 export function apiEpisode(raw: unknown, previews: Previews = NO_PREVIEWS): Episode | undefined {
-  const id =
-    entityIdFromUri(at(raw, 'uri'), 'episode') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
+  const id = playableIdOf(raw, 'episode');
   if (id === undefined) return undefined;
   const episodeUri = entityUri('episode', id);
   return {

@@ -1,8 +1,17 @@
 import type { AlbumRef } from '../models/common.js';
 import type { Track } from '../models/track.js';
-import { entityIdFromUri, entityUri, entityUrl, spotifyId } from '../parse/fields.js';
+import { entityUri, entityUrl } from '../parse/fields.js';
 import { at, bool, count, str, text } from '../parse/raw.js';
-import { NO_PREVIEWS, albumRefOf, artistsOf, isExplicitLabel, sourcesOf, totalMs, type Previews } from './common.js';
+import {
+  NO_PREVIEWS,
+  albumRefOf,
+  artistsOf,
+  isExplicitLabel,
+  playableIdOf,
+  sourcesOf,
+  totalMs,
+  type Previews,
+} from './common.js';
 
 /**
  * A partner API track: `trackUnion`, an album's `tracksV2.items[].track`, an artist's top track or a
@@ -13,9 +22,7 @@ export function apiTrack(
   previews: Previews = NO_PREVIEWS,
   album: AlbumRef | null = null,
 ): Track | undefined {
-  // A row without a track id of its own (no uri, a local file) is unreadable, never a track with a made-up id.
-  const id =
-    entityIdFromUri(at(raw, 'uri'), 'track') ?? (at(raw, 'uri') === undefined ? spotifyId(at(raw, 'id')) : undefined);
+  const id = playableIdOf(raw, 'track');
   if (id === undefined) return undefined;
   const ownAlbum = albumRefOf(at(raw, 'albumOfTrack'));
   const albumRef = ownAlbum ?? album;
