@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ImageListSchema, entitySchema, type DeepReadonly } from './common.js';
 
 /** An artist as lists name it (search hits, related artists): `getArtist(summary.uri)` has the rest. */
