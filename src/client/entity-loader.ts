@@ -76,15 +76,16 @@ export interface LoadOptions {
 }
 
 /** Fetches one embed page and reads its state; its token is offered to the client's token holder. */
-export async function fetchEmbedPage(
+export function fetchEmbedPage(
   context: ClientContext,
   type: EntityType,
   id: string,
   signal: AbortSignal | undefined,
 ): Promise<{ page: EmbedPage; pageUrl: string }> {
-  const fetched = await fetchPage(context.http, context.options.maxPageBytes, type, id, signal);
-  context.anonymousToken.offer(fetched.page.session);
-  return fetched;
+  return fetchPage(context.http, context.options.maxPageBytes, type, id, signal).then((fetched) => {
+    context.anonymousToken.offer(fetched.page.session);
+    return fetched;
+  });
 }
 
 /** id -> embed page -> validated model, enriched by the partner API unless that is off. */

@@ -38,8 +38,7 @@ let cheerio: typeof Cheerio | undefined;
  */
 function loadCheerio(): typeof Cheerio {
   // import.meta.url in both builds (the CommonJS one has tsup's shim); cheerio ships a CommonJS build.
-  const load = createRequire(import.meta.url);
-  cheerio ??= load('cheerio') as typeof Cheerio;
+  cheerio ??= createRequire(import.meta.url)('cheerio') as typeof Cheerio;
   return cheerio;
 }
 
