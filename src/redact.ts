@@ -2,7 +2,8 @@
  * Secrets the library must never print: proxy passwords, Spotify access and client tokens, cookies.
  *
  * Redaction is structural, not a registry of values seen: credentials in a URL (`scheme://user:pass@`),
- * `Bearer …` and `accessToken` fields are replaced wherever they appear, and the few places that quote
+ * `Bearer …`, `accessToken` fields (also as JSON quoted inside JSON) and the one-time `totp` codes of
+ * a token request are replaced wherever they appear, and the few places that quote
  * a server's own words (a GraphQL error message) pass the token they sent as `secrets`. Every scan here
  * is linear in the text's length, and outside text is cut short before it reaches a message.
  */
@@ -13,13 +14,17 @@ export const MAX_QUOTED = 200;
 const STOP_AUTHORITY = new Set(['/', '?', '#', '"', "'", '<', '>', '`', ' ', '\t', '\n', '\r', '\f', '\v']);
 // Bounded quantifiers: no backtracking can go past a few thousand characters from any start.
 const BEARER = /(bearer[ \t]{1,16})[^\s"',;]{1,8192}/gi;
-const ACCESS_TOKEN = /("?accessToken"?[ \t]{0,16}[:=][ \t]{0,16}"?)[^\s"',}]{1,8192}/gi;
+// A key may be quoted, and quoted as JSON inside JSON (`\"accessToken\":\"…\"`): the value stops at a
+// backslash too.
+const ACCESS_TOKEN = /(\\?"?accessToken\\?"?[ \t]{0,16}[:=][ \t]{0,16}\\?"?)[^\s"',}\\]{1,8192}/gi;
 // Spotify's session cookies as a Cookie header or cookies.txt carries them, a Cookie header itself,
 // a client token (header or JSON field), a token in a query string.
 const SESSION_COOKIE = /(\b(?:sp_dc|sp_key|sp_t|sp_adid)[ \t]{0,16}(?:=|\t)[ \t]{0,16})[^\s;"',]{1,8192}/gi;
 const COOKIE_HEADER = /(\b(?:set-)?cookie"?[ \t]{0,16}:[ \t]{0,16}"?)[^"\r\n]{1,8192}/gi;
-const CLIENT_TOKEN = /(\bclient[-_]token"?[ \t]{0,16}[:=][ \t]{0,16}"?)[^\s"',}]{1,8192}/gi;
-const GRANTED_TOKEN = /("token"[ \t]{0,16}:[ \t]{0,16}")[^"]{1,8192}/gi;
+const CLIENT_TOKEN = /(\bclient[-_]token\\?"?[ \t]{0,16}[:=][ \t]{0,16}\\?"?)[^\s"',}\\]{1,8192}/gi;
+const GRANTED_TOKEN = /(\\?"token\\?"[ \t]{0,16}:[ \t]{0,16}\\?")[^"\\]{1,8192}/gi;
+// The one-time codes of an account token request (`/api/token?…&totp=…&totpServer=…`).
+const TOTP_PARAMETER = /([?&]totp(?:Server)?=)[^&#\s"']{1,64}/gi;
 
 /** Returns `text` with credentials, bearer tokens and the given `secrets` replaced by `***`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -29,7 +34,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   if (/sp_(?:dc|key|t|adid)/i.test(out)) out = out.replace(SESSION_COOKIE, '$1***');
   if (/cookie/i.test(out)) out = out.replace(COOKIE_HEADER, '$1***');
   if (/client[-_]token/i.test(out)) out = out.replace(CLIENT_TOKEN, '$1***');
-  if (/"token"/i.test(out)) out = out.replace(GRANTED_TOKEN, '$1***');
+  if (/"token/i.test(out)) out = out.replace(GRANTED_TOKEN, '$1***');
+  if (/totp/i.test(out)) out = out.replace(TOTP_PARAMETER, '$1***');
   for (const secret of secrets) {
     if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('***');
   }
@@ -66,7 +72,8 @@ export function quote(value: unknown, max = MAX_QUOTED, secrets: readonly string
     return Array.isArray(value) ? 'an array' : `a${typeof value === 'object' ? 'n object' : ' function'}`;
   }
   const cut = value.length > max ? `${value.slice(0, max)}…(${value.length} characters)` : value;
-  return redact(JSON.stringify(cut), secrets);
+  // Redacted before it is quoted (a token in the text is whole) and after (what quoting made of it).
+  return redact(JSON.stringify(redact(cut, secrets)), secrets);
 }
 
 /** Text cut to `max` characters (for URLs and other text shown unquoted). */

@@ -1,6 +1,7 @@
 import type { WireExchange } from '../http/http-client.js';
 import { scanScriptText } from '../parse/script-scan.js';
 import { redact } from '../redact.js';
+import { readWebPlayerPage } from '../web-player/page.js';
 import { findOperations, findRouteChunks } from '../web-player/scan.js';
 
 /** A capture file: what `capture` recorded, redacted, for `startFakeSpotify({ replay })`. */
@@ -106,13 +107,26 @@ export function recordExchange(exchange: WireExchange): RecordedExchange {
     headers,
   };
   const type = headers['content-type'] ?? '';
-  if (/javascript/i.test(type) || url.pathname.endsWith('.js'))
-    recorded.body = bundleExcerpts(exchange.body.toString('utf8'), url.href);
-  else if (/json/i.test(type)) recorded.body = redactJsonText(exchange.body.toString('utf8'), recorded);
-  else if (/html/i.test(type)) recorded.body = redactPage(exchange.body.toString('utf8'), recorded, url);
-  else if (/^text\//i.test(type) || exchange.body.length === 0) recorded.body = redact(exchange.body.toString('utf8'));
+  const text = (): string => exchange.body.toString('utf8');
+  if (/javascript/i.test(type) || url.pathname.endsWith('.js')) recorded.body = bundleExcerpts(text(), url.href);
+  else if (/json/i.test(type)) recorded.body = redactJsonText(text(), recorded);
+  else if (/html/i.test(type)) recorded.body = redactPage(text(), recorded, url);
+  else if (/^text\//i.test(type) || exchange.body.length === 0) recorded.body = redact(text());
+  // No type said: text is kept as text, redacted (JSON field by field), so no token survives as base64.
+  else if (type === '' && isText(exchange.body)) recorded.body = redactJsonText(text(), recorded);
   else recorded.base64 = exchange.body.subarray(0, MAX_BINARY).toString('base64');
   return recorded;
+}
+
+/** A body that is UTF-8 text (no NUL, no invalid sequence), whatever its headers said. */
+function isText(body: Buffer): boolean {
+  if (body.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A bundle kept only as what the library reads of it: the definitions and the chunk maps (Spotify's code is not ours to ship). */
@@ -154,9 +168,8 @@ function redactJsonText(text: string, recorded: RecordedExchange): string {
  */
 function redactPage(html: string, recorded: RecordedExchange, url: URL): string {
   if (url.pathname === '/') {
-    const bundles = [...html.matchAll(/<script[^>]+src="(https:\/\/open(?:-exp)?\.spotifycdn\.com\/[^"]+\.js)"/g)].map(
-      (m) => m[1],
-    );
+    // The bundles the library reads of the page, found as it finds them (one linear scan).
+    const { bundles } = readWebPlayerPage(html);
     const config = scanScriptText(html, 'appServerConfig');
     let configTag = '';
     if (config !== null) {
@@ -172,5 +185,6 @@ function redactPage(html: string, recorded: RecordedExchange, url: URL): string 
   const data = scanScriptText(html, '__NEXT_DATA__');
   if (data === null) return redact(html);
   const redacted = redactJsonText(data, recorded).replace(/<\//g, '<\\/');
-  return redact(html.replace(data, redacted));
+  // A function, not a string: entity text holding `$&` or `$'` must not splice the page back in.
+  return redact(html.replace(data, () => redacted));
 }

@@ -33,12 +33,25 @@ const MARK: Record<string, string> = {
   skipped: 'skipped',
 };
 
+/**
+ * Text from the network (a client version, a track's name, a server's words) as a table cell: control
+ * characters and terminal escapes shown escaped (`\u001b`), never interpreted, so no answer can forge
+ * a line of the report or restyle the terminal.
+ */
+export function cell(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function table(report: DoctorReport): string {
   const rows = report.checks.map((check) => [
-    check.layer,
-    check.name,
+    cell(check.layer),
+    cell(check.name),
     MARK[check.status] ?? check.status,
-    check.detail,
+    cell(check.detail),
   ]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] as string).length), 5));
   const line = (row: string[]) =>
@@ -54,12 +67,12 @@ function table(report: DoctorReport): string {
     '',
     `${report.requests} requests. ${verdict}.`,
   ];
-  if (report.stoppedAt) out.push(`Stopped early: ${report.stoppedAt}.`);
+  if (report.stoppedAt) out.push(`Stopped early: ${cell(report.stoppedAt)}.`);
   if (report.operations)
     out.push(
       '',
       'The built-in table is stale. Until a release has the new hashes, pass:',
-      `  new AsyncSpotifyClient({ ${report.operations} })`,
+      `  new AsyncSpotifyClient({ ${cell(report.operations)} })`,
     );
   out.push(
     '',

@@ -68,6 +68,7 @@ export function createClientParts(resolved: ResolvedOptions): ClientParts {
     headers: resolved.headers,
     onRetry: resolved.onRetry,
     recorder: resolved.recorder,
+    recordMaxBytes: Math.max(resolved.maxPageBytes, resolved.maxMediaBytes),
   });
   const cache = resolved.cache ? new ResultCache(resolved.cache, () => clock.now(), warn) : null;
   const remember = rememberer(cache, new SingleFlight(), {
@@ -77,7 +78,7 @@ export function createClientParts(resolved: ResolvedOptions): ClientParts {
   });
   const healingNamespace =
     resolved.namespace === undefined ? 'heal:v1' : `${encodeURIComponent(resolved.namespace)}:heal:v1`;
-  const shared = new SharedState(resolved.cache?.store, healingNamespace);
+  const shared = new SharedState(resolved.cache?.store, healingNamespace, warn);
   const discovery = new WebPlayerDiscovery({ http, maxBytes: resolved.maxPageBytes, shared });
   const context: ClientContext = {
     http,

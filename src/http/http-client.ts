@@ -34,6 +34,8 @@ export interface HttpClientConfig {
   random?: () => number;
   /** Sees every response on the wire with its whole body (capture); the body then goes on from memory. */
   recorder?: ((exchange: WireExchange) => void) | undefined;
+  /** The most a recorder reads of one body: the client's largest size cap (a larger body fails as it would unrecorded). */
+  recordMaxBytes?: number | undefined;
 }
 
 /** One request and its answer, as a recorder sees them. */
@@ -187,7 +189,7 @@ export class HttpClient {
 
   /** Reads the whole body for the recorder, and gives the response a body that replays it. */
   async #record(wire: WireResponse, options: RequestOptions<unknown>): Promise<void> {
-    const body = await readCapped(wire.body, Math.max(RECORD_BYTES, 64 * 1024 * 1024), wire.url.href);
+    const body = await readCapped(wire.body, this.#config.recordMaxBytes ?? RECORD_BYTES, wire.url.href);
     this.#config.recorder?.({
       method: options.method ?? 'GET',
       url: wire.url,

@@ -39,6 +39,8 @@ export const MEDIA_STATUS: StatusMap = Object.freeze({ name: 'the media host', n
  * HttpError carries `retryAfterMs` when the answer had a Retry-After; a 429 is a RateLimitedError.
  */
 export function errorFromResponse(map: StatusMap, response: FailedResponse): SpotifyScraperError {
+  const missing = notInCapture(response);
+  if (missing) return missing;
   const special = map.special?.(response);
   if (special) return special;
   const { url, status, retryAfterMs } = response;
@@ -59,6 +61,24 @@ export function errorFromResponse(map: StatusMap, response: FailedResponse): Spo
   if (status === 429)
     return new RateLimitedError(`Rate limited (HTTP 429) by ${clip(new URL(url).host, 100)}`, details);
   return new HttpError(`HTTP ${status} from ${clip(url)}`, details);
+}
+
+/**
+ * The header a replaying fake Spotify (`startFakeSpotify({ replay })`) sets on a request its capture
+ * has no answer for; its value says which. Whatever the family, that is said as it is: no healing, no
+ * retry, no advice about rotated hashes.
+ */
+export const NOT_IN_CAPTURE_HEADER = 'x-spotify-scraper-not-in-capture';
+
+function notInCapture(response: FailedResponse): HttpError | undefined {
+  const value = response.headers?.[NOT_IN_CAPTURE_HEADER];
+  const what = Array.isArray(value) ? value[0] : value;
+  if (what === undefined) return undefined;
+  return new HttpError(`This capture has no answer for ${clip(what, 300)}: record one that makes this call`, {
+    url: response.url,
+    status: response.status,
+    code: 'NOT_IN_CAPTURE',
+  });
 }
 
 function capitalised(text: string): string {

@@ -62,6 +62,7 @@ function whole(field: string, value: unknown, min: number): number {
 
 /** HttpError codes no retry can mend: the caller moves on at once (partner/family.ts names them). */
 const NOT_RETRIED_CODES = new Set([
+  'NOT_IN_CAPTURE',
   'HASH_REFUSED',
   'ENDPOINT_GONE',
   'EDGE_REFUSED',

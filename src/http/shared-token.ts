@@ -72,6 +72,11 @@ export class SharedToken {
     return this.#fresh(signal);
   }
 
+  /** Forgets `stale` (the API refused it) without fetching another now. */
+  discard(stale: string): void {
+    if (this.#held?.token === stale) this.#held = undefined;
+  }
+
   #usable(expiresAtMs: number): boolean {
     return this.#now() < expiresAtMs - this.#marginMs;
   }

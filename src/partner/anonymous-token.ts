@@ -62,6 +62,8 @@ async function bootstrapSession(fetchPage: FetchPage): Promise<EmbedSession> {
   } catch (error) {
     // The page that gives the token failed (a server that is not Spotify, a fake without it, an
     // outage): said as such, keeping the class of an HTTP failure.
+    // A replayed capture that lacks the page says so itself.
+    if (error instanceof HttpError && error.code === 'NOT_IN_CAPTURE') throw error;
     const why = error instanceof Error ? error.message : String(error);
     const message = `No anonymous token for the partner API could be had: the page that gives it, ${pageUrl}, failed (${why})`;
     if (error instanceof NotFoundError || (error instanceof HttpError && !(error instanceof RateLimitedError)))

@@ -1,4 +1,4 @@
-import type { SharedState } from '../cache/shared-state.js';
+import { isHash, isShortText, type SharedReader, type SharedState } from '../cache/shared-state.js';
 import type { ClientToken } from '../web-player/client-token.js';
 import type { Found, WebPlayerDiscovery } from '../web-player/discovery.js';
 import { builtInHashes, type Operation } from './operation.js';
@@ -9,8 +9,23 @@ const NONE: Candidate[] = [];
 /** The two ways to send a persisted query: v1 (GET) and v2 (a JSON POST). */
 export type Endpoint = 'v1' | 'v2';
 
+/** A switch of endpoint is remembered this long; then v1 (Spotify's own first choice) is tried again. */
+export const ENDPOINT_FOR_MS = 3_600_000;
+
 /** A refused hash stays dead this long (per endpoint, operation and hash: v1 and v2 may differ). */
 export const DEAD_FOR_MS = 24 * 3_600_000;
+
+/** A dead mark: until when (epoch ms), at most 24 h from now. */
+const readDeadUntil: SharedReader<number> = (value, now) =>
+  typeof value === 'number' && Number.isFinite(value) && value <= now + DEAD_FOR_MS + 60_000 ? value : undefined;
+
+/** The hashes that answered after discovery: a short list of `{hash, source}`. */
+const readGood: SharedReader<Candidate[]> = (value) =>
+  Array.isArray(value) &&
+  value.length <= 20 &&
+  value.every((item: { hash?: unknown; source?: unknown } | null) => isHash(item?.hash) && isShortText(item?.source))
+    ? (value as Candidate[]).map(({ hash, source }) => ({ hash, source }))
+    : undefined;
 
 /** One hash to try, and why it is a candidate. */
 export interface Candidate {
@@ -34,6 +49,7 @@ export class Healing {
   /** The candidate lists as last built, per operation: a healthy call builds nothing. */
   readonly #lists = new Map<string, { operation: ResolvedOperation; good: Candidate[]; list: Candidate[] }>();
   #endpoint: Endpoint = 'v1';
+  #switchedAt = 0;
 
   constructor(discovery: WebPlayerDiscovery, clientToken: ClientToken, shared: SharedState) {
     this.discovery = discovery;
@@ -41,13 +57,18 @@ export class Healing {
     this.#shared = shared;
   }
 
-  /** The endpoint that last worked: v2 once v1 refused in another way than a hash. */
+  /**
+   * The endpoint to send with: v2 for an hour after v1 refused in another way than a hash (then v1
+   * again), v1 again at once when v2 refuses too.
+   */
   get endpoint(): Endpoint {
+    if (this.#endpoint === 'v2' && Date.now() - this.#switchedAt >= ENDPOINT_FOR_MS) this.#endpoint = 'v1';
     return this.#endpoint;
   }
 
   useEndpoint(endpoint: Endpoint): void {
     this.#endpoint = endpoint;
+    this.#switchedAt = Date.now();
   }
 
   /** The candidates in order: yours, then what this client or its fleet discovered and saw answer, then the built-in list. */
@@ -83,7 +104,7 @@ export class Healing {
 
   async #isDead(endpoint: Endpoint, kind: string, hash: string): Promise<boolean> {
     const key = `dead:${endpoint}:${kind}:${hash}`;
-    const until = this.#dead.get(key) ?? (await this.#shared.get<number>(key));
+    const until = this.#dead.get(key) ?? (await this.#shared.get(key, readDeadUntil));
     if (until === undefined || Date.now() >= until) return false;
     this.#dead.set(key, until);
     return true;
@@ -120,6 +141,6 @@ export class Healing {
   }
 
   async #goodList(kind: string): Promise<Candidate[]> {
-    return this.#good.get(kind) ?? (await this.#shared.get<Candidate[]>(`good:${kind}`)) ?? NONE;
+    return this.#good.get(kind) ?? (await this.#shared.get(`good:${kind}`, readGood)) ?? NONE;
   }
 }

@@ -64,6 +64,7 @@ export async function runQuery(context: QueryContext, row: QueryRow, variables: 
   const { healing } = context;
   const tried: Tried[] = [];
   const healed: string[] = [];
+  const refusedEndpoints = new Set<Endpoint>();
   let candidates = await healing.candidates(row, operation);
   let discovery: string | undefined;
   for (let round = 0; round < 2; round += 1) {
@@ -73,15 +74,15 @@ export async function runQuery(context: QueryContext, row: QueryRow, variables: 
       const dead = healing.isDead(endpoint, kind, candidate.hash);
       if (dead === true || (dead !== false && (await dead))) continue;
       let outcome = await attempt(context, row, operation.name, candidate.hash, variables, endpoint, healed);
-      const other = outcome.kind === 'data' ? otherEntity(outcome.root, variables) : undefined;
-      if (other !== undefined) {
+      const about = outcome.kind === 'data' ? otherEntity(outcome.root, variables) : undefined;
+      if (about !== undefined) {
         // A hash found in the web player is kept as good (and shared) only when it answers about what was
         // asked: one that does not is refused. A known hash that does is an answer not to merge.
         if (!candidate.source.startsWith('discovered'))
           throw new ParseError(
-            `The partner API's ${operation.name} answered about ${other}, not ${String(subjectUri(variables))}: not merged`,
+            `The partner API's ${operation.name} answered about ${about}, not ${String(subjectUri(variables))}: not merged`,
           );
-        outcome = { kind: 'refused', why: `it answered about ${other}` };
+        outcome = { kind: 'refused', why: `it answered about ${about}` };
       }
       if (outcome.kind === 'data') {
         if (tried.length > 0 || healed.length > 0)
@@ -97,14 +98,20 @@ export async function runQuery(context: QueryContext, row: QueryRow, variables: 
       });
       if (outcome.kind === 'refused') {
         await healing.markDead(endpoint, kind, candidate.hash);
-      } else if (endpoint === 'v1') {
-        // v1 refuses the endpoint, not the hash: the same operation as a POST to v2, from the first candidate.
-        healing.useEndpoint('v2');
-        healed.push(`pathfinder/v1 refused (${outcome.why}); sent as a POST to pathfinder/v2`);
-        index = -1;
-      } else {
-        break;
+        continue;
       }
+      // The endpoint refused, not the hash: the same operation on the other endpoint, from the first
+      // candidate (v1 -> a POST to v2; v2 -> back to v1), unless it refused this call already.
+      refusedEndpoints.add(endpoint);
+      const other: Endpoint = endpoint === 'v1' ? 'v2' : 'v1';
+      if (refusedEndpoints.has(other)) break;
+      healing.useEndpoint(other);
+      healed.push(
+        endpoint === 'v1'
+          ? `pathfinder/v1 refused (${outcome.why}); sent as a POST to pathfinder/v2`
+          : `pathfinder/v2 refused (${outcome.why}); back to pathfinder/v1`,
+      );
+      index = -1;
     }
     if (round > 0) break;
     try {
@@ -215,7 +222,14 @@ async function sendV2(
       held === undefined ? await clientToken.lease(context.signal) : await clientToken.renew(held, context.signal);
     if (held === undefined)
       healed.push("pathfinder/v2 asked for a client token; minted one with the web player's clientVersion");
-    return post(fresh);
+    try {
+      return await post(fresh);
+    } catch (refused) {
+      // A token minted for this very call refused too: no new one is minted for a while (each mint
+      // costs the web player's page and a request).
+      if (refused instanceof HttpError && refused.code === REFUSAL_CODES.clientToken) clientToken.refused(fresh);
+      throw refused;
+    }
   }
 }
 

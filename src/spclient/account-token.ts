@@ -11,6 +11,14 @@ export const SERVER_TIME_URL = 'https://open.spotify.com/api/server-time';
 export const TOKEN_URL = 'https://open.spotify.com/api/token';
 /** Secrets read from the bundle are read again at most this often. */
 const BUNDLE_SECRETS_TTL_MS = 3_600_000;
+/**
+ * A server time further than this from the local clock is not taken (a Date of 1969, of the year
+ * 275760): the local clock then stands in, and a code it makes that Spotify refuses is an
+ * AuthenticationError saying to check the clock, never a RangeError.
+ */
+const MAX_CLOCK_SKEW_MS = 24 * 3_600_000;
+/** Of the secrets a bundle carries, only the newest few are tried (each try is a request with the cookie). */
+const BUNDLE_SECRETS_TRIED = 3;
 
 export interface AccountTokenConfig {
   http: HttpClient;
@@ -133,7 +141,7 @@ export class AccountToken implements TokenSource {
     if (this.#config.now() - this.#bundleReadAt < BUNDLE_SECRETS_TTL_MS) return [];
     this.#bundleReadAt = this.#config.now();
     try {
-      return toSecrets(await this.#config.bundleSecrets());
+      return toSecrets((await this.#config.bundleSecrets()).slice(0, BUNDLE_SECRETS_TRIED));
     } catch {
       return [];
     }
@@ -161,13 +169,18 @@ export class AccountToken implements TokenSource {
         },
       });
       const seconds = Number(parse(body)['serverTime']);
-      if (Number.isSafeInteger(seconds) && seconds > 0) return seconds;
+      if (Number.isSafeInteger(seconds) && this.#sane(seconds * 1000)) return seconds;
     } catch {
       // No answer: the Date header, else the local clock.
     }
     const fromDate = Date.parse(String(Array.isArray(date) ? date[0] : date));
-    if (!Number.isNaN(fromDate)) return Math.floor(fromDate / 1000);
+    if (this.#sane(fromDate)) return Math.floor(fromDate / 1000);
     return Math.floor(this.#wallNow() / 1000);
+  }
+
+  /** A server time (epoch ms) within MAX_CLOCK_SKEW_MS of the local clock. */
+  #sane(ms: number): boolean {
+    return Number.isFinite(ms) && Math.abs(ms - this.#wallNow()) <= MAX_CLOCK_SKEW_MS;
   }
 
   #wallNow(): number {

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { AuthenticationError, optionError } from '../errors.js';
 
 /** The `cookies` option: the `sp_dc` value, `{ sp_dc }`, or `{ file }` (a browser's cookies.txt, or a file holding the value). */
 export type CookiesOption = string | { sp_dc: string } | { file: string };
+
+/** A cookies.txt of a browser is a few kilobytes; a file larger than this is not one (and is not read). */
+export const MAX_COOKIES_FILE_BYTES = 1024 * 1024;
 
 /** A cookie value: printable, no separator (`;`, `,`, space) that would end it in a Cookie header. */
 const VALUE = /^[\x21-\x2b\x2d-\x3a\x3c-\x7e]{1,4096}$/;
@@ -37,15 +40,34 @@ export class CookieSource {
     const option = this.#option;
     if (typeof option === 'string') return checked(option, this.origin);
     if ('sp_dc' in option) return checked(option.sp_dc, this.origin);
-    let text: string;
-    try {
-      text = await readFile(option.file, 'utf8');
-    } catch (error) {
-      throw new AuthenticationError(
-        `Cannot read the cookies file ${option.file} (${(error as NodeJS.ErrnoException).code ?? 'error'}): give a cookies.txt exported from a logged-in browser, or a file holding the sp_dc value`,
-      );
-    }
-    return checked(fromCookiesText(text, option.file), this.origin);
+    return checked(fromCookiesText(await readCookiesFile(option.file), option.file), this.origin);
+  }
+}
+
+/**
+ * The text of a cookies file: a regular file of at most MAX_COOKIES_FILE_BYTES, checked on the open
+ * handle before a byte is read (a device such as /dev/zero, a FIFO or a huge file is refused at once).
+ */
+export async function readCookiesFile(file: string): Promise<string> {
+  const refuse = (why: string) =>
+    new AuthenticationError(
+      `Cannot read the cookies file ${file} (${why}): give a cookies.txt exported from a logged-in browser, or a file holding the sp_dc value`,
+    );
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, 'r');
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw refuse('not a regular file');
+    if (stat.size > MAX_COOKIES_FILE_BYTES) throw refuse(`${stat.size} bytes, more than a cookies file holds`);
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_COOKIES_FILE_BYTES) + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_COOKIES_FILE_BYTES) throw refuse('it grew past the size a cookies file has');
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch (error) {
+    if (error instanceof AuthenticationError) throw error;
+    throw refuse((error as NodeJS.ErrnoException).code ?? 'error');
+  } finally {
+    await handle?.close();
   }
 }
 

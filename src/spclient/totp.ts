@@ -44,6 +44,8 @@ export function hmacKey(bytes: Uint8Array): Buffer {
 
 /** The 6-digit code of `secret` at `unixSeconds`. */
 export function totpCode(secret: Uint8Array, unixSeconds: number): string {
+  // A time before 1970 or past 64 bits of periods has no code (the caller's time is checked; this is the guard).
+  if (!Number.isFinite(unixSeconds) || unixSeconds < 0) throw new RangeError('A TOTP time is a number of seconds >= 0');
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
   const digest = createHmac('sha1', hmacKey(secret)).update(counter).digest();

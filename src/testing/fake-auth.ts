@@ -29,6 +29,8 @@ export class FakeAuth {
   cookie = FAKE_SP_DC;
   /** `/api/server-time`: `{serverTime}`, a 404, or a 500 (the client then uses the Date header or its clock). */
   serverTime: ServerTimeMode = 'ok';
+  /** What the Date header of `/api/server-time` says, when not the fake's clock (a server whose date is wrong). */
+  serverDate: (() => string) | undefined = undefined;
   /** How long a minted account token lives, ms. */
   tokenLifetimeMs = 3_600_000;
   /** The answer of `melody/v1/product_state`. */

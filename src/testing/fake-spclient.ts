@@ -33,7 +33,7 @@ export class FakeSpclient {
 
   /** `/api/server-time`, its Date header from the fake's clock (a client falls back to it). */
   serverTime(): FakeAnswer {
-    const date = { date: new Date(this.#auth.now()).toUTCString() };
+    const date = { date: this.#auth.serverDate?.() ?? new Date(this.#auth.now()).toUTCString() };
     const body = this.#auth.serverTimeBody();
     if (body) return json(200, body, date);
     const answer = this.#auth.serverTime === 'missing' ? text(404, 'Not Found') : text(500, 'Internal Server Error');

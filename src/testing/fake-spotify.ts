@@ -12,6 +12,7 @@ import { Replay } from './replay.js';
 import { headerOf, readBody, readQuery, type Query } from './fake-request.js';
 import { html, json, text, type FakeAnswer } from './fake-answer.js';
 import type { CaptureFile } from '../capture/recording.js';
+import { NOT_IN_CAPTURE_HEADER } from '../http/response-errors.js';
 import { BOOTSTRAP_TRACK_ID } from '../partner/anonymous-token.js';
 import type { Canvas } from '../models/canvas.js';
 import type { Credits } from '../models/credits.js';
@@ -193,14 +194,17 @@ export class FakeSpotify {
   }
 
   /**
-   * Answers the persisted query `operationName` with `data(variables)` (the document under `data`),
+   * Answers the persisted query `operationName` with `data(variables, { hash })` (the document under `data`),
    * or Spotify's "NotFound" when it returns undefined: for an operation the fake does not know, or to
    * answer one of its own differently. The pathfinder still checks the token and the hash (accept a
    * new operation's hash with `webPlayer.accept`).
    */
-  answerOperation(operationName: string, data: (variables: Readonly<Record<string, unknown>>) => unknown): void {
-    this.#answers.set(operationName, (variables) => {
-      const answer = data(variables);
+  answerOperation(
+    operationName: string,
+    data: (variables: Readonly<Record<string, unknown>>, sent: { hash: string | null }) => unknown,
+  ): void {
+    this.#answers.set(operationName, (variables, world) => {
+      const answer = data(variables, { hash: world.hash });
       return answer === undefined ? NOT_FOUND : json(200, { data: answer });
     });
   }
@@ -263,12 +267,9 @@ export class FakeSpotify {
         variables: query ? query.variables : null,
         hash: query?.hash ?? null,
       });
-      return (
-        recorded ??
-        json(404, {
-          error: `not in the recording: ${request.method} ${host}${url.pathname}${query?.name ? ` ${query.name}` : ''}`,
-        })
-      );
+      if (recorded) return recorded;
+      const what = `${request.method ?? 'GET'} ${host}${url.pathname}${query?.name ? ` (${query.name})` : ''}`;
+      return json(404, { error: `this capture has no answer for ${what}` }, { [NOT_IN_CAPTURE_HEADER]: what });
     }
     if (query) return this.#pathfinder(query, request);
     if (host === 'clienttoken.spotify.com' && url.pathname === '/v1/clienttoken') {
@@ -348,11 +349,11 @@ export class FakeSpotify {
       return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
     }
     const answer = this.#answers.get(query.name) ?? OPERATION_ANSWERS[query.name];
-    return answer ? answer(query.variables, this.#world(account)) : NOT_FOUND;
+    return answer ? answer(query.variables, this.#world(account, query.hash)) : NOT_FOUND;
   }
 
   /** What the operation answers see of this fake. */
-  #world(account: boolean): FakeWorld {
+  #world(account: boolean, hash: string | null): FakeWorld {
     const entities = this.#entities;
     return {
       entity: (uri) => (typeof uri === 'string' ? entities.get(uri) : undefined),
@@ -361,6 +362,7 @@ export class FakeSpotify {
       credits: (trackId) => this.#account.credits.get(trackId),
       canvas: (trackId) => this.#account.canvases.get(trackId),
       account,
+      hash,
       partnerCreditsEmpty: this.auth.partnerCreditsEmpty,
       canvasNeedsAccount: this.auth.canvasNeedsAccount,
     };

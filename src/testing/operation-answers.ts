@@ -26,6 +26,8 @@ export interface FakeWorld {
   canvas(trackId: string): Canvas | null | undefined;
   /** The query came with an account token. */
   account: boolean;
+  /** The persisted-query hash it was sent with. */
+  hash: string | null;
   /** The fake answers the keyless credits with none (the partner API's empty creditsTrait). */
   partnerCreditsEmpty: boolean;
   /** The canvas operation refuses the anonymous token. */

@@ -47,6 +47,7 @@ export class Replay {
       throw new InvalidInputError(
         `${typeof file === 'string' ? file : 'This'} is not a capture of spotify-scraper (spotify-scraper capture … --out FILE makes one)`,
       );
+    capture.exchanges.forEach((exchange: unknown, index: number) => checkExchange(exchange, index));
     for (const exchange of capture.exchanges) {
       const key = replayKey(exchange);
       this.#answers.set(key, [...(this.#answers.get(key) ?? []), exchange]);
@@ -69,6 +70,55 @@ export class Replay {
       );
     return { status: exchange.status, headers: exchange.headers, body };
   }
+}
+
+/** How deep a recorded query's variables may nest (Spotify's are two or three levels). */
+const MAX_DEPTH = 32;
+
+/**
+ * An exchange as `capture` writes it, or an InvalidInputError naming the exchange and what is wrong
+ * with it (a hand-edited or damaged file fails here, not deep in the fake's answer).
+ */
+function checkExchange(value: unknown, index: number): asserts value is RecordedExchange {
+  const bad = (why: string): never => {
+    throw new InvalidInputError(`The capture's exchange ${index} ${why}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('is not an object');
+  const exchange = value as Record<string, unknown>;
+  const isText = (key: string) => typeof exchange[key] === 'string';
+  const orNull = (key: string) => exchange[key] === null || isText(key);
+  if (exchange['method'] !== 'GET' && exchange['method'] !== 'POST') bad('has no method GET or POST');
+  if (!isText('host') || !isText('path')) bad('has no host or path');
+  if (!orNull('operation') || !orNull('hash')) bad('has an operation or hash that is not a string');
+  const status = exchange['status'];
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)
+    bad('has no HTTP status');
+  const headers = exchange['headers'];
+  if (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))
+    bad('has headers that are not strings');
+  if (exchange['body'] !== undefined && !isText('body')) bad('has a body that is not a string');
+  if (exchange['base64'] !== undefined && !isText('base64')) bad('has a base64 body that is not a string');
+  const lifetime = exchange['tokenLifetimeMs'];
+  if (lifetime !== undefined && (typeof lifetime !== 'number' || !Number.isFinite(lifetime) || lifetime < 0))
+    bad('has a token lifetime that is not a number of ms');
+  const variables = exchange['variables'];
+  if (variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    bad('has variables that are not an object');
+  if (variables !== null && depthOf(variables) > MAX_DEPTH) bad(`has variables nested deeper than ${MAX_DEPTH}`);
+}
+
+/** How deep a JSON value nests, counted without recursion (a hostile file may nest thousands deep). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function readCapture(path: string): CaptureFile | undefined {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ParseError } from '../errors.js';
+import { HttpError, ParseError } from '../errors.js';
 import type { TokenSource } from '../http/authorized.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { StatusMap } from '../http/response-errors.js';
@@ -11,6 +11,8 @@ export const CLIENT_TOKEN_URL = 'https://clienttoken.spotify.com/v1/clienttoken'
 const WEB_PLAYER_CLIENT_ID = 'd8a5ed958d274c2e8ee717e6a4b0971d';
 
 const CLIENT_TOKEN_STATUS: StatusMap = Object.freeze({ name: 'the client-token service', notFound: 'endpoint' });
+/** After v2 refused a token minted for the call, none is minted for this long. */
+export const MINT_BACKOFF_MS = 10 * 60_000;
 
 /**
  * The web player's client token (SPEC §9), which `pathfinder/v2` may ask for: minted with the web
@@ -22,6 +24,7 @@ export class ClientToken implements TokenSource {
   readonly #clientVersion: (signal?: AbortSignal) => Promise<string | undefined>;
   readonly #deviceId = randomBytes(16).toString('hex');
   readonly #tokens = new SharedToken(() => this.#mint(), Date.now);
+  #backoffUntil = 0;
 
   constructor(http: HttpClient, clientVersion: (signal?: AbortSignal) => Promise<string | undefined>) {
     this.#http = http;
@@ -34,11 +37,28 @@ export class ClientToken implements TokenSource {
   }
 
   lease(signal?: AbortSignal): Promise<string> {
-    return this.#tokens.lease(signal);
+    return this.#whileAllowed(() => this.#tokens.lease(signal));
   }
 
   renew(stale: string, signal?: AbortSignal): Promise<string> {
-    return this.#tokens.renew(stale, signal);
+    return this.#whileAllowed(() => this.#tokens.renew(stale, signal));
+  }
+
+  /** v2 refused `token`, fresh from a mint: no token is minted for MINT_BACKOFF_MS. */
+  refused(token: string): void {
+    this.#backoffUntil = Date.now() + MINT_BACKOFF_MS;
+    this.#tokens.discard(token);
+  }
+
+  #whileAllowed(get: () => Promise<string>): Promise<string> {
+    const wait = this.#backoffUntil - Date.now();
+    if (wait <= 0) return get();
+    return Promise.reject(
+      new HttpError(
+        `pathfinder/v2 refused a client token minted for it; none is minted for another ${Math.ceil(wait / 60_000)} min`,
+        { url: CLIENT_TOKEN_URL, code: 'CLIENT_TOKEN_REFUSED' },
+      ),
+    );
   }
 
   /** One mint, shared by the callers waiting for it (so it listens to none of their signals). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SharedState } from '../cache/shared-state.js';
+import { isHash, isRecentTime, isShortText, type SharedReader, type SharedState } from '../cache/shared-state.js';
 import { ParseError } from '../errors.js';
 import { raceAbort } from '../http/abort.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -51,9 +51,36 @@ export interface DiscoveryConfig {
 /** How long a written lock is left before it is read back (another process's write may still land). */
 const LOCK_SETTLE_MS = 300;
 
+/** A wait a caller is in (for the lock of another process): it keeps the process alive, as the call does. */
 function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** What another process found: a few hashes, where, and when (within the last hour). */
+const readFound: SharedReader<Found> = (value, now) => {
+  const found = value as { hashes?: unknown; source?: unknown; at?: unknown } | null;
+  return Array.isArray(found?.hashes) &&
+    found.hashes.length <= 20 &&
+    found.hashes.every(isHash) &&
+    isShortText(found.source) &&
+    isRecentTime(found.at, now, DISCOVERY_TTL_MS)
+    ? { hashes: [...found.hashes], source: found.source, at: found.at }
+    : undefined;
+};
+
+/** A failed discovery of the fleet: when (within the last hour) and why. */
+const readCoolDown: SharedReader<{ at: number; why: string }> = (value, now) => {
+  const cooldown = value as { at?: unknown; why?: unknown } | null;
+  return isRecentTime(cooldown?.at, now, DISCOVERY_TTL_MS) && isShortText(cooldown.why)
+    ? { at: cooldown.at, why: cooldown.why }
+    : undefined;
+};
+
+/** The fleet's discovery lock: whose it is. */
+const readLock: SharedReader<{ owner: string }> = (value) => {
+  const lock = value as { owner?: unknown } | null;
+  return isShortText(lock?.owner, 64) ? { owner: lock.owner } : undefined;
+};
 
 export class WebPlayerDiscovery {
   readonly #config: DiscoveryConfig;
@@ -62,6 +89,7 @@ export class WebPlayerDiscovery {
   #running: Promise<Read> | undefined;
   #failedAt: number | undefined;
   #failure: string | undefined;
+  #clientVersion: { value: string; at: number } | undefined;
 
   constructor(config: DiscoveryConfig) {
     this.#config = config;
@@ -89,7 +117,11 @@ export class WebPlayerDiscovery {
   /** The web player's `clientVersion`, reading its page if no read has it (for the client token). */
   async clientVersion(signal?: AbortSignal): Promise<string | undefined> {
     if (this.#read?.clientVersion) return this.#read.clientVersion;
+    // Kept for as long as a read is: every mint of a client token would read the page again otherwise.
+    const known = this.#clientVersion;
+    if (known && Date.now() - known.at < DISCOVERY_TTL_MS) return known.value;
     const page = await fetchWebPlayerPage(this.#config.http, this.#config.maxBytes, signal);
+    if (page.clientVersion !== undefined) this.#clientVersion = { value: page.clientVersion, at: Date.now() };
     return page.clientVersion;
   }
 
@@ -97,9 +129,9 @@ export class WebPlayerDiscovery {
   async find(name: string, signal?: AbortSignal, route?: string): Promise<Found> {
     const local = await this.#fromRead(name, signal, route);
     if (local) return local;
-    const adopted = await this.#config.shared.get<Found>(`found:${name}`, true);
+    const adopted = await this.#config.shared.get(`found:${name}`, readFound, true);
     if (adopted) return adopted;
-    this.#checkCoolDown(await this.#config.shared.get<{ at: number; why: string }>('cooldown', true));
+    this.#checkCoolDown(await this.#config.shared.get('cooldown', readCoolDown, true));
     const read = await raceAbort(this.#discover(name), signal);
     return (
       (await this.#fromRead(name, signal, route, read)) ?? { hashes: [], source: fileOf(read.bundle), at: read.at }
@@ -168,7 +200,7 @@ export class WebPlayerDiscovery {
       throw new ParseError(`Discovery from the web player failed: ${why}`, { cause: error });
     } finally {
       // Only a lock of this process's own is lifted (another may have taken it when this one ran out).
-      if (shared.shared && (await shared.get<{ owner: string }>('lock', true))?.owner === this.#owner)
+      if (shared.shared && (await shared.get('lock', readLock, true))?.owner === this.#owner)
         await shared.delete('lock');
     }
   }
@@ -181,21 +213,21 @@ export class WebPlayerDiscovery {
   async #takeLock(name: string): Promise<Read | undefined> {
     const { shared } = this.#config;
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const lock = await shared.get<{ owner: string }>('lock', true);
+      const lock = await shared.get('lock', readLock, true);
       if (lock && lock.owner !== this.#owner) {
         // Another process discovers: adopt what it finds, or go on when its lock runs out.
         for (let waited = 0; waited < LOCK_MS; waited += ADOPT_POLL_MS) {
           await pause(ADOPT_POLL_MS);
-          const found = await shared.get<Found>(`found:${name}`, true);
+          const found = await shared.get(`found:${name}`, readFound, true);
           if (found) return this.#adopted(name, found);
-          const cooldown = await shared.get<{ at: number; why: string }>('cooldown', true);
+          const cooldown = await shared.get('cooldown', readCoolDown, true);
           if (cooldown) this.#checkCoolDown(cooldown);
-          if (!(await shared.get('lock', true))) break;
+          if (!(await shared.get('lock', readLock, true))) break;
         }
       }
       await shared.set('lock', { owner: this.#owner }, LOCK_MS);
       await pause(LOCK_SETTLE_MS);
-      const kept = await shared.get<{ owner: string }>('lock', true);
+      const kept = await shared.get('lock', readLock, true);
       if (kept === undefined || kept.owner === this.#owner) return undefined;
     }
     return undefined;

@@ -11,8 +11,11 @@ export const WEB_PLAYER_URL = 'https://open.spotify.com/';
 const BUNDLE =
   /https:\/\/open(?:-exp)?\.spotifycdn\.com\/cdn\/build\/web-player\/(?:vendor~)?web-player\.[0-9a-f]{6,64}\.js/g;
 
+/** Bundles read from one page at most: the main one and the vendor one (a page naming hundreds is not followed). */
+const MAX_BUNDLES = 3;
+
 export interface WebPlayerPage {
-  /** The main bundles, the `web-player.<hex>.js` first, then `vendor~web-player.<hex>.js`. */
+  /** The main bundles, the `web-player.<hex>.js` first, then `vendor~web-player.<hex>.js`; at most MAX_BUNDLES. */
   bundles: string[];
   /** `appServerConfig.clientVersion`, for the client token. */
   clientVersion: string | undefined;
@@ -20,9 +23,9 @@ export interface WebPlayerPage {
 
 /** The bundle file names and the client version in the page's HTML. */
 export function readWebPlayerPage(html: string): WebPlayerPage {
-  const bundles = [...new Set([...html.matchAll(BUNDLE)].map((match) => match[0]))].sort(
-    (a, b) => Number(a.includes('vendor~')) - Number(b.includes('vendor~')),
-  );
+  const bundles = [...new Set([...html.matchAll(BUNDLE)].map((match) => match[0]))]
+    .sort((a, b) => Number(a.includes('vendor~')) - Number(b.includes('vendor~')))
+    .slice(0, MAX_BUNDLES);
   return { bundles, clientVersion: readClientVersion(html) };
 }
 

@@ -46,6 +46,10 @@ interface Literal {
   start: number;
   end: number;
   entries: Map<string, string>;
+  /** Some value is a route chunk's name (`xpui-…`): a name map. */
+  names: boolean;
+  /** Every value is a file hash: a hash map. */
+  hashes: boolean;
 }
 
 function literals(code: string): Literal[] {
@@ -53,32 +57,52 @@ function literals(code: string): Literal[] {
   for (const match of code.matchAll(CHUNK_MAP)) {
     const entries = new Map<string, string>();
     for (const entry of match[0].matchAll(ENTRY)) entries.set(entry[1] as string, entry[2] as string);
-    found.push({ start: match.index, end: match.index + match[0].length, entries });
+    const values = [...entries.values()];
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      entries,
+      names: values.some((value) => value.startsWith('xpui-')),
+      hashes: values.length > 0 && values.every((value) => FILE_HASH.test(value)),
+    });
   }
   return found;
+}
+
+/** Where each `".js"` and `".css"` of the code ends an expression, in order (one pass each). */
+function expressionEnds(code: string): Array<{ at: number; js: boolean }> {
+  const ends: Array<{ at: number; js: boolean }> = [];
+  for (let at = code.indexOf('".js"'); at >= 0; at = code.indexOf('".js"', at + 5)) ends.push({ at, js: true });
+  for (let at = code.indexOf('".css"'); at >= 0; at = code.indexOf('".css"', at + 6)) ends.push({ at, js: false });
+  return ends.sort((a, b) => a.at - b.at);
 }
 
 /**
  * The route chunks the main bundle can load: chunk name -> URL, next to `bundleUrl`. Only an
  * expression that ends in `".js"` counts (a CSS map with other hashes is a decoy); the name map and the
  * hash map of one expression are told apart by their values and joined on the chunk id; a name without
- * a hash has no file.
+ * a hash has no file. One forward pass: each map belongs to at most one expression (the maps after the
+ * previous `".js"`/`".css"`, within EXPRESSION_WINDOW of its end) and is looked at once.
  */
 export function findRouteChunks(code: string, bundleUrl: string): Map<string, string> {
   const all = literals(code);
   const chunks = new Map<string, string>();
   const base = new URL('./', bundleUrl);
+  let next = 0;
   let from = 0;
-  for (let end = code.indexOf('".js"'); end >= 0; end = code.indexOf('".js"', end + 5)) {
-    // The maps of this expression: after the previous `.js"`/`.css"` expression, before this one.
-    const previousCss = code.lastIndexOf('".css"', end);
-    const lower = Math.max(from, previousCss, end - EXPRESSION_WINDOW);
-    const inside = all.filter((literal) => literal.start >= lower && literal.end <= end);
-    from = end + 5;
-    const names = inside.find((literal) => [...literal.entries.values()].some((value) => value.startsWith('xpui-')));
-    const hashes = inside.find(
-      (literal) => literal.entries.size > 0 && [...literal.entries.values()].every((value) => FILE_HASH.test(value)),
-    );
+  for (const { at, js } of expressionEnds(code)) {
+    const lower = Math.max(from, at - EXPRESSION_WINDOW);
+    from = at + 1;
+    let names: Literal | undefined;
+    let hashes: Literal | undefined;
+    // Maps that end before this expression's start belong to none; those inside are this one's.
+    while (next < all.length && (all[next] as Literal).end <= at) {
+      const literal = all[next] as Literal;
+      next += 1;
+      if (!js || literal.start < lower) continue;
+      if (literal.names) names ??= literal;
+      else if (literal.hashes) hashes ??= literal;
+    }
     if (!names || !hashes) continue;
     for (const [id, name] of names.entries) {
       const hash = hashes.entries.get(id);

@@ -78,11 +78,40 @@ describe('capture and replay', () => {
     expect(original.requests.length).toBe(before);
   });
 
-  it('a request the recording does not hold is a 404 that says so', async () => {
+  it('a request the capture does not hold is a 404 that says so plainly', async () => {
     await using replay = await startFakeSpotify({
       replay: { format: 'spotify-scraper-capture', version: 1, capturedAt: '', calls: [], exchanges: [] },
     });
     await using client = new AsyncSpotifyClient({ dispatcher: replay.dispatcher, rateLimit: false, retry: false });
-    await expect(client.getTrack(fakeTrack().id)).rejects.toThrow(/Not found \(HTTP 404\)/);
+    const track = fakeTrack();
+    await expect(client.getTrack(track.id)).rejects.toMatchObject({
+      name: 'HttpError',
+      status: 404,
+      code: 'NOT_IN_CAPTURE',
+      message: `This capture has no answer for GET open.spotify.com/embed/track/${track.id}: record one that makes this call`,
+    });
+    // An API request it lacks is said the same way: no healing, no advice about rotated hashes.
+    await using partner = await startFakeSpotify({
+      replay: {
+        format: 'spotify-scraper-capture',
+        version: 1,
+        capturedAt: '',
+        calls: [],
+        exchanges: [],
+      },
+    });
+    const warnings: string[] = [];
+    await using api = new AsyncSpotifyClient({
+      dispatcher: partner.dispatcher,
+      rateLimit: false,
+      retry: false,
+      onWarning: (message) => warnings.push(message),
+    });
+    const error = await api.search('daft punk').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'NOT_IN_CAPTURE' });
+    expect(String((error as Error).message)).toMatch(
+      /^This capture has no answer for GET open\.spotify\.com\/embed\/track\//,
+    );
+    expect(String((error as Error).message)).not.toMatch(/rotated|doctor/);
   });
 });
