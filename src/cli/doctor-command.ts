@@ -39,8 +39,8 @@ const MARK: Record<string, string> = {
  * a line of the report or restyle the terminal.
  */
 export function cell(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
