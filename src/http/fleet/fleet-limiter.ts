@@ -36,6 +36,14 @@ const MAX_WAIT_ARG = 31_536_000_000;
 export class FleetLimiter implements HostLimiter {
   readonly #link: RedisLink;
   readonly #local: HostRateLimiter;
+  /**
+   * This process's own sends at the full rate: a grant goes only when the shared schedule's slot has
+   * come and this bucket has a token. The shared schedule alone is kept at the server only when every
+   * grant goes at its slot; a slow link (or a re-check of a pause) sends some late and others on time,
+   * which packs them closer than the schedule, and so do the seams between the shared and the local
+   * bucket. This bucket keeps one process's own sends within burst + perSecond·t whatever Redis does.
+   */
+  readonly #pace: HostRateLimiter;
   readonly #queues = new Map<string, HostQueue>();
 
   readonly #limits: HostRateLimiter;
@@ -55,6 +63,7 @@ export class FleetLimiter implements HostLimiter {
       limit === false
         ? false
         : new RateLimit({ perSecond: limit.perSecond / fleet.workers, burst: Math.ceil(limit.burst / fleet.workers) });
+    this.#pace = new HostRateLimiter(limits.defaultLimit, limits.hostLimits, clock, limits.maxWaitMs);
     this.#local = new HostRateLimiter(
       share(limits.defaultLimit),
       new Map([...limits.hostLimits].map(([host, limit]) => [host, share(limit)])),
@@ -149,6 +158,7 @@ export class FleetLimiter implements HostLimiter {
     }
     try {
       await this.#local.take(host, waiter.signal);
+      await this.#pace.take(host, waiter.signal);
       this.#settle(waiter, null);
     } catch (reason) {
       this.#settle(waiter, { reason });
@@ -172,6 +182,7 @@ export class FleetLimiter implements HostLimiter {
         if (paused > this.#limits.maxWaitMs) return this.#refuse(waiter, host, paused);
         await this.#clock.sleep(paused, signal);
       }
+      await this.#pace.take(host, signal);
       this.#settle(waiter, null);
     } catch {
       if (signal?.aborted) return this.#settle(waiter, { reason: signal.reason });

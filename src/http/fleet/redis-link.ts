@@ -60,6 +60,12 @@ export class RedisLink {
   readonly #ready: Promise<void>;
   readonly #events: LinkEvents;
   #up = true;
+  /**
+   * An outage lasts until a call of the fleet's own succeeds, not just a probe: a probe that answers
+   * lets calls try Redis again (`up`), but one that fails the way the outage began (a key of the wrong
+   * type, a script Redis refuses) continues the same outage, without another warning.
+   */
+  #inOutage = false;
   #slowInARow = 0;
   #probeTimer: NodeJS.Timeout | undefined;
   #probeCall: ScriptCall<unknown> | undefined;
@@ -98,7 +104,7 @@ export class RedisLink {
    * Runs a script and reads its answer; rejects when Redis fails, answers nonsense or too late (and
    * reports the outage). `probe` is what to run while Redis is away if this fails (default: this call).
    */
-  async run<T>(call: ScriptCall<T>, probe: ScriptCall<unknown> = call): Promise<T> {
+  async run<T>(call: ScriptCall<T>, probe: ScriptCall<unknown> = call, isProbe = false): Promise<T> {
     if (this.#closed) throw new Error('the fleet link is closed');
     const started = performance.now();
     const mark = this.#lag.open();
@@ -109,6 +115,7 @@ export class RedisLink {
       const raw = await bounded(this.#evaluate(call), ANSWER_LIMIT_MS, `no answer within ${ANSWER_LIMIT_MS} ms`, own);
       const value = call.read(raw);
       this.#answered(own());
+      if (!isProbe && this.#up) this.#inOutage = false;
       return value;
     } catch (error) {
       this.#probeCall = probe;
@@ -168,7 +175,8 @@ export class RedisLink {
     if (this.#closed) return;
     if (this.#up) {
       this.#up = false;
-      this.#events.down(reason);
+      if (!this.#inOutage) this.#events.down(reason);
+      this.#inOutage = true;
     }
     this.#scheduleProbe();
   }
@@ -179,7 +187,7 @@ export class RedisLink {
       this.#probeTimer = undefined;
       if (this.#up || this.#closed) return;
       const call = this.#probeCall;
-      if (call) this.run(call).catch(() => undefined);
+      if (call) this.run(call, call, true).catch(() => undefined);
     }, PROBE_EVERY_MS);
     this.#probeTimer.unref();
   }
