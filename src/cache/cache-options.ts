@@ -20,8 +20,9 @@ export interface CacheOptions {
   /** How many entries the in-memory cache keeps (least recently used go first). Memory only. @default 1_000 */
   maxEntries?: number | undefined;
   /**
-   * How much the in-memory cache keeps, in characters of the results' JSON (about their heap size);
-   * least recently used go first. Memory only. @default 50_000_000
+   * How much heap the in-memory cache may take, in bytes, least recently used going first: each result
+   * is kept as its JSON, counted at one byte a character (two when it holds any character past Latin-1,
+   * as V8 then stores it), plus about 200 bytes an entry. Memory only. @default 50_000_000
    */
   maxBytes?: number | undefined;
   /** A Keyv-compatible store shared by processes (Redis…) instead of memory. @default in memory */

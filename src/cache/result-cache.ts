@@ -24,6 +24,21 @@ interface StoredEntry {
 
 const FAILED = Symbol('failed');
 
+/** What an in-memory entry holds besides its strings: the LRU's node, the entry object, its numbers. */
+const ENTRY_OVERHEAD_BYTES = 200;
+// Any character past Latin-1 makes V8 keep the whole string at two bytes a character.
+const WIDE = /[^\u0000-\u00ff]/;
+
+/**
+ * The heap an in-memory entry takes, as `cache.maxBytes` counts it: its JSON string at one byte a
+ * character (two when it holds any character past Latin-1, as names in most scripts do), its key
+ * likewise, and a fixed overhead.
+ */
+export function heapBytes(json: string, key: string): number {
+  const size = (text: string) => text.length * (WIDE.test(text) ? 2 : 1);
+  return size(json) + size(key) + ENTRY_OVERHEAD_BYTES;
+}
+
 /**
  * Validated results of getters and discovery calls, in memory (an LRU of JSON strings: a hit parses
  * a fresh copy the caller may mutate) or in a Keyv-compatible store shared by processes (entries read
@@ -32,7 +47,7 @@ const FAILED = Symbol('failed');
  * the network, `warn` says so once per outage, and the store is skipped for STORE_PAUSE_MS.
  */
 export class ResultCache {
-  readonly #memory: LRUCache<string, { json: string; expiresAt: number | null }> | undefined;
+  readonly #memory: LRUCache<string, { json: string; bytes: number; expiresAt: number | null }> | undefined;
   readonly #store: CacheStore | undefined;
   readonly #ttlMs: number;
   #pausedUntil = 0;
@@ -51,10 +66,10 @@ export class ResultCache {
       ? undefined
       : new LRUCache({
           max: config.maxEntries,
-          // Bounded in bytes too (JSON characters, about the heap they take): a few huge playlists
-          // cannot fill the memory that a count alone allows.
+          // Bounded in bytes too (the heap an entry's JSON string takes): a few huge playlists cannot
+          // fill the memory that a count alone allows.
           maxSize: config.maxBytes,
-          sizeCalculation: (entry) => Math.max(1, entry.json.length),
+          sizeCalculation: (entry) => entry.bytes,
         });
   }
 
@@ -100,9 +115,14 @@ export class ResultCache {
   async set(key: string, value: unknown): Promise<void> {
     if (this.#memory) {
       const json = JSON.stringify(value);
+      const bytes = heapBytes(json, key);
       // One result larger than the whole byte bound is not kept (lru-cache would refuse it anyway).
-      if (json.length > this.#memory.maxSize) return;
-      this.#memory.set(key, { json, expiresAt: this.#ttlMs === Infinity ? null : this.#now() + this.#ttlMs });
+      if (bytes > this.#memory.maxSize) return;
+      this.#memory.set(key, {
+        json,
+        bytes,
+        expiresAt: this.#ttlMs === Infinity ? null : this.#now() + this.#ttlMs,
+      });
       return;
     }
     // A copy: a store that keeps objects (a Map) must not hold the object the caller gets.

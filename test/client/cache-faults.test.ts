@@ -3,6 +3,7 @@
  * entries found under the wrong key, a Map as store, an older fetch ending after a fresh one, and
  * the byte bound of the in-memory cache. Each test failed on the code before its fix.
  */
+import { ResultCache, heapBytes } from '../../src/cache/result-cache.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, type CacheStore, type ClientOptions, type Playlist, type Track } from '../../src/index.js';
 import { embedPage, fakePlaylist, fakeTrack, partnerAnswer, FAKE_TOKEN } from '../../src/testing/index.js';
@@ -158,7 +159,8 @@ describe('the in-memory cache', () => {
     const tracks = Array.from({ length: 3 }, () => fakeTrack());
     for (const track of tracks) entities.set(track.id, track);
     await using probe = client({ partnerApi: false });
-    const size = JSON.stringify(await probe.getTrack(tracks[0]!.id)).length;
+    // What one entry costs as maxBytes counts it (its JSON, its key, the entry's overhead).
+    const size = heapBytes(JSON.stringify(await probe.getTrack(tracks[0]!.id)), 'x'.repeat(80));
     await using c = client({ cache: { maxBytes: Math.floor(size * 2.5) }, partnerApi: false });
     for (const track of tracks) await c.getTrack(track.id);
     const before = tracks.map((track) => pageRequests(track.id));
@@ -166,5 +168,22 @@ describe('the in-memory cache', () => {
     const after = tracks.map((track) => pageRequests(track.id));
     // The last two fit; the first was evicted by bytes, with room for 1,000 entries.
     expect(after.map((n, i) => n - (before[i] as number))).toEqual([1, 0, 0]);
+  });
+
+  it('counts a result with characters past Latin-1 at two bytes a character, as the heap holds it', async () => {
+    const cache = new ResultCache(
+      { ttlMs: 60_000, maxEntries: 1_000, maxBytes: 1_000_000, store: undefined },
+      Date.now,
+      () => {},
+    );
+    const latin = { name: 'a'.repeat(99_000) };
+    const wide = { name: `曲${'a'.repeat(98_999)}` };
+    for (let i = 0; i < 10; i += 1) await cache.set(`latin-${i}`, latin);
+    const keptLatin = Array.from({ length: 10 }, (_, i) => cache.getInMemory(`latin-${i}`)).filter(Boolean).length;
+    cache.clear();
+    for (let i = 0; i < 10; i += 1) await cache.set(`wide-${i}`, wide);
+    const keptWide = Array.from({ length: 10 }, (_, i) => cache.getInMemory(`wide-${i}`)).filter(Boolean).length;
+    expect(keptLatin).toBe(10);
+    expect(keptWide).toBe(5);
   });
 });
