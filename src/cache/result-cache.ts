@@ -27,7 +27,7 @@ const FAILED = Symbol('failed');
 /** What an in-memory entry holds besides its strings: the LRU's node, the entry object, its numbers. */
 const ENTRY_OVERHEAD_BYTES = 200;
 // Any character past Latin-1 makes V8 keep the whole string at two bytes a character.
-const WIDE = /[^\u0000-\u00ff]/;
+const WIDE = /[\u0100-\uffff]/;
 
 /**
  * The heap an in-memory entry takes, as `cache.maxBytes` counts it: its JSON string at one byte a
