@@ -81,8 +81,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Commands that read embed pages, and so take --no-partner-api (discovery reads only the partner API). */
+const EMBED_COMMANDS = new Set(['track', 'album', 'artist', 'playlist', 'episode', 'show', 'download', 'colors']);
+
 function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
-  return runNode([BIN, ...args, '--origin', server.origin, '--no-partner-api'], stdin, env);
+  const embedOnly = EMBED_COMMANDS.has(args[0] as string) ? ['--no-partner-api'] : [];
+  return runNode([BIN, ...args, '--origin', server.origin, ...embedOnly], stdin, env);
 }
 
 describe('spotify-scraper CLI', () => {
@@ -121,7 +125,7 @@ describe('spotify-scraper CLI', () => {
     const run = await cli(['track', MISSING]);
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error: Not found \(HTTP 404\)/);
+    expect(run.stderr).toMatch(new RegExp(`^error: "${MISSING}": Not found \\(HTTP 404\\)`));
     expect(run.stderr).not.toContain('NotFoundError');
   });
 
@@ -205,15 +209,20 @@ describe('spotify-scraper CLI', () => {
   });
 
   it.each([
-    [['track', 'https://example.com/x'], /^error: Not a Spotify id, URI or URL: "https:\/\/example.com\/x"/],
+    [
+      ['track', 'https://example.com/x'],
+      /^error: "https:\/\/example.com\/x": Not a Spotify id, URI or URL: "https:\/\/example.com\/x"/,
+    ],
     [['track', `spotify:album:${A}`], /Expected a track, got an album/],
     [['track', A, '--rate', 'fast'], /--rate must be a number/],
     [['track', A, '--timeout', '99999999999999'], /--timeout must be at most/],
-    [['track', A, '--max-tracks', '7'], /unknown option '--max-tracks'/],
+    [['track', A, '--max-tracks', '7'], /^error: track does not take --max-tracks \(spotify-scraper track --help lists/],
     [['playlist', A, '--max-tracks', '-1'], /--max-tracks/],
     [['track', '--input', '/nonexistent/ids.txt'], /Cannot read --input/],
     [['nonsense'], /unknown command/],
-    [['track', A, '--no-such-flag'], /unknown option/],
+    [['track', A, '--no-such-flag'], /^error: track does not take --no-such-flag/],
+    [['charts', '--input', '/nonexistent'], /^error: charts does not take --input/],
+    [['search', 'x', '--concurrency', '3'], /^error: search does not take --concurrency/],
     [['search', 'x', '--type', 'track,podcast'], /unknown type "podcast"/],
     [[], /no command given/],
   ])('%j -> exit code 2, the problem and a one-line hint', async (args, message) => {

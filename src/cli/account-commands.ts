@@ -1,7 +1,11 @@
 import { Option } from 'commander';
-import { CHARTS, NotFoundError, toLrc, type Lyrics, type Transcript } from '../index.js';
+import type { Lyrics, Transcript } from '../index.js';
+import { CHARTS } from '../client/charts.js';
+import { NotFoundError } from '../errors.js';
+import { toLrc } from '../spclient/lrc.js';
 import type { CommandSpec } from './command-spec.js';
 import { limitFlag } from './client-options.js';
+import { FETCH_MANY, PARTNER_MANY } from './option-groups.js';
 import { TextOutput } from './output.js';
 
 /**
@@ -36,6 +40,7 @@ const lyrics: CommandSpec = {
   summary: 'print the lyrics of each track (needs an account cookie): JSON, LRC or plain text',
   input: 'values',
   account: 'required',
+  uses: PARTNER_MANY,
   options: (command) => command.addOption(format(['json', 'lrc', 'text'])),
   prepare: (flags) => {
     const chosen = String(flags['format'] ?? 'json');
@@ -64,6 +69,7 @@ const transcript: CommandSpec = {
   summary: 'print the transcript of each podcast episode (needs an account cookie): JSON or text',
   input: 'values',
   account: 'required',
+  uses: PARTNER_MANY,
   options: (command) => command.addOption(format(['json', 'text'])),
   prepare: (flags) => {
     const text = flags['format'] === 'text';
@@ -80,6 +86,7 @@ const canvas: CommandSpec = {
   summary: 'print the Canvas (looping video) of each track, or null; --download saves the mp4 and prints {"path"}',
   input: 'values',
   account: 'optional',
+  uses: PARTNER_MANY,
   options: (command) =>
     command
       .option('--download <dir>', 'save each Canvas as an mp4 into this directory (created if missing)')
@@ -101,6 +108,7 @@ const chart: CommandSpec = {
   args: '[keys...]',
   summary: `print a chart playlist as JSON (keys: ${CHARTS.map((entry) => entry.key).join(', ')})`,
   input: 'values',
+  uses: FETCH_MANY,
   options: (command) => command.option('--max-tracks <n>', 'items to return, or "all" (default 100)'),
   prepare: (flags) => {
     const maxTracks = limitFlag('--max-tracks', flags['maxTracks'] as string | undefined);
@@ -117,6 +125,7 @@ export const ACCOUNT_COMMANDS: readonly CommandSpec[] = [
       'print the credits of each track (keyless; with an account cookie spclient answers when the partner API does not)',
     input: 'values',
     account: 'optional',
+    uses: PARTNER_MANY,
     prepare: () => (client, value, signal) => client.getCredits(value, { signal }),
   },
   canvas,
@@ -128,6 +137,7 @@ export const ACCOUNT_COMMANDS: readonly CommandSpec[] = [
       'print the public profile of each user (spotify:user:…, open.spotify.com/user/… or an id; needs an account cookie)',
     input: 'values',
     account: 'required',
+    uses: PARTNER_MANY,
     prepare: () => (client, value, signal) => client.getUser(value, { signal }),
   },
   {
@@ -136,9 +146,10 @@ export const ACCOUNT_COMMANDS: readonly CommandSpec[] = [
     summary: "print the state of the cookie's account: product (premium, free), country, ads",
     input: 'none',
     account: 'required',
+    uses: ['output', 'network', 'pace', 'retries', 'fleet'],
     prepare: () => () => Promise.resolve(undefined),
-    whole: async ({ io, flags, client }) => {
-      const state = await client().getAccount();
+    whole: async ({ io, flags, withClient }) => {
+      const state = await withClient((client) => client.getAccount());
       io.stdout.write(`${JSON.stringify(state, null, flags['pretty'] === true ? 2 : undefined)}\n`);
       return 0;
     },
@@ -149,6 +160,7 @@ export const ACCOUNT_COMMANDS: readonly CommandSpec[] = [
     args: '',
     summary: 'list the chart keys `chart` takes, with their names and playlist ids',
     input: 'none',
+    uses: ['output'],
     prepare: () => () => Promise.resolve(undefined),
     whole: ({ io, flags }) => {
       io.stdout.write(`${JSON.stringify(CHARTS, null, flags['pretty'] === true ? 2 : undefined)}\n`);

@@ -1,6 +1,7 @@
 import type * as KeyvRedisModule from '@keyv/redis';
 import type * as KeyvModule from 'keyv';
-import { InvalidInputError, type CacheStore } from '../index.js';
+import type { CacheStore } from '../index.js';
+import { InvalidInputError } from '../errors.js';
 import { quote } from './messages.js';
 
 /** A Keyv store on Redis for `--cache redis://…`, and how to close its connection. */

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
-import { DEFAULTS, InvalidInputError, type ClientOptions } from '../index.js';
+import type { ClientOptions } from '../index.js';
+import { DEFAULTS } from '../defaults.js';
+import { InvalidInputError } from '../errors.js';
 import { quote } from './messages.js';
 
 /** The flags every command takes that shape the client, as commander parses them. */

@@ -1,5 +1,6 @@
 import type { AsyncSpotifyClient, ClientOptions } from '../index.js';
 import type { Command } from 'commander';
+import type { OptionGroup } from './option-groups.js';
 import type { Io } from './output.js';
 import type { Note } from './run.js';
 
@@ -19,8 +20,12 @@ export interface CommandSpec {
   /** Commander's argument syntax. */
   args: string;
   summary: string;
-  /** The command's own options (shared ones are added to every command). */
+  /** The command's own options. */
   options?: (command: Command) => void;
+  /** The shared option groups it takes (`--quiet` is every command's): those, and no other. */
+  uses: readonly OptionGroup[];
+  /** Options it does not know are left to it (capture: another command's options follow it). */
+  passThrough?: boolean | undefined;
   /** `query`: the arguments are one search query; `values`: arguments, `--input` or stdin; `none`: no values. */
   input: 'values' | 'query' | 'none';
   /** Reads and checks the flags (bad ones are InvalidInputErrors, before any request) and returns the task. */
@@ -34,12 +39,21 @@ export interface CommandSpec {
   account?: 'required' | 'optional' | undefined;
 }
 
+/** Makes a client of `options`, runs `run` with it, closes it: the CLI's, or capture's recording one. */
+export type WithClient = <T>(options: ClientOptions, run: (client: AsyncSpotifyClient) => Promise<T>) => Promise<T>;
+
 /** What a whole-run command gets: its flags and arguments, the client options the flags make, the streams. */
 export interface WholeRun {
   flags: Flags;
   args: readonly string[];
   options: ClientOptions;
   io: Io;
-  /** A client of those options, made at the first call and closed after the run. */
-  client: () => AsyncSpotifyClient;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  version: string;
+  /** Runs `run` with a client of those options (closed after it). */
+  withClient: <T>(run: (client: AsyncSpotifyClient) => Promise<T>) => Promise<T>;
+  /** The names of every command. */
+  commands: readonly string[];
+  /** Runs another command line of the program (capture), with these streams and way to make its client. */
+  rerun: (argv: string[], io: Io, withClient: WithClient) => Promise<number>;
 }

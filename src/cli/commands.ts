@@ -3,16 +3,13 @@ import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { fakeSpotifyCommand } from './fake-spotify-command.js';
-import {
-  DEFAULTS,
-  InvalidInputError,
-  SEARCH_TYPES,
-  type AsyncSpotifyClient,
-  type EntityType,
-  type SearchType,
-} from '../index.js';
+import type { AsyncSpotifyClient, EntityType } from '../index.js';
+import { DEFAULTS } from '../defaults.js';
+import { InvalidInputError } from '../errors.js';
+import { SEARCH_TYPES, type SearchType } from '../models/search-types.js';
 import { limitFlag, wholeNumber } from './client-options.js';
 import type { CommandSpec } from './command-spec.js';
+import { FETCH_MANY, PARTNER_MANY } from './option-groups.js';
 
 function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandSpec {
   return {
@@ -20,6 +17,7 @@ function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandS
     args: '[values...]',
     summary: `print the ${type} of each value as JSON`,
     input: 'values',
+    uses: FETCH_MANY,
     prepare: () => (client, value, signal) => client.get(type, value, { signal }),
   };
 }
@@ -45,6 +43,7 @@ function listCommand<R extends { id: string }>(spec: {
     args: '[values...]',
     summary: spec.summary,
     input: 'values',
+    uses: FETCH_MANY,
     options: (command) =>
       command.option(`${spec.flag} <n>`, `${spec.noun} to return, or "all" (default ${spec.fallback})`),
     prepare: (flags) => {
@@ -92,6 +91,7 @@ const download: CommandSpec = {
   args: '<what> [values...]',
   summary: 'download covers (any value) or 30-second previews (tracks and episodes); prints {"path"} per value',
   input: 'values',
+  uses: FETCH_MANY,
   options: (command) =>
     command
       .requiredOption('--dest <dir>', 'directory to write into (created if missing)')
@@ -161,6 +161,7 @@ const search: CommandSpec = {
   args: '<query...>',
   summary: 'search Spotify; prints one JSON object of hits (tracks, albums, artists, playlists, shows, episodes)',
   input: 'query',
+  uses: ['output', 'network', 'pace', 'retries', 'cache', 'fleet'],
   options: (command) =>
     command
       .option('--type <types>', `comma-separated: ${SEARCH_TYPES.join(',')} (default all)`, searchTypes)
@@ -179,6 +180,7 @@ const discography: CommandSpec = {
   args: '[artists...]',
   summary: "print each artist's releases (albums, singles, EPs) as a JSON array, newest first",
   input: 'values',
+  uses: PARTNER_MANY,
   options: (command) => command.option('--max-releases <n>', 'releases to return, or "all" (default all)'),
   prepare: (flags) => {
     const maxReleases = limitFlag('--max-releases', flags['maxReleases'] as string | undefined);
@@ -191,6 +193,7 @@ const similar: CommandSpec = {
   args: '[tracks...]',
   summary: 'print the albums Spotify recommends from each track',
   input: 'values',
+  uses: PARTNER_MANY,
   options: (command) =>
     command.option('--limit <n>', `albums per track, 1-100 (default ${DEFAULTS.similarAlbumsLimit})`),
   prepare: (flags) => {
@@ -205,6 +208,7 @@ const colors: CommandSpec = {
   summary:
     'print the colours Spotify extracts from an image URL, a spotify:image: URI, or the cover of any entity value',
   input: 'values',
+  uses: FETCH_MANY,
   prepare: () => async (client, value, signal) => {
     if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });
     const known = await client.resolve(value, { signal });
@@ -228,6 +232,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '[artists...]',
     summary: 'print the artists Spotify relates to each artist',
     input: 'values',
+    uses: PARTNER_MANY,
     prepare: () => (client, value, signal) => client.getRelatedArtists(value, { signal }),
   },
   similar,
@@ -236,6 +241,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '[artists...]',
     summary: 'print the concerts Spotify lists for each artist',
     input: 'values',
+    uses: PARTNER_MANY,
     prepare: () => (client, value, signal) => client.getArtistConcerts(value, { signal }),
   },
   colors,

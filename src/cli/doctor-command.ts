@@ -1,4 +1,4 @@
-import { doctor, type DoctorReport } from '../index.js';
+import type { DoctorReport } from '../index.js';
 import type { CommandSpec } from './command-spec.js';
 
 /** `spotify-scraper doctor`: the live check, as a table (or `--json`), exit code 0 / 1 / 2. */
@@ -8,10 +8,12 @@ export const doctorCommand: CommandSpec = {
   summary:
     'check, layer by layer, what the library depends on at Spotify (about 30 paced requests); exit 0 all well, 1 healed or stale, 2 broken',
   input: 'none',
+  uses: ['network', 'pace', 'cache'],
   options: (command) => command.option('--json', 'print the report as JSON'),
   prepare: () => () => Promise.resolve(undefined),
   whole: async ({ flags, options, io }) => {
     const { dispatcher, proxy, rateLimit, timeout, locale, cache } = options;
+    const { doctor } = await import('../index.js');
     const report = await doctor({
       dispatcher,
       proxy,

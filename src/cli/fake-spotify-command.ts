@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../index.js';
+import { InvalidInputError } from '../errors.js';
 import type { CommandSpec } from './command-spec.js';
 import { wholeNumber } from './client-options.js';
 
@@ -13,6 +13,7 @@ export const fakeSpotifyCommand: CommandSpec = {
   summary:
     'serve a fake Spotify on 127.0.0.1 (a built-in catalogue, or --replay a capture) for --origin; prints its origin, stops on Ctrl-C',
   input: 'none',
+  uses: [],
   options: (command) =>
     command
       .option('--port <n>', 'the port on 127.0.0.1 (default: a free one)')

@@ -1,4 +1,5 @@
-import { AuthenticationError, InvalidInputError, NotFoundError, RateLimitedError, redact } from '../index.js';
+import { AuthenticationError, InvalidInputError, NotFoundError, RateLimitedError } from '../errors.js';
+import { redact } from '../redact.js';
 
 /** The CLI's documented exit codes. */
 export const EXIT = Object.freeze({ ok: 0, other: 1, invalidInput: 2, notFound: 3, rateLimited: 4, authentication: 5 });

@@ -1,4 +1,4 @@
-import type { SpotifyScraperError } from '../index.js';
+import type { SpotifyScraperError } from '../errors.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;

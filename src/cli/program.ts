@@ -1,11 +1,16 @@
 import { Command, CommanderError } from 'commander';
-import { AsyncSpotifyClient, DEFAULTS, InvalidInputError, type ClientOptions } from '../index.js';
+import type { AsyncSpotifyClient } from '../index.js';
+import { InvalidInputError } from '../errors.js';
+import { DEFAULTS } from '../defaults.js';
 import { clientOptionsFrom, type ClientFlags } from './client-options.js';
 import { openCacheStore } from './cache-store.js';
-import type { CommandSpec, Flags } from './command-spec.js';
+import type { CommandSpec, Flags, WithClient } from './command-spec.js';
 import { COMMANDS } from './commands.js';
+import { accountCookies } from './cookies.js';
 import { EXIT, cliMessage, exitCodeFor } from './messages.js';
+import { addOptionGroups } from './option-groups.js';
 import type { Io } from './output.js';
+import { progressBar } from './progress.js';
 import { runValues } from './run.js';
 import { collectValues } from './values.js';
 
@@ -13,7 +18,8 @@ const EPILOG = `
 Values are ids, spotify: URIs, open.spotify.com URLs or spotify.link short links: as arguments, lines of
 --input FILE, or stdin. One value prints one JSON document; several print NDJSON (one line per value,
 in input order, as soon as it and the ones before it are done; a failed value is a line
-{"value", "error"} there, and its reason goes to stderr). Put options after the command.
+{"value", "error"} there, and its reason goes to stderr). Put options after the command; each
+command's --help lists the options it takes.
 
 Exit codes: 0 ok, 1 other error, 2 invalid input, 3 not found, 4 rate limited, 5 account refused
 (a rejected or expired cookie, stale TOTP secrets).
@@ -33,55 +39,39 @@ Examples:
 
 const HINT = '(add --help for usage)';
 
-/** The options every command takes. */
-function addSharedOptions(command: Command): void {
-  command
-    .option('--input <file>', 'read values from a file, one per line ("-" for stdin)')
-    .option('--pretty', 'indent the JSON (several values: one JSON array)')
-    .option('--concurrency <n>', `values fetched at once (default ${DEFAULTS.maxConcurrency})`)
-    .option('--proxy <url>', 'http(s) proxy, user:pass@ allowed (default: HTTPS_PROXY / HTTP_PROXY)')
-    .option('--rate <perSecond>', `requests per second per host (default ${DEFAULTS.rateLimit.perSecond})`)
-    .option('--burst <n>', `requests at once per host (default ${DEFAULTS.rateLimit.burst})`)
-    .option('--timeout <ms>', `per-attempt timeout in ms (default ${DEFAULTS.timeout})`)
-    .option('--retries <n>', `retries after the first attempt (default ${DEFAULTS.retry.maxAttempts - 1})`)
-    .option('--locale <tag>', 'BCP-47 locale sent as Accept-Language')
-    .option('--no-partner-api', 'embed pages only: one request per value, playlists capped at 100')
-    .option(
-      '--origin <url>',
-      'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header',
-    )
-    .option(
-      '--cache <url>',
-      'share results through Redis across runs and machines (redis://host:port; needs keyv and @keyv/redis)',
-    )
-    .option(
-      '--fleet-redis <url>',
-      'share the rate limit with every process naming this Redis (redis://host:port; needs ioredis)',
-    )
-    .option('--fleet-key <key>', `namespace of the shared budget in Redis (default ${DEFAULTS.fleet.key})`)
-    .option(
-      '--fleet-workers <n>',
-      `processes sharing the budget: each falls back to rate / n when Redis is away (default ${DEFAULTS.fleet.workers})`,
-    )
-    .option('-q, --quiet', 'no warnings, notes or progress bar on stderr (errors still)')
-    .option('--no-progress', 'no progress bar');
-}
+/** How a command gets its client: made, used, closed (capture records what it does instead). */
+const ownClient: WithClient = async (options, run) => {
+  const { AsyncSpotifyClient } = await import('../index.js');
+  const client = new AsyncSpotifyClient(options);
+  try {
+    return await run(client);
+  } finally {
+    await client.close();
+  }
+};
 
-/** Builds the `spotify-scraper` program. Nothing here calls process.exit. */
+/**
+ * Builds the `spotify-scraper` program. Nothing here calls process.exit, and nothing of the library
+ * is loaded until a command runs (`--help` costs commander only). `withClient` is how a command's
+ * client is made (capture wraps it).
+ */
 export function buildProgram(
   version: string,
   io: Io,
   stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+  withClient: WithClient = ownClient,
 ): { program: Command; exitCode: () => number } {
   let exitCode: number = EXIT.ok;
+  const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
   const program = new Command('spotify-scraper')
     .description(
       'Public Spotify metadata without an API key, as JSON: tracks, albums, artists, playlists, episodes, shows, search and more.',
     )
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help (each command has its own: spotify-scraper playlist --help)')
+    .enablePositionalOptions()
     .showHelpAfterError(HINT)
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput(output)
     .addHelpText('after', EPILOG)
     .exitOverride();
 
@@ -93,9 +83,22 @@ export function buildProgram(
         '--cookies <file>',
         "the account's sp_dc cookie: a browser's cookies.txt or a file holding the value (default: SPOTIFY_SP_DC)",
       );
-    addSharedOptions(command);
+    addOptionGroups(command, spec.uses);
+    command.configureOutput({
+      ...output,
+      // An option the command does not take: said about the command, not as a bare "unknown option".
+      outputError: (message, write) =>
+        write(
+          message.replace(
+            /^error: unknown option '([^']*)'.*$/m,
+            (_all, flag: string) =>
+              `error: ${spec.name} does not take ${flag} (spotify-scraper ${spec.name} --help lists what it takes)`,
+          ),
+        ),
+    });
+    if (spec.passThrough) command.allowUnknownOption().passThroughOptions();
     command.action(async (...args: unknown[]) => {
-      exitCode = await runCommand(spec, args, version, io, stdin);
+      exitCode = await runCommand(spec, args, io, stdin, withClient, version);
     });
   }
   return { program, exitCode: () => exitCode };
@@ -104,9 +107,10 @@ export function buildProgram(
 async function runCommand(
   spec: CommandSpec,
   args: unknown[],
-  _version: string,
   io: Io,
   stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+  withClient: WithClient,
+  version: string,
 ): Promise<number> {
   const command = args.at(-1) as Command;
   const flags: Flags & ClientFlags & { input?: string; pretty?: boolean; progress?: boolean } = command.opts();
@@ -114,7 +118,7 @@ async function runCommand(
   // `download <what> [values...]`: the first argument is what to download.
   if (spec.name === 'download') flags['what'] = positional.shift();
   const task = spec.prepare(flags);
-  const cookies = accountCookies(spec, flags['cookies'] as string | undefined);
+  const cookies = await accountCookies(spec, flags['cookies'] as string | undefined);
   if (cookies === null) {
     // One line: what is missing and the two ways to give it.
     io.stderr.write(
@@ -124,65 +128,48 @@ async function runCommand(
   }
   const words = (positional[0] as string[] | undefined) ?? [];
   const quiet = flags.quiet === true;
+  const values = spec.whole
+    ? []
+    : spec.input === 'values'
+      ? await collectValues(words, flags.input, stdin as never)
+      : [words.join(' ')];
+  // The bar, when there is one, is drawn around every other write of the run (its own lines stay whole).
+  const bar = !quiet && flags.progress !== false ? progressBar(io.stderr, values.length) : undefined;
+  const out: Io = bar ? { stdout: bar.wrap(io.stdout), stderr: bar.wrap(io.stderr) } : io;
   const warn = (message: string): void => {
-    if (!quiet) io.stderr.write(`warning: ${message}\n`);
+    if (!quiet) out.stderr.write(`warning: ${message}\n`);
   };
-  if (spec.whole) {
-    const { options, owned } = await clientOptionsFrom(flags, warn);
-    if (cookies) options.cookies = cookies;
-    const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
-    if (cache) options.cache = { store: cache.store };
-    let client: AsyncSpotifyClient | undefined;
-    try {
+  const { options, owned } = await clientOptionsFrom(flags, warn);
+  if (cookies) options.cookies = cookies;
+  const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
+  if (cache) options.cache = { store: cache.store };
+  try {
+    if (spec.whole) {
       return await spec.whole({
         flags,
         args: words,
         options,
-        io,
-        client: () => (client ??= new AsyncSpotifyClient(options)),
+        io: out,
+        stdin,
+        version,
+        withClient: (run) => withClient(options, run),
+        commands: COMMANDS.map((each) => each.name),
+        rerun: (argv, inner, recording) => runCli(argv, version, inner, stdin, recording),
       });
-    } finally {
-      await client?.close();
-      await owned?.close();
-      await cache?.close();
     }
-  }
-  const values = spec.input === 'query' ? [words.join(' ')] : await collectValues(words, flags.input, stdin as never);
-  const { options, owned } = await clientOptionsFrom(flags, warn);
-  if (cookies) options.cookies = cookies;
-  const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
-  const cache = typeof flags['cache'] === 'string' ? await openCacheStore(flags['cache']) : undefined;
-  if (cache) options.cache = { store: cache.store };
-  const client = new AsyncSpotifyClient(options);
-  try {
-    return await runValues(
-      values,
-      (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note),
-      {
-        io,
-        concurrency,
+    return await withClient(options, (client: AsyncSpotifyClient) =>
+      runValues(values, (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note), {
+        io: out,
+        concurrency: options.maxConcurrency ?? DEFAULTS.maxConcurrency,
         pretty: flags.pretty === true,
-        progress: !quiet && flags.progress !== false,
+        bar,
         text: typeof flags['format'] === 'string' && flags['format'] !== 'json',
-      },
+      }),
     );
   } finally {
-    await client.close();
     await owned?.close();
     await cache?.close();
   }
-}
-
-/**
- * The account cookie of a command that uses one: `--cookies FILE`, else SPOTIFY_SP_DC; null when the
- * command needs one and has neither (a usage error naming both, before any request).
- */
-function accountCookies(spec: CommandSpec, file: string | undefined): ClientOptions['cookies'] | null {
-  if (!spec.account) return undefined;
-  if (file !== undefined) return { file };
-  const fromEnv = (process.env['SPOTIFY_SP_DC'] ?? '').trim();
-  if (fromEnv !== '') return fromEnv;
-  return spec.account === 'optional' ? undefined : null;
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
@@ -191,8 +178,9 @@ export async function runCli(
   version: string,
   io: Io,
   stdin: NodeJS.ReadableStream & { isTTY?: boolean },
+  withClient?: WithClient,
 ): Promise<number> {
-  const { program, exitCode } = buildProgram(version, io, stdin);
+  const { program, exitCode } = buildProgram(version, io, stdin, withClient);
   if (argv.includes('-V')) argv = argv.map((arg) => (arg === '-V' ? '--version' : arg));
   const first = argv[0];
   if (first === undefined || (first.startsWith('-') && !['-h', '--help', '-v', '--version'].includes(first))) {

@@ -1,14 +1,14 @@
-import { SpotifyScraperError } from '../index.js';
+import { SpotifyScraperError } from '../errors.js';
 import { EXIT, cliMessage, exitCodeFor, shownValue } from './messages.js';
 import { ResultWriter, watchStdout, type Io } from './output.js';
-import { progressBar } from './progress.js';
+import type { ProgressBar } from './progress.js';
 
 export interface RunOptions {
   io: Io;
   concurrency: number;
   pretty: boolean;
-  /** Show a progress bar (on a terminal that can draw one). */
-  progress: boolean;
+  /** The progress bar, when one is drawn (`io`'s streams then write around it). */
+  bar?: ProgressBar | undefined;
   /** The results are text (`--format lrc|text`), not JSON: a failed value prints nothing on stdout. */
   text?: boolean | undefined;
 }
@@ -35,7 +35,7 @@ export async function runValues(values: readonly string[], task: Task, options: 
     stdoutClosed = true;
     controller.abort(new Error('stdout closed'));
   });
-  const bar = options.progress ? progressBar(io.stderr, values.length) : undefined;
+  const { bar } = options;
   const window = Math.max(concurrency * 4, 16);
   let completed = 0;
   let failed = 0;
@@ -62,11 +62,7 @@ export async function runValues(values: readonly string[], task: Task, options: 
       const failure =
         error instanceof SpotifyScraperError ? error : new SpotifyScraperError(String(error), { cause: error });
       failed += 1;
-      settle(
-        index,
-        `error: ${values.length > 1 ? `${shownValue(value)}: ` : ''}${cliMessage(failure)}\n`,
-        exitCodeFor(failure),
-      );
+      settle(index, `error: ${shownValue(value)}: ${cliMessage(failure)}\n`, exitCodeFor(failure));
       writer.fail(index, value, failure);
     } finally {
       completed += 1;

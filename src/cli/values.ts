@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { InvalidInputError } from '../index.js';
+import { InvalidInputError } from '../errors.js';
 
 /**
  * The values a command works on: its arguments, then the lines of `--input FILE` (`-` = stdin), then

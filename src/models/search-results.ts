@@ -7,9 +7,8 @@ import { ReleaseSchema } from './release.js';
 import { ShowSummarySchema } from './show-summary.js';
 import { TrackSchema } from './track.js';
 
-/** What `search` can look for. */
-export const SEARCH_TYPES = ['track', 'album', 'artist', 'playlist', 'show', 'episode'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+
+export { SEARCH_TYPES, type SearchType } from './search-types.js';
 
 const total = z.number().int().nonnegative().nullable();
 
