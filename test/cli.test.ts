@@ -216,7 +216,10 @@ describe('spotify-scraper CLI', () => {
     [['track', `spotify:album:${A}`], /Expected a track, got an album/],
     [['track', A, '--rate', 'fast'], /--rate must be a number/],
     [['track', A, '--timeout', '99999999999999'], /--timeout must be at most/],
-    [['track', A, '--max-tracks', '7'], /^error: track does not take --max-tracks \(spotify-scraper track --help lists/],
+    [
+      ['track', A, '--max-tracks', '7'],
+      /^error: track does not take --max-tracks \(spotify-scraper track --help lists/,
+    ],
     [['playlist', A, '--max-tracks', '-1'], /--max-tracks/],
     [['track', '--input', '/nonexistent/ids.txt'], /Cannot read --input/],
     [['nonsense'], /unknown command/],

@@ -7,7 +7,6 @@ import { ReleaseSchema } from './release.js';
 import { ShowSummarySchema } from './show-summary.js';
 import { TrackSchema } from './track.js';
 
-
 export { SEARCH_TYPES, type SearchType } from './search-types.js';
 
 const total = z.number().int().nonnegative().nullable();
