@@ -45,3 +45,10 @@ export function schedulingDelay(): { stop(): number; paused<T>(work: () => T): T
 
 /** The base allowance of an idle machine (SPEC §8: 75 ms between a grant and its arrival). */
 export const BASE_JITTER_MS = 75;
+
+/**
+ * How coarse `schedulingDelay` is: it samples every 5 ms and reports what it saw past that, so a
+ * process can have been that much later than it reports. At the chaos soak's 200 requests a second,
+ * 5 ms is one request: a check at such a rate allows it for each of the two processes involved.
+ */
+export const DELAY_RESOLUTION_MS = 5;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runSoak } from '../helpers/chaos/soak.js';
-import { BASE_JITTER_MS, worstExcess } from '../helpers/schedule.js';
+import { BASE_JITTER_MS, DELAY_RESOLUTION_MS, worstExcess } from '../helpers/schedule.js';
 
 const DOCUMENTED = new Set([
   'model',
@@ -46,7 +46,9 @@ describe('chaos soak', () => {
       expect(result.code).toBe(0);
       expect(result.exitAfterCloseMs).toBeLessThan(5_000);
       // The rate held at the server, whatever the faults did.
-      const allowance = BASE_JITTER_MS + Math.max(result.delayMs, result.serverDelayMs);
+      // Arrival jitter, not a real overshoot: one run of the Redis-store soak once went 1.3 requests
+      // over (6.5 ms at 200/s), less than the two delay measures can miss (their resolution each).
+      const allowance = BASE_JITTER_MS + Math.max(result.delayMs, result.serverDelayMs) + 2 * DELAY_RESOLUTION_MS;
       for (const times of Object.values(result.arrivals))
         expect(worstExcess(times, result.rate.perSecond, result.rate.burst, allowance)).toBeLessThanOrEqual(0);
     },
