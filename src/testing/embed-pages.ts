@@ -123,8 +123,9 @@ function embedEntity(model: AnyEntity): { entity: Json; embedded: string } {
           id: model.id,
           uri: model.uri,
           title: model.name,
-          description: model.description,
-          authors: model.owner ? [{ name: model.owner.name, uri: model.owner.uri }] : [],
+          // As on Spotify: no description, and the owner only as the subtitle (the partner API has the rest).
+          subtitle: model.owner?.name ?? '',
+          authors: null,
           visualIdentity: visual(model.images),
           // An embed lists at most the first 100 items.
           trackList: model.tracks

@@ -7,17 +7,31 @@ function stream(isTTY: boolean) {
 }
 
 describe('progressBar', () => {
-  it('draws one line that fills up on a terminal, counting failures', () => {
+  it('draws one line that fills up on a terminal, counting failures, and leaves nothing behind', () => {
     const { written, stream: out } = stream(true);
     const bar = progressBar(out, 4, { TERM: 'xterm-256color' });
     bar?.update(1, 0);
     bar?.update(2, 1);
     bar?.update(4, 1);
     bar?.done();
-    expect(written[0]).toBe(`\r[${'#'.repeat(6)}${'.'.repeat(18)}] 1/4`);
-    expect(written[1]).toBe(`\r[${'#'.repeat(12)}${'.'.repeat(12)}] 2/4 (1 failed)`);
-    expect(written[2]).toBe(`\r[${'#'.repeat(24)}] 4/4 (1 failed)`);
-    expect(written[3]).toBe('\n');
+    const first = `[${'#'.repeat(6)}${'.'.repeat(18)}] 1/4`;
+    const second = `[${'#'.repeat(12)}${'.'.repeat(12)}] 2/4 (1 failed)`;
+    const third = `[${'#'.repeat(24)}] 4/4 (1 failed)`;
+    const clear = (text: string) => `\r${' '.repeat(text.length)}\r`;
+    expect(written).toEqual([first, clear(first), second, clear(second), third, clear(third)]);
+  });
+
+  it('writes of other output go around it: cleared before, drawn again after', () => {
+    const { written, stream: err } = stream(true);
+    const { written: printed, stream: out } = stream(false);
+    const bar = progressBar(err, 2, { TERM: 'xterm' });
+    bar?.update(1, 0);
+    bar?.wrap(out).write('{"type":"track"}\n');
+    bar?.wrap(err).write('error: "x": Not found\n');
+    const shown = `[${'#'.repeat(12)}${'.'.repeat(12)}] 1/2`;
+    const clear = `\r${' '.repeat(shown.length)}\r`;
+    expect(printed).toEqual(['{"type":"track"}\n']);
+    expect(written).toEqual([shown, clear, shown, clear, 'error: "x": Not found\n', shown]);
   });
 
   it('is not drawn when the stream is not a terminal, for one value, or on TERM=dumb', () => {
