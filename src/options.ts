@@ -12,6 +12,7 @@ import {
   type OperationOverride,
   type ResolvedOperation,
 } from './partner/operations.js';
+import { routedOrigin } from './http/dispatcher.js';
 import { requestHeaders, type RequestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/cache-options.js';
@@ -93,7 +94,8 @@ export interface ClientOptions {
   /**
    * A namespace for what the client writes to shared stores: its cache keys, what healing shares and
    * its fleet's Redis keys. Clients of different namespaces share nothing, so a test or a run against
-   * a fake (`--origin`) never writes into production entries. @default undefined (none)
+   * a fake (`--origin`) never writes into production entries. @default none; `origin:<origin>` for a
+   * `dispatcher` made by the testing kit's `routeTo(origin)`
    */
   namespace?: string | undefined;
   /**
@@ -188,7 +190,9 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (options.proxy !== undefined && options.dispatcher !== undefined) {
     throw optionError('proxy', 'and options.dispatcher cannot both be set: configure the proxy on your dispatcher');
   }
-  const namespace = namespaceOption(options.namespace);
+  // A dispatcher routed to a test or replay server (routeTo) namespaces what the client shares by its origin.
+  const routed = routedOrigin(options.dispatcher);
+  const namespace = namespaceOption(options.namespace) ?? (routed === undefined ? undefined : `origin:${routed}`);
   return {
     rateLimit: toRateLimit('rateLimit', options.rateLimit ?? DEFAULTS.rateLimit),
     hostRateLimits: toHostRateLimits(options.hostRateLimits ?? {}),

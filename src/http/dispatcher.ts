@@ -26,3 +26,16 @@ export function chooseDispatcher(
   const dispatcher = new (undici().ProxyAgent)({ uri: proxy.href, ...pool, proxyTls: { timeout: timeoutMs } });
   return { dispatcher, owned: true, connections };
 }
+
+/**
+ * Set on a dispatcher that sends every request to another origin (the testing kit's `routeTo`): a
+ * client with no `namespace` of its own then writes its cache, healing and fleet keys under
+ * `origin:<that origin>`, so what a fake or a replay answers never lands beside Spotify's entries.
+ */
+export const ROUTED_ORIGIN = Symbol.for('spotify-scraper.routed-origin');
+
+/** The origin a dispatcher routes every request to, when it says so. */
+export function routedOrigin(dispatcher: unknown): string | undefined {
+  const origin = (dispatcher as { [ROUTED_ORIGIN]?: unknown } | null | undefined)?.[ROUTED_ORIGIN];
+  return typeof origin === 'string' ? origin : undefined;
+}

@@ -14,19 +14,14 @@ import { html, json, text, type FakeAnswer } from './fake-answer.js';
 import type { CaptureFile } from '../capture/recording.js';
 import { NOT_IN_CAPTURE_HEADER } from '../http/response-errors.js';
 import { BOOTSTRAP_TRACK_ID } from '../partner/anonymous-token.js';
-import type { Canvas } from '../models/canvas.js';
-import type { Credits } from '../models/credits.js';
-import type { Lyrics } from '../models/lyrics.js';
-import type { Transcript } from '../models/transcript.js';
-import type { UserProfile } from '../models/user-profile.js';
 import { FakeAuth } from './fake-auth.js';
 import { FakeDiscovery } from './fake-discovery.js';
-import type { ArtistSummary, Colors, Concert, Release } from '../models/index.js';
+import type * as M from '../models/index.js';
 import { mediaFile, mediaUrlsOf, type MediaFile } from './media-files.js';
 import { FakeSpclient } from './fake-spclient.js';
-
-/** The track whose embed page gives a client its first anonymous token (SPEC §6). */
-const BOOTSTRAP_ID = BOOTSTRAP_TRACK_ID;
+import { FakeFaults, faultAnswer, sendSpoiled, type FakeFault, type FakeFaultScope } from './fake-faults.js';
+import { albumOf, faultTarget, itemsOf } from './fake-items.js';
+import { InvalidInputError } from '../errors.js';
 
 /** A request the fake Spotify received, with the host the client meant. */
 export interface FakeRequest {
@@ -64,6 +59,9 @@ export class FakeSpotify {
   readonly #discovery = new FakeDiscovery(this.#entities, () => this.#media.keys());
   /** Answers a test gave (`answerOperation`), before the built-in ones. */
   readonly #answers = new Map<string, OperationAnswer>();
+  readonly #faults = new FakeFaults();
+  /** Short link codes -> the open.spotify.com URL they lead to. */
+  readonly #shortLinks = new Map<string, string>();
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
   #closing: Promise<void> | undefined;
@@ -76,7 +74,7 @@ export class FakeSpotify {
   readonly auth = new FakeAuth();
   /** What the account side serves (lyrics, credits, Canvases, transcripts, users) and spclient's answers. */
   readonly #account = new FakeSpclient(this.auth);
-  readonly #bootstrap = fakeTrack({ id: BOOTSTRAP_ID, name: 'Never Gonna Give You Up' });
+  readonly #bootstrap = fakeTrack({ id: BOOTSTRAP_TRACK_ID, name: 'Never Gonna Give You Up' });
 
   private constructor(
     server: Server,
@@ -119,26 +117,57 @@ export class FakeSpotify {
   }
 
   /** Serves `entity` (any model) from now on, and returns it. */
+  /**
+   * Serves `entity` (any model) from now on, and returns it. The items it lists (a playlist's tracks
+   * and episodes, an album's tracks, a show's episodes, an artist's top tracks) are served as entities
+   * too, unless one of the same uri was added: code that gets a playlist, then each of its tracks, works.
+   */
   add<T extends AnyEntity>(entity: T): T {
     this.#entities.set(entity.uri, entity);
     this.#serveMedia(entity);
+    for (const item of itemsOf(entity)) this.#serveItem(item);
     return entity;
   }
 
+  #serveItem(item: AnyEntity): void {
+    if (this.#entities.has(item.uri)) return;
+    this.#entities.set(item.uri, item);
+    this.#serveMedia(item);
+  }
+
+  /**
+   * Fails the next `times` (default 1) entity requests in `scope` (one value, one type, or all) with
+   * `fault`: a status (with `retryAfter` seconds), a slow or truncated body, or a rotated hash. For
+   * testing how code handles `RateLimitedError`, retries and timeouts.
+   */
+  fail(fault: FakeFault, scope: FakeFaultScope = {}): void {
+    this.#faults.add(fault, scope);
+  }
+
+  /** A `spotify.link` short link that leads to `value` (a `spotify:TYPE:ID` URI or an open.spotify.com URL). */
+  addShortLink(value: string, code = `fake${this.#shortLinks.size + 1}`): string {
+    const match = /^spotify:([a-z]+):([0-9A-Za-z]{22})$/.exec(value.trim());
+    const target = match ? `https://open.spotify.com/${match[1]}/${match[2]}` : value.trim();
+    if (!/^https:\/\/open\.spotify\.com\/[a-z]+\/[0-9A-Za-z]{22}$/.test(target))
+      throw new InvalidInputError(`addShortLink takes a spotify:TYPE:ID URI or an open.spotify.com URL`);
+    this.#shortLinks.set(code, target);
+    return `https://spotify.link/${code}`;
+  }
+
   /** Serves these lyrics to spclient's color-lyrics (with an account token). */
-  addLyrics<T extends Lyrics>(lyrics: T): T {
+  addLyrics<T extends M.Lyrics>(lyrics: T): T {
     this.#account.lyrics.set(lyrics.trackId, lyrics);
     return lyrics;
   }
 
   /** Serves these credits: keyless from the partner API and, with an account token, from spclient. */
-  addCredits<T extends Credits>(credits: T): T {
+  addCredits<T extends M.Credits>(credits: T): T {
     this.#account.credits.set(credits.trackId, credits);
     return credits;
   }
 
   /** Serves this Canvas (and its video at its URL); `null` with a track id: the track has none. */
-  addCanvas<T extends Canvas>(canvas: T): T {
+  addCanvas<T extends M.Canvas>(canvas: T): T {
     this.#account.canvases.set(canvas.trackId, canvas);
     this.#serveMedia(canvas);
     return canvas;
@@ -150,13 +179,13 @@ export class FakeSpotify {
   }
 
   /** Serves this transcript to spclient's transcript-read-along (with an account token). */
-  addTranscript<T extends Transcript>(transcript: T): T {
+  addTranscript<T extends M.Transcript>(transcript: T): T {
     this.#account.transcripts.set(transcript.episodeId, transcript);
     return transcript;
   }
 
   /** Serves this profile to spclient's user-profile-view (with an account token). */
-  addUser<T extends UserProfile>(user: T): T {
+  addUser<T extends M.UserProfile>(user: T): T {
     this.#account.users.set(user.id, user);
     this.#serveMedia(user);
     return user;
@@ -166,22 +195,24 @@ export class FakeSpotify {
    * The artist's discography (newest first, as Spotify lists it). Without one set, it is the added
    * albums that name the artist, newest first.
    */
-  setDiscography(artistId: string, releases: readonly Release[]): void {
+  setDiscography(artistId: string, releases: readonly M.Release[]): void {
     this.#discovery.setDiscography(artistId, releases);
+    // Each release is an album too (without its tracks, unless one was added).
+    for (const release of releases) this.#serveItem(albumOf(release));
   }
 
   /** The artists Spotify relates to this one ("Fans also like"); default none. */
-  setRelatedArtists(artistId: string, artists: readonly ArtistSummary[]): void {
+  setRelatedArtists(artistId: string, artists: readonly M.ArtistSummary[]): void {
     this.#discovery.setRelatedArtists(artistId, artists);
   }
 
   /** The albums Spotify recommends from this track; default none. */
-  setSimilarAlbums(trackId: string, albums: readonly Release[]): void {
+  setSimilarAlbums(trackId: string, albums: readonly M.Release[]): void {
     this.#discovery.setSimilarAlbums(trackId, albums);
   }
 
   /** The concerts Spotify lists for this artist; default none. */
-  setConcerts(artistId: string, concerts: readonly Concert[]): void {
+  setConcerts(artistId: string, concerts: readonly M.Concert[]): void {
     this.#discovery.setConcerts(artistId, concerts);
   }
 
@@ -189,7 +220,7 @@ export class FakeSpotify {
    * The colours of a picture (an `https://i.scdn.co/image/<id>` URL, a `spotify:image:<id>` URI or
    * the id). Any picture of an added entity has colours made from its id without this.
    */
-  setColors(image: string, colors: Colors): void {
+  setColors(image: string, colors: M.Colors): void {
     this.#discovery.setColors(image, colors);
   }
 
@@ -246,8 +277,10 @@ export class FakeSpotify {
       hash: query?.hash ?? null,
       headers: request.headers,
     });
-    const answer = await this.#route(host, url, request, query);
+    const fault = this.#faults.take(faultTarget(url, query));
+    const answer = (fault && faultAnswer(fault, query?.endpoint)) ?? (await this.#route(host, url, request, query));
     if (answer === 'hang') return; // never answered: the client's timeout ends it
+    if (fault && sendSpoiled(fault, answer, response)) return;
     response.writeHead(answer.status, { 'content-length': String(Buffer.byteLength(answer.body)), ...answer.headers });
     response.end(answer.body);
   }
@@ -272,6 +305,10 @@ export class FakeSpotify {
       return json(404, { error: `this capture has no answer for ${what}` }, { [NOT_IN_CAPTURE_HEADER]: what });
     }
     if (query) return this.#pathfinder(query, request);
+    if (host === 'spotify.link') {
+      const target = this.#shortLinks.get(url.pathname.slice(1));
+      return target ? { status: 302, headers: { location: target }, body: '' } : text(404, 'Not Found');
+    }
     if (host === 'clienttoken.spotify.com' && url.pathname === '/v1/clienttoken') {
       return json(200, {
         response_type: 'RESPONSE_GRANTED_TOKEN_RESPONSE',
@@ -282,7 +319,7 @@ export class FakeSpotify {
         },
       });
     }
-    if (host === 'open.spotifycdn.com' || host === 'open-exp.spotifycdn.com') return this.#build(url);
+    if (host === 'open.spotifycdn.com' || host === 'open-exp.spotifycdn.com') return this.webPlayer.serve(url);
     if (host === 'open.spotify.com' && url.pathname === '/api/server-time') return this.#account.serverTime();
     if (host === 'open.spotify.com' && url.pathname === '/api/token') {
       const answer = this.auth.token(url, headerOf(request, 'cookie'));
@@ -310,44 +347,20 @@ export class FakeSpotify {
         : undefined;
     if (entity) return html(200, embedPage(entity));
     // The page a client reads its anonymous token from when it has loaded none (SPEC §6): always there.
-    if (url.pathname === `/embed/track/${BOOTSTRAP_ID}`) return html(200, embedPage(this.#bootstrap));
+    if (url.pathname === `/embed/track/${BOOTSTRAP_TRACK_ID}`) return html(200, embedPage(this.#bootstrap));
     return html(404, notFoundPage());
-  }
-
-  async #build(url: URL): Promise<FakeAnswer | 'hang'> {
-    const file = url.pathname.split('/').at(-1) ?? '';
-    if (file === this.webPlayer.bundleFile && this.webPlayer.settings.bundle !== 'ok')
-      return this.webPlayer.settings.bundle === 'hang' ? 'hang' : { status: 404, body: 'Not Found' };
-    if (file === this.webPlayer.bundleFile && this.webPlayer.settings.bundleDelayMs > 0)
-      await new Promise((resolve) => setTimeout(resolve, this.webPlayer.settings.bundleDelayMs));
-    const code = this.webPlayer.file(file);
-    return code === undefined
-      ? { status: 404, body: 'Not Found' }
-      : { status: 200, headers: { 'content-type': 'text/javascript' }, body: code };
   }
 
   /** The pathfinder: v1 and v2, the hashes it accepts, the client token v2 may ask for, the answers. */
   #pathfinder(query: Query, request: IncomingMessage): FakeAnswer {
-    const { settings } = this.webPlayer;
-    if (query.endpoint === 'v1' && settings.v1 === 'gone') return json(404, { error: 'Not Found' });
-    if (query.endpoint === 'v1' && settings.v1 === 'edge-403') return html(403, '<html><body>Forbidden</body></html>');
-    if (query.endpoint === 'v2' && settings.v2 === 'gone') return json(404, { error: 'Not Found' });
+    const closed = this.webPlayer.endpointAnswer(query.endpoint);
+    if (closed) return closed;
     const authorization = headerOf(request, 'authorization');
     const account = this.auth.isAccountToken(authorization);
     if (!account && authorization !== `Bearer ${FAKE_TOKEN}`)
       return json(401, { error: { status: 401, message: 'Invalid access token' } });
-    if (
-      query.endpoint === 'v2' &&
-      settings.requireClientToken &&
-      !this.webPlayer.isClientToken(headerOf(request, 'client-token'))
-    )
-      return json(400, { error: { message: 'Invalid client token' } }, { 'client-token-error': 'INVALID_CLIENTTOKEN' });
-    if (query.name === null || query.hash === null || !this.webPlayer.accepts(query.name, query.hash)) {
-      const refused = {
-        errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
-      };
-      return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
-    }
+    const refused = this.webPlayer.refusal(query, headerOf(request, 'client-token'));
+    if (refused || query.name === null) return refused ?? NOT_FOUND;
     const answer = this.#answers.get(query.name) ?? OPERATION_ANSWERS[query.name];
     return answer ? answer(query.variables, this.#world(account, query.hash)) : NOT_FOUND;
   }

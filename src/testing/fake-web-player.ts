@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_OPERATIONS } from '../partner/operations.js';
+import { html, json, type FakeAnswer } from './fake-answer.js';
+import type { Query } from './fake-request.js';
 
 /**
  * A fake of Spotify's web player and of what its pathfinder accepts, so that tests can rotate hashes
@@ -132,6 +134,38 @@ export class FakeWebPlayer {
 
   isClientToken(value: string | undefined): boolean {
     return value !== undefined && this.#minted.has(value);
+  }
+
+  /** A file of the build on its CDN, as the settings say (missing, hanging, slow). @internal */
+  async serve(url: URL): Promise<FakeAnswer | 'hang'> {
+    const file = url.pathname.split('/').at(-1) ?? '';
+    if (file === this.bundleFile && this.settings.bundle !== 'ok')
+      return this.settings.bundle === 'hang' ? 'hang' : { status: 404, body: 'Not Found' };
+    if (file === this.bundleFile && this.settings.bundleDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.settings.bundleDelayMs));
+    const code = this.file(file);
+    return code === undefined
+      ? { status: 404, body: 'Not Found' }
+      : { status: 200, headers: { 'content-type': 'text/javascript' }, body: code };
+  }
+
+  /** The answer of an endpoint the settings close (v1 gone or behind an edge 403, v2 gone), else undefined. @internal */
+  endpointAnswer(endpoint: 'v1' | 'v2'): FakeAnswer | undefined {
+    if (endpoint === 'v1' && this.settings.v1 === 'gone') return json(404, { error: 'Not Found' });
+    if (endpoint === 'v1' && this.settings.v1 === 'edge-403') return html(403, '<html><body>Forbidden</body></html>');
+    if (endpoint === 'v2' && this.settings.v2 === 'gone') return json(404, { error: 'Not Found' });
+    return undefined;
+  }
+
+  /** The pathfinder's refusal of a query (a client token v2 asks for, a hash it does not accept), else undefined. @internal */
+  refusal(query: Query, clientToken: string | undefined): FakeAnswer | undefined {
+    if (query.endpoint === 'v2' && this.settings.requireClientToken && !this.isClientToken(clientToken))
+      return json(400, { error: { message: 'Invalid client token' } }, { 'client-token-error': 'INVALID_CLIENTTOKEN' });
+    if (query.name !== null && query.hash !== null && this.accepts(query.name, query.hash)) return undefined;
+    const refused = {
+      errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
+    };
+    return query.endpoint === 'v1' ? json(200, refused) : json(412, { errors: [{ message: 'Invalid query hash' }] });
   }
 
   /** The page of open.spotify.com/: a desktop browser gets the bundle with the queries, a phone another. */

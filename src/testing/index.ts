@@ -1,5 +1,6 @@
 export { FakeSpotify, startFakeSpotify, type FakeRequest, type FakeSpotifyOptions } from './fake-spotify.js';
 export type { FakeAnswer } from './fake-answer.js';
+export type { FakeFault, FakeFaultScope } from './fake-faults.js';
 export { CATALOGUE, addCatalogue } from './catalogue.js';
 export { FakeAuth, FAKE_SP_DC, type ServerTimeMode, type TokenAnswer } from './fake-auth.js';
 export {

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { ROUTED_ORIGIN } from '../http/dispatcher.js';
 import { undici } from '../http/undici.js';
 
 /** The header that tells a fake or replay server which host a routed request was meant for. */
@@ -20,9 +21,13 @@ export function routeInterceptor(origin: string): Dispatcher.DispatcherComposeIn
   };
 }
 
-/** A keep-alive Agent that routes every request to `origin`. Close it when done. */
+/**
+ * A keep-alive Agent that routes every request to `origin`. Close it when done. A client given it
+ * (and no `namespace`) keeps its cache, healing and fleet keys apart, under `origin:<origin>`.
+ */
 export function routeTo(origin: string): Dispatcher {
-  return new (undici().Agent)({ keepAliveTimeout: 1_000 }).compose(routeInterceptor(origin));
+  const dispatcher = new (undici().Agent)({ keepAliveTimeout: 1_000 }).compose(routeInterceptor(origin));
+  return Object.defineProperty(dispatcher, ROUTED_ORIGIN, { value: new URL(origin).origin });
 }
 
 function withHeader(headers: Dispatcher.DispatchOptions['headers'], name: string, value: string): Headers {
