@@ -81,6 +81,39 @@ try {
   process.stdout.write(
     run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16', '--format', 'table-flipped']),
   );
+  // Types of both entry points for a consumer still on `moduleResolution: "node"` (node10): the root
+  // through "types", spotify-scraper/testing through "typesVersions" (node10 reads no "exports").
+  writeFileSync(
+    join(consumer, 'types.ts'),
+    `import { AsyncSpotifyClient, type Track } from 'spotify-scraper';
+import { startFakeSpotify, fakeTrack, type FakeSpotify } from 'spotify-scraper/testing';
+export async function check(): Promise<Track> {
+  const spotify: FakeSpotify = await startFakeSpotify();
+  const client = new AsyncSpotifyClient(spotify.clientOptions);
+  return client.getTrack(spotify.add(fakeTrack()).id);
+}
+`,
+  );
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'commonjs',
+        moduleResolution: 'node',
+        target: 'es2022',
+        lib: ['es2022', 'esnext.disposable'],
+        types: ['node'],
+        typeRoots: [join(root, 'node_modules', '@types')],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      files: ['types.ts'],
+    }),
+  );
+  run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(consumer, 'tsconfig.json')], consumer);
+  console.log('types: both entry points resolve under moduleResolution "node"');
+
   // The command runs from the tarball too.
   const version = run('node', [join(installed, 'dist', 'cli.js'), '--version'], consumer).trim();
   if (version !== JSON.parse(run('node', ['-p', 'JSON.stringify(require("./package.json").version)'])))

@@ -156,3 +156,16 @@ describe('#6 answers of a routed fake never land in real cache keys', () => {
     for (const key of keys) expect(key).toContain(encodeURIComponent(`origin:${spotify.origin}`));
   });
 });
+
+describe('#8 small ones', () => {
+  it('downloadPreview(album) is the InvalidInputError the downloads table says, about "an album"', async () => {
+    await using spotify = await startFakeSpotify();
+    const album = spotify.add(fakeAlbum({}, 1));
+    await using client = new AsyncSpotifyClient(spotify.clientOptions);
+    await expect(client.downloadPreview(album as never, '/tmp')).rejects.toMatchObject({
+      name: 'InvalidInputError',
+      message: 'Only tracks and episodes have previews, got an album',
+    });
+    expect(spotify.requests.filter((r) => r.path.includes('mp3'))).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@
  * the sources. A change here is a change of the contract: update the snapshot on purpose
  * (`npx vitest run test/surface.test.ts -u`) and say so in the CHANGELOG.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -51,6 +53,15 @@ describe('the public surface', () => {
       expect(names).toMatchSnapshot();
     });
   }
+
+  it("every exported name is in the README's list of exports (nothing in completion goes unexplained)", () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Everything it exports'), readme.indexOf('## API reference'));
+    const missing = Object.values(ENTRY_POINTS)
+      .flatMap((file) => checker.getExportsOfModule(moduleOf(file)).map((symbol) => symbol.name))
+      .filter((name) => !section.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
 
   it('AsyncSpotifyClient has these public methods', () => {
     const client = checker

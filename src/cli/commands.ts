@@ -209,10 +209,12 @@ const colors: CommandSpec = {
     'print the colours Spotify extracts from an image URL, a spotify:image: URI, or the cover of any entity value',
   input: 'values',
   uses: FETCH_MANY,
-  prepare: () => async (client, value, signal) => {
+  prepare: () => async (client, value, signal, note) => {
     if (/^(?:spotify:image:|https?:\/\/[^/]+\/image\/)/i.test(value.trim())) return client.getColors(value, { signal });
     const known = await client.resolve(value, { signal });
     const type = known.type ?? 'track';
+    if (known.type === null)
+      note(`colors ${known.id}: a bare id is read as a track (give spotify:album:${known.id} for an album's cover)`);
     return client.getColors(await client.get(type, known.id, { signal }), { signal });
   },
 };

@@ -81,9 +81,9 @@ export async function downloadPreview(
   checkEntity(entity);
   const dir = checkDest(dest);
   if (entity.type !== 'track' && entity.type !== 'episode') {
-    throw new InvalidInputError(
-      `Only tracks and episodes have previews, got ${withArticle(quote((entity as { type: string }).type, 40))}`,
-    );
+    const type = (entity as { type: unknown }).type;
+    const named = typeof type === 'string' && /^[a-z]{1,20}$/.test(type) ? withArticle(type) : quote(type, 40);
+    throw new InvalidInputError(`Only tracks and episodes have previews, got ${named}`);
   }
   if (!entity.previewUrl) throw new MediaError(`The ${entity.type} ${quote(entity.id, 40)} has no preview`);
   const url = mediaUrl(entity.previewUrl, entity);

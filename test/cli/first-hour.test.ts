@@ -196,3 +196,11 @@ describe('#4 a capture holds what a bug report needs', () => {
     expect(text).not.toContain(FAKE_SP_DC);
   });
 });
+
+describe('#8 colors of a bare id', () => {
+  it('says which type it assumed', async () => {
+    const run = await runNode([BIN, 'colors', CATALOGUE.track, '--origin', spotify.origin]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/a bare id is read as a track \(give spotify:album:/);
+  });
+});
