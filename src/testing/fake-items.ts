@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../errors.js';
 import { isEntityType, type AnyEntity, type EntityType } from '../models/entities.js';
 import type { Album, Release } from '../models/index.js';
 import type { Query } from './fake-request.js';
@@ -50,4 +51,13 @@ export function faultTarget(url: URL, query: Query | undefined): FaultTarget {
     if (match && isEntityType(match[1] as string)) return { type: match[1] as EntityType, id: match[2], query: true };
   }
   return { type: undefined, id: undefined, query: query !== undefined };
+}
+
+/** Where a short link added with `addShortLink(value)` leads: the open.spotify.com URL of the value. */
+export function shortLinkTarget(value: string): string {
+  const match = /^spotify:([a-z]+):([0-9A-Za-z]{22})$/.exec(value.trim());
+  const target = match ? `https://open.spotify.com/${match[1]}/${match[2]}` : value.trim();
+  if (!/^https:\/\/open\.spotify\.com\/[a-z]+\/[0-9A-Za-z]{22}$/.test(target))
+    throw new InvalidInputError('addShortLink takes a spotify:TYPE:ID URI or an open.spotify.com URL');
+  return target;
 }

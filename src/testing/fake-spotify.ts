@@ -20,8 +20,7 @@ import type * as M from '../models/index.js';
 import { mediaFile, mediaUrlsOf, type MediaFile } from './media-files.js';
 import { FakeSpclient } from './fake-spclient.js';
 import { FakeFaults, faultAnswer, sendSpoiled, type FakeFault, type FakeFaultScope } from './fake-faults.js';
-import { albumOf, faultTarget, itemsOf } from './fake-items.js';
-import { InvalidInputError } from '../errors.js';
+import { albumOf, faultTarget, itemsOf, shortLinkTarget } from './fake-items.js';
 
 /** A request the fake Spotify received, with the host the client meant. */
 export interface FakeRequest {
@@ -53,6 +52,8 @@ export interface FakeRequest {
  */
 export class FakeSpotify {
   readonly #entities = new Map<string, AnyEntity>();
+  /** The items of what was added (a playlist's tracks…), served as entities but not searched. */
+  readonly #items = new Map<string, AnyEntity>();
   /** Media URLs of what was added (covers, previews, Canvas videos) -> the file served. */
   readonly #media = new Map<string, MediaFile>();
   /** The discovery operations' answers over what was added, and what a test set for them. */
@@ -130,9 +131,14 @@ export class FakeSpotify {
   }
 
   #serveItem(item: AnyEntity): void {
-    if (this.#entities.has(item.uri)) return;
-    this.#entities.set(item.uri, item);
+    if (this.#items.has(item.uri)) return;
+    this.#items.set(item.uri, item);
     this.#serveMedia(item);
+  }
+
+  /** The entity of `uri`: one added, else an item of one added. */
+  #entity(uri: string): AnyEntity | undefined {
+    return this.#entities.get(uri) ?? this.#items.get(uri);
   }
 
   /**
@@ -146,11 +152,7 @@ export class FakeSpotify {
 
   /** A `spotify.link` short link that leads to `value` (a `spotify:TYPE:ID` URI or an open.spotify.com URL). */
   addShortLink(value: string, code = `fake${this.#shortLinks.size + 1}`): string {
-    const match = /^spotify:([a-z]+):([0-9A-Za-z]{22})$/.exec(value.trim());
-    const target = match ? `https://open.spotify.com/${match[1]}/${match[2]}` : value.trim();
-    if (!/^https:\/\/open\.spotify\.com\/[a-z]+\/[0-9A-Za-z]{22}$/.test(target))
-      throw new InvalidInputError(`addShortLink takes a spotify:TYPE:ID URI or an open.spotify.com URL`);
-    this.#shortLinks.set(code, target);
+    this.#shortLinks.set(code, shortLinkTarget(value));
     return `https://spotify.link/${code}`;
   }
 
@@ -343,7 +345,7 @@ export class FakeSpotify {
     const embed = /^\/embed\/(\w+)\/([0-9A-Za-z]{22})\/?$/.exec(url.pathname);
     const entity =
       embed && isEntityType(embed[1] as string)
-        ? this.#entities.get(entityUri(embed[1] as EntityType, embed[2] as string))
+        ? this.#entity(entityUri(embed[1] as EntityType, embed[2] as string))
         : undefined;
     if (entity) return html(200, embedPage(entity));
     // The page a client reads its anonymous token from when it has loaded none (SPEC §6): always there.
@@ -369,7 +371,7 @@ export class FakeSpotify {
   #world(account: boolean, hash: string | null): FakeWorld {
     const entities = this.#entities;
     return {
-      entity: (uri) => (typeof uri === 'string' ? entities.get(uri) : undefined),
+      entity: (uri) => (typeof uri === 'string' ? this.#entity(uri) : undefined),
       entities: () => entities.values(),
       discovery: this.#discovery,
       credits: (trackId) => this.#account.credits.get(trackId),

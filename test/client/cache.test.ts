@@ -178,7 +178,11 @@ describe('a shared store', () => {
     const before = Date.now();
     await c.getTrack(track.id);
     const [key, entry] = [...store.map.entries()][0] as [string, { v: number; key: string; expiresAt: number }];
-    expect(key).toMatch(new RegExp(`^spotify-scraper:v${CACHE_SCHEMA_VERSION}:-:api:track:${track.id}:null$`));
+    // The client is routed to the fake (routeTo): its keys are in that origin's namespace.
+    const namespace = encodeURIComponent(`origin:${spotify.origin}`).replace(/[.]/g, '\\.');
+    expect(key).toMatch(
+      new RegExp(`^spotify-scraper:v${CACHE_SCHEMA_VERSION}:${namespace}:-:api:track:${track.id}:null$`),
+    );
     // Shared by processes, so the wall clock decides, not the client's injected one.
     expect(entry).toMatchObject({ v: CACHE_SCHEMA_VERSION, key });
     expect(entry.expiresAt).toBeGreaterThanOrEqual(before + 1_000);

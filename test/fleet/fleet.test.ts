@@ -189,7 +189,9 @@ describe.skipIf(!available)('fleet on a real Redis, several processes', () => {
     const probe = new Redis(redis.url);
     try {
       await worker(3, 20, 2, 1, 'fleet-rejoin');
-      expect(await probe.get('{fleet-rejoin:open.spotify.com}:rate')).toBe('20/s burst 2');
+      // The worker routes to the loopback server (routeTo): its fleet keys are in that origin's namespace.
+      const namespace = `origin:${server.origin}`.replace(/[^\w.:-]/g, '_');
+      expect(await probe.get(`{fleet-rejoin:ns:${namespace}:open.spotify.com}:rate`)).toBe('20/s burst 2');
     } finally {
       probe.disconnect();
     }

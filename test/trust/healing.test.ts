@@ -47,7 +47,8 @@ function client(options: ClientOptions = {}): AsyncSpotifyClient {
 }
 
 const api = () => spotify.requests.filter((r) => r.host === 'api-partner.spotify.com');
-const KEY = 'spotify-scraper:heal:v1:';
+/** Where healing's shared entries are: the client is routed to the fake, so in its origin's namespace. */
+const key = () => `spotify-scraper:${encodeURIComponent(`origin:${spotify.origin}`)}:heal:v1:`;
 
 describe('#5 malformed healing entries in a shared store are absent, with one warning', () => {
   const poisons: Array<[string, unknown]> = [
@@ -58,9 +59,9 @@ describe('#5 malformed healing entries in a shared store are absent, with one wa
     [`dead:v1:track:${OPERATIONS.track.hash}`, 'tomorrow'],
     [`dead:v1:track:${OPERATIONS.track.hash}`, Date.now() + 10 * 365 * 86_400_000],
   ];
-  it.each(poisons)('%s = %j: the call works, one warning', async (key, value) => {
+  it.each(poisons)('%s = %j: the call works, one warning', async (name, value) => {
     const shared = mapStore();
-    shared.set(KEY + key, { until: Date.now() + 3_600_000, value });
+    shared.set(key() + name, { until: Date.now() + 3_600_000, value });
     const track = spotify.add(fakeTrack());
     await using c = client({ cache: { store: shared.store } });
     expect(await c.getTrack(track.id)).toEqual(track);
@@ -72,8 +73,8 @@ describe('#5 malformed healing entries in a shared store are absent, with one wa
   it('found: {hashes: [5]} and an absurd cool-down: discovery runs as if they were absent', async () => {
     const shared = mapStore();
     const until = Date.now() + 3_600_000;
-    shared.set(`${KEY}found:getTrack`, { until, value: { hashes: [5], source: 'x', at: Date.now() } });
-    shared.set(`${KEY}cooldown`, { until, value: { at: 'soon', why: 'poison' } });
+    shared.set(`${key()}found:getTrack`, { until, value: { hashes: [5], source: 'x', at: Date.now() } });
+    shared.set(`${key()}cooldown`, { until, value: { at: 'soon', why: 'poison' } });
     const track = spotify.add(fakeTrack());
     const fresh = fakeHash('after-poison');
     spotify.webPlayer.rotate('getTrack', [fresh]);
@@ -85,7 +86,7 @@ describe('#5 malformed healing entries in a shared store are absent, with one wa
 
   it('an entry envelope that says it lives for years is not one of ours', async () => {
     const shared = mapStore();
-    shared.set(`${KEY}good:track`, {
+    shared.set(`${key()}good:track`, {
       until: Date.now() + 5 * 365 * 86_400_000,
       value: [{ hash: fakeHash('planted'), source: 'discovered in web-player.x.js' }],
     });
@@ -130,9 +131,9 @@ describe('#7 a discovered hash that answers about another entity is not kept as 
     );
     await using c = client({ cache: { store: shared.store } });
     expect(await c.getTrack(track.id)).toEqual(track);
-    const good = (shared.get(`${KEY}good:track`) as { value: Array<{ hash: string }> }).value;
+    const good = (shared.get(`${key()}good:track`) as { value: Array<{ hash: string }> }).value;
     expect(good.map((g) => g.hash)).toEqual([right]);
-    expect(shared.has(`${KEY}dead:v1:track:${wrong}`)).toBe(true);
+    expect(shared.has(`${key()}dead:v1:track:${wrong}`)).toBe(true);
   });
 });
 
