@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import { createRequire } from 'node:module';
+import type { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import { quote } from '../redact.js';
 import type { CacheStore, ResolvedCache } from './cache-options.js';
@@ -23,6 +24,15 @@ interface StoredEntry {
 }
 
 const FAILED = Symbol('failed');
+
+let LRU: typeof LRUCache | undefined;
+
+/** lru-cache, loaded by the first in-memory cache (a client without a cache does not pay for it). */
+function lruCache(): typeof LRUCache {
+  // import.meta.url in both builds (the CommonJS one has tsup's shim); lru-cache ships a CommonJS build.
+  LRU ??= (createRequire(import.meta.url)('lru-cache') as { LRUCache: typeof LRUCache }).LRUCache;
+  return LRU;
+}
 
 /** What an in-memory entry holds besides its strings: the LRU's node, the entry object, its numbers. */
 const ENTRY_OVERHEAD_BYTES = 200;
@@ -64,7 +74,7 @@ export class ResultCache {
     this.#store = config.store;
     this.#memory = config.store
       ? undefined
-      : new LRUCache({
+      : new (lruCache())({
           max: config.maxEntries,
           // Bounded in bytes too (the heap an entry's JSON string takes): a few huge playlists cannot
           // fill the memory that a count alone allows.

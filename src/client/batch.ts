@@ -1,7 +1,15 @@
-import pLimit from 'p-limit';
+import type pLimitType from 'p-limit';
 import { InvalidInputError, SpotifyScraperError, optionError } from '../errors.js';
 import { quote } from '../redact.js';
 import type { BatchOptions } from './call-options.js';
+
+let pLimit: typeof pLimitType | undefined;
+
+/** p-limit, loaded by the first batch (an `import` of the package that runs none does not pay for it). */
+async function loadPLimit(): Promise<typeof pLimitType> {
+  pLimit ??= (await import('p-limit')).default;
+  return pLimit;
+}
 
 /** One entry of a batch result, in input order. */
 export type BatchResult<T> =
@@ -25,7 +33,7 @@ export async function runBatch<T>(
   }
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const limit = pLimit({ concurrency, rejectOnClear: true });
+  const limit = (await loadPLimit())({ concurrency, rejectOnClear: true });
   // An abort stops the batch: values not started are dropped, those running end with the signal.
   const stop = (): void => limit.clearQueue();
   signal?.addEventListener('abort', stop, { once: true });
