@@ -30,6 +30,8 @@ export const DEFAULTS = Object.freeze({
   searchOffset: 0,
   /** `getSimilarAlbums`: albums returned. */
   similarAlbumsLimit: 10,
+  /** Tracks `getRecommendations` returns. */
+  recommendationsLimit: 20,
   /** `cache: true`: entries kept in memory (and their JSON's size at most), and how long each answers. */
   cache: Object.freeze({ ttlMs: 3_600_000, maxEntries: 1_000, maxBytes: 50_000_000 }),
   /** `fleet`: the namespace in Redis and the processes sharing it. */

@@ -11,10 +11,11 @@ import { fetchText, fetchWebPlayerPage, fileOf } from './web-player/page.js';
 import { findOperations, findRouteChunks, hashesByName } from './web-player/scan.js';
 import { CLIENT_TOKEN_URL } from './web-player/client-token.js';
 import { clip } from './redact.js';
+import { batchModeChecks, isrcCheck } from './doctor-lists.js';
 
 /** One line of the doctor's table. */
 export interface DoctorCheck {
-  layer: 'reach' | 'embed' | 'v1' | 'web player' | 'v2' | 'store';
+  layer: 'reach' | 'embed' | 'v1' | 'batch' | 'spclient' | 'web player' | 'v2' | 'store';
   name: string;
   /** `ok`; `healed` (works only thanks to healing); `stale` (the built-in table is out of date); `failed`; `skipped`. */
   status: 'ok' | 'healed' | 'stale' | 'failed' | 'skipped';
@@ -26,7 +27,7 @@ export interface DoctorReport {
   checks: DoctorCheck[];
   /** 0 every operation answers with its built-in hash; 1 healed, degraded or stale; 2 a getter or search cannot get its data. */
   exitCode: 0 | 1 | 2;
-  /** Requests made (at most about 30). */
+  /** Requests made (about 20, and one per operation of the table). */
   requests: number;
   /** A ready-to-paste `operations` override when the built-in table is stale, else null. */
   operations: string | null;
@@ -58,7 +59,9 @@ const ESSENTIAL: ReadonlySet<string> = new Set(['search']);
  * A live check of what the library depends on, layer by layer (SPEC §9): reach, the embed pages, each
  * partner operation on v1 with its built-in hash (and the alternates of a refused one), the web
  * player's bundle and its definitions, v2 without and with a client token, the store. Paced by the
- * rate limit (2 a second unless told), at most about 30 requests, stopping at the first edge 403.
+ * rate limit (2 a second unless told): about 20 requests and one per operation (six more at most for
+ * alternates), stopping at the first edge 403. It also says which mode a batch of tracks or episodes
+ * will use (list operations or each value's own getter) and whether spclient gives ISRCs.
  */
 export function doctor(options: DoctorOptions = {}): Promise<DoctorReport> {
   return doctorOf(OPERATION_LIST, options);
@@ -96,6 +99,10 @@ class DoctorRun {
   #searchFailed = false;
   /** Operations whose built-in hash answers on v1. */
   readonly #current = new Set<string>();
+  /** The v1 line of each operation, by kind. */
+  readonly #v1Status = new Map<string, DoctorCheck['status']>();
+  /** Alternates probed once a built-in hash was refused, at most this many more. */
+  #alternatesLeft = 6;
 
   constructor(context: ClientContext, rows: readonly AnyOperation[], signal: AbortSignal | undefined) {
     this.#context = context;
@@ -108,6 +115,8 @@ class DoctorRun {
       await this.#reach();
       await this.#embedPages();
       await this.#v1();
+      this.#batchModes();
+      await this.#isrc();
       await this.#webPlayer();
       await this.#v2();
       await this.#store();
@@ -227,7 +236,7 @@ class DoctorRun {
       const hashes = builtInHashes(row);
       let line: DoctorCheck | undefined;
       for (const [index, hash] of hashes.entries()) {
-        if (index > 0 && this.#requests >= 26) break; // the budget: alternates only while it lasts
+        if (index > 0 && this.#alternatesLeft-- <= 0) break; // the budget: alternates only while it lasts
         this.#requests += 1;
         try {
           const { outcome } = await probeOperation(query, row, hash, variables, 'v1');
@@ -278,8 +287,18 @@ class DoctorRun {
         detail: `every built-in hash refused (${hashes.map((h) => `${h.slice(0, 8)}…`).join(', ')})`,
       };
       if (line.status === 'failed' && ESSENTIAL.has(kind)) this.#searchFailed = true;
+      this.#v1Status.set(kind, line.status);
       this.#add(line);
     }
+  }
+
+  #batchModes(): void {
+    for (const check of batchModeChecks((kind) => this.#v1Status.get(kind))) this.#add(check);
+  }
+
+  async #isrc(): Promise<void> {
+    this.#requests += 1;
+    this.#add(await isrcCheck(this.#context, KNOWN.track, this.#signal));
   }
 
   async #webPlayer(): Promise<void> {

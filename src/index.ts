@@ -1,14 +1,21 @@
 export { AsyncSpotifyClient } from './client.js';
 export type {
   CallOptions,
+  Detail,
   DiscographyOptions,
+  EpisodeBatchOptions,
   GetOptions,
   GetPlaylistOptions,
   GetShowOptions,
+  GetTrackOptions,
+  IterateSearchOptions,
   SearchOptions,
   SignalOptions,
   SimilarAlbumsOptions,
+  TrackBatchOptions,
 } from './client/call-options.js';
+export type { BatchMode, EpisodeOf, ListBatchResult, TrackOf, WithIsrc } from './client/catalogue.js';
+export type { SearchKey } from './client/iterators.js';
 export type { BatchOptions, BatchProgress } from './client/call-options.js';
 export type { BatchResult } from './client/batch.js';
 export type { EntityOptions } from './client/entity-loader.js';
@@ -75,6 +82,8 @@ export {
   PlaylistSchema,
   PlaylistSummarySchema,
   ReleaseSchema,
+  EpisodeSummarySchema,
+  TrackSummarySchema,
   SEARCH_TYPES,
   SearchResultsSchema,
   ShowSchema,
@@ -95,6 +104,7 @@ export {
   type CreditedArtist,
   type Credits,
   type Episode,
+  type EpisodeSummary,
   type Image,
   type Lyrics,
   type LyricsLine,
@@ -108,6 +118,7 @@ export {
   type ShowRef,
   type ShowSummary,
   type Track,
+  type TrackSummary,
   type Transcript,
   type TranscriptCue,
   type UserProfile,

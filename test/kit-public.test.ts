@@ -192,6 +192,57 @@ describe('the public kit serves every method of the client', () => {
       expect((await use(name, (run as () => Promise<Array<{ ok: boolean }>>)()))[0]?.ok).toBe(true);
   });
 
+  it('catalogues: summaries and ISRCs 50 at a time, recommendations, iterators', async () => {
+    const tracks = Array.from({ length: 3 }, (_, index) => spotify.add(fakeTrack({ name: `Listed ${index}` })));
+    spotify.setIsrc(tracks[1]!.id, 'USRC17607839');
+    const summaries = await client.getTracks(
+      tracks.map((t) => t.id),
+      { detail: 'summary', externalIds: true },
+    );
+    expect(summaries.map((entry) => entry.mode)).toEqual(['list', 'list', 'list']);
+    const second = summaries[1];
+    expect(second?.ok && second.result).toMatchObject({
+      id: tracks[1]!.id,
+      name: 'Listed 1',
+      previewUrl: tracks[1]!.previewUrl,
+      isrc: 'USRC17607839',
+      // decorateContextTracks carries no content rating: a summary says it does not know.
+      explicit: null,
+    });
+    const single = await client.getTrack(tracks[0]!.id, { externalIds: true });
+    expect(single.isrc).toMatch(/^QZFAK\d{7}$/);
+    const episode = spotify.add(fakeEpisode({ name: 'Listed episode' }));
+    const episodes = await client.getEpisodes([episode.id], { detail: 'summary' });
+    expect(episodes[0]).toMatchObject({ ok: true, mode: 'list', result: { name: 'Listed episode' } });
+
+    const recommended = [fakeTrack(), fakeTrack()];
+    spotify.setRecommendations(tracks[0]!.id, recommended);
+    const found = await use('getRecommendations', client.getRecommendations(tracks[0]!.uri, { limit: 1 }));
+    expect(found.map((t) => t.id)).toEqual([recommended[0]!.id]);
+
+    const playlist = spotify.add(fakePlaylist({}, 130));
+    const items: string[] = [];
+    for await (const item of await use('iteratePlaylist', Promise.resolve(client.iteratePlaylist(playlist.id)))) {
+      items.push(item.track.id);
+    }
+    expect(items).toEqual(playlist.tracks.map((item) => item.track.id));
+    const show = spotify.add(fakeShow({}, 3));
+    const shown: string[] = [];
+    for await (const item of await use('iterateShow', Promise.resolve(client.iterateShow(show.id))))
+      shown.push(item.id);
+    expect(shown).toEqual(show.episodes.map((item) => item.id));
+    const artist = spotify.add(fakeArtist());
+    spotify.setDiscography(artist.id, [fakeRelease(), fakeRelease()]);
+    let releases = 0;
+    for await (const _ of await use('iterateDiscography', Promise.resolve(client.iterateDiscography(artist.id))))
+      releases += 1;
+    expect(releases).toBe(2);
+    const hits: string[] = [];
+    const search = await use('iterateSearch', Promise.resolve(client.iterateSearch('listed', { type: 'track' })));
+    for await (const hit of search) hits.push(hit.name);
+    expect(hits.sort()).toEqual(['Listed 0', 'Listed 1', 'Listed 2']);
+  });
+
   it('no public method was left out', () => {
     // The methods come in families (client/*-methods.ts): every prototype up the chain counts.
     const methods: string[] = [];

@@ -11,6 +11,8 @@ import {
   type SearchResults,
   type EntityWithImages,
   type BatchResult,
+  type ListBatchResult,
+  type TrackSummary,
   type ClientOptions,
   type Episode,
   type Playlist,
@@ -27,7 +29,13 @@ describe('public types', () => {
     expectTypeOf(client.getAlbum('x')).toEqualTypeOf<Promise<Album>>();
     expectTypeOf(client.getPlaylist('x', { maxTracks: Infinity })).toEqualTypeOf<Promise<Playlist>>();
     expectTypeOf(client.getShow('x', { maxEpisodes: 3 })).toEqualTypeOf<Promise<Show>>();
-    expectTypeOf(client.getTracks(['x'])).toEqualTypeOf<Promise<Array<BatchResult<Track>>>>();
+    // getTracks says how each value was read (mode); its entries are still batch results of tracks.
+    expectTypeOf(client.getTracks(['x'])).toEqualTypeOf<Promise<Array<ListBatchResult<Track>>>>();
+    expectTypeOf(client.getTracks(['x'])).toMatchTypeOf<Promise<Array<BatchResult<Track>>>>();
+    expectTypeOf(client.getTracks(['x'], { detail: 'summary' })).toEqualTypeOf<
+      Promise<Array<ListBatchResult<TrackSummary>>>
+    >();
+    expectTypeOf(client.getTrack('x', { externalIds: true })).toEqualTypeOf<Promise<Track & { isrc: string | null }>>();
     expectTypeOf(client.downloadCover).parameter(0).toEqualTypeOf<EntityWithImages>();
     expectTypeOf(client.downloadPreview).returns.toEqualTypeOf<Promise<string>>();
     void client.close();
@@ -57,7 +65,7 @@ describe('public types', () => {
     expectTypeOf(client.getTrack('x', { signal: maybeSignal, fresh: maybeBoolean })).toEqualTypeOf<Promise<Track>>();
     expectTypeOf(client.getPlaylist('x', { maxTracks: maybeNumber })).toEqualTypeOf<Promise<Playlist>>();
     expectTypeOf(client.getTracks(['x'], { concurrency: maybeNumber, signal: maybeSignal })).toEqualTypeOf<
-      Promise<Array<BatchResult<Track>>>
+      Promise<Array<ListBatchResult<Track>>>
     >();
     void client.downloadCover({} as Album, '/tmp', { filename: undefined, size: undefined, signal: maybeSignal });
     void client.getSimilarAlbums('x', { limit: maybeNumber });

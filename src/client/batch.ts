@@ -6,7 +6,7 @@ import type { BatchOptions } from './call-options.js';
 let pLimit: typeof pLimitType | undefined;
 
 /** p-limit, loaded by the first batch (an `import` of the package that runs none does not pay for it). */
-async function loadPLimit(): Promise<typeof pLimitType> {
+export async function loadPLimit(): Promise<typeof pLimitType> {
   pLimit ??= (await import('p-limit')).default;
   return pLimit;
 }

@@ -32,10 +32,42 @@ export interface BatchOptions extends CallOptions {
   onProgress?: ((progress: BatchProgress) => void) | undefined;
 }
 
+/** Options of `getTrack`. */
+export interface GetTrackOptions extends CallOptions {
+  /** Adds `isrc` (string or null) from spclient's track metadata (one more request). @default false */
+  externalIds?: boolean | undefined;
+}
+
+/** What a track or episode batch reads: summaries (list operations), or the full models. */
+export type Detail = 'summary' | 'full';
+
+/** Options of `getTracks`. */
+export interface TrackBatchOptions extends BatchOptions {
+  /**
+   * `'summary'`: `TrackSummary` models, 50 tracks a request (`decorateContextTracks`, `trackPreview`);
+   * `'full'`: `Track` models, one partner request per track and the previews 50 a request. A value a
+   * list answer has no usable entry for takes its own getter (`mode: 'entity'`). @default 'full'
+   */
+  detail?: Detail | undefined;
+  /** Adds `isrc` (string or null) to each result, from spclient's track metadata. @default false */
+  externalIds?: boolean | undefined;
+}
+
+/** Options of `getEpisodes`. */
+export interface EpisodeBatchOptions extends BatchOptions {
+  /** `'summary'`: `EpisodeSummary` models, 50 a request (`decorateContextEpisodesOrChapters`). @default 'full' */
+  detail?: Detail | undefined;
+}
+
 /** Options of `getPlaylist` (and `getChart`). */
 export interface GetPlaylistOptions extends CallOptions {
   /** How many items to return at most; `Infinity` for all. @default 100 */
   maxTracks?: number | undefined;
+  /**
+   * Fill the preview URL of the tracks past the embed page's first 100 (which carries theirs) with
+   * `trackPreview`, 50 a request. @default false
+   */
+  previews?: boolean | undefined;
 }
 
 /** Options of `getShow`. */
@@ -66,6 +98,14 @@ export interface SimilarAlbumsOptions extends CallOptions {
   limit?: number | undefined;
 }
 
+/** Options of `iterateSearch`. */
+export interface IterateSearchOptions extends SignalOptions {
+  /** The one type of hits to page through. */
+  type: SearchType;
+  /** The most hits to yield. @default all Spotify gives */
+  max?: number | undefined;
+}
+
 /** The names of an options type, every one listed (the compiler checks the list is whole and has no extra name). */
 function names<T extends object>(keys: { [K in keyof Required<T>]: true }): readonly string[] {
   return Object.freeze(Object.keys(keys));
@@ -78,18 +118,35 @@ function names<T extends object>(keys: { [K in keyof Required<T>]: true }): read
 export const OPTION_NAMES = Object.freeze({
   signal: names<SignalOptions>({ signal: true }),
   call: names<CallOptions>({ signal: true, fresh: true }),
-  playlist: names<GetPlaylistOptions>({ signal: true, fresh: true, maxTracks: true }),
+  track: names<GetTrackOptions>({ signal: true, fresh: true, externalIds: true }),
+  playlist: names<GetPlaylistOptions>({ signal: true, fresh: true, maxTracks: true, previews: true }),
   show: names<GetShowOptions>({ signal: true, fresh: true, maxEpisodes: true }),
   search: names<SearchOptions>({ signal: true, fresh: true, types: true, limit: true, offset: true }),
   discography: names<DiscographyOptions>({ signal: true, fresh: true, maxReleases: true }),
   similar: names<SimilarAlbumsOptions>({ signal: true, fresh: true, limit: true }),
+  iterateSearch: names<IterateSearchOptions>({ signal: true, type: true, max: true }),
   batch: names<BatchOptions>({ signal: true, fresh: true, concurrency: true, onProgress: true }),
-  playlistBatch: names<BatchOptions & GetPlaylistOptions>({
+  playlistBatch: names<BatchOptions & Pick<GetPlaylistOptions, 'maxTracks'>>({
     signal: true,
     fresh: true,
     concurrency: true,
     onProgress: true,
     maxTracks: true,
+  }),
+  trackBatch: names<TrackBatchOptions>({
+    signal: true,
+    fresh: true,
+    concurrency: true,
+    onProgress: true,
+    detail: true,
+    externalIds: true,
+  }),
+  episodeBatch: names<EpisodeBatchOptions>({
+    signal: true,
+    fresh: true,
+    concurrency: true,
+    onProgress: true,
+    detail: true,
   }),
   showBatch: names<BatchOptions & GetShowOptions>({
     signal: true,

@@ -17,6 +17,7 @@ import { SharedState } from '../cache/shared-state.js';
 import { ClientToken } from '../web-player/client-token.js';
 import { WebPlayerDiscovery } from '../web-player/discovery.js';
 import { AccountToken } from '../spclient/account-token.js';
+import { IsrcLookup } from './isrc.js';
 
 /** What every call of a client goes through: its HTTP policies, options, token, healing and cache. */
 export interface ClientContext {
@@ -28,6 +29,8 @@ export interface ClientContext {
   healing: Healing;
   /** Single flight and the cache, for every getter and discovery call. */
   remember: Remember;
+  /** ISRCs from spclient's track metadata (opt-in: `externalIds`). */
+  isrc: IsrcLookup;
   /** The account token of the `cookies` option; undefined without one. */
   accountToken: AccountToken | undefined;
 }
@@ -87,6 +90,7 @@ export function createClientParts(resolved: ResolvedOptions): ClientParts {
       now: () => clock.now(),
       fetchPage: (type, id) => fetchEmbedPage(http, resolved.maxPageBytes, type, id, undefined),
     }),
+    isrc: undefined as unknown as IsrcLookup,
     healing: new Healing(discovery, new ClientToken(http, (signal) => discovery.clientVersion(signal)), shared),
     remember,
     accountToken: resolved.cookies
@@ -99,6 +103,7 @@ export function createClientParts(resolved: ResolvedOptions): ClientParts {
         })
       : undefined,
   };
+  context.isrc = new IsrcLookup(http, context.anonymousToken, resolved.maxPageBytes, warn);
   return { context, dispatcher, ownsDispatcher: owned, limiter, release: () => cache?.clear() };
 }
 

@@ -256,7 +256,7 @@ function listOf<S extends z.ZodType>(
  * The items that validate. Discovery has no embed data to fall back on, so an item that does not
  * (a hit without a name) is skipped with one warning naming the first one, and the rest are kept.
  */
-function keepValid<S extends z.ZodType>(
+export function keepValid<S extends z.ZodType>(
   context: ClientContext,
   kind: OperationKind,
   schema: S,

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, optionError } from '../errors.js';
 import { fetchEmbedPage as fetchPage } from '../embed/fetch-page.js';
 import { ENTITY_SCHEMAS, type EntityByType, type EntityType } from '../models/entities.js';
 import { modelFromEmbed, type EmbedPage, type ListLimits } from '../parse/index.js';
@@ -7,6 +7,8 @@ import { enrich } from '../partner/enrich.js';
 import { PARTNER_API_URL } from '../partner/operation.js';
 import type { Outcome } from '../cache/remember.js';
 import { DEFAULTS } from '../defaults.js';
+import type { Playlist } from '../models/index.js';
+import { fillPreviews } from './previews.js';
 import type { z } from 'zod';
 import { limitOption } from './arguments.js';
 import type { CallOptions, GetPlaylistOptions, GetShowOptions } from './call-options.js';
@@ -39,8 +41,13 @@ export function getEntity<T extends EntityType>(
     // A value that is not a short link is parsed at once (a short link costs a request). The work starts
     // a turn later even for an id parsed at once: started in the caller's turn, 10,000 calls made at
     // once peaked at a third more memory in about half the runs (bench memory).
+    const previews = (options as GetPlaylistOptions).previews;
+    if (previews !== undefined && typeof previews !== 'boolean')
+      throw optionError('previews', 'must be true or false', '');
     const id = resolveId(context.http, type, value, signal);
-    return Promise.resolve(id).then((resolved) => loadCached(context, type, resolved, options.fresh, signal, limits));
+    return Promise.resolve(id).then((resolved) =>
+      loadCached(context, type, resolved, options.fresh, signal, limits, previews === true),
+    );
   } catch (error) {
     return Promise.reject(error as Error);
   }
@@ -53,19 +60,24 @@ function loadCached<T extends EntityType>(
   fresh: boolean | undefined,
   signal: AbortSignal | undefined,
   limits: ListLimits,
+  previews = false,
 ): Promise<EntityByType[T]> {
-  // The key holds the limit that changes the result (maxTracks for playlists, maxEpisodes for shows).
+  // The key holds the limit that changes the result (maxTracks for playlists, maxEpisodes for shows),
+  // and the previews of a playlist's items past its embed's first 100 when they were asked for.
   const limit = type === 'playlist' ? limits.maxTracks : type === 'show' ? limits.maxEpisodes : null;
-  const parts = [type, id, limit === Infinity ? 'all' : limit];
+  const withPreviews = previews && type === 'playlist';
+  const parts = [type, id, limit === Infinity ? 'all' : limit, ...(withPreviews ? ['previews'] : [])];
   const schema = ENTITY_SCHEMAS[type] as unknown as z.ZodType<EntityByType[T]>;
   // A playlist or show read whole keeps every item its embed has, whatever the other list's limit.
   const used = {
     maxTracks: type === 'playlist' ? limits.maxTracks : Infinity,
     maxEpisodes: type === 'show' ? limits.maxEpisodes : Infinity,
   };
-  return context.remember(parts, schema, { fresh, signal }, (inner, outcome) =>
-    loadEntity(context, type, id, { signal: inner, limits: used, outcome }),
-  );
+  return context.remember(parts, schema, { fresh, signal }, async (inner, outcome) => {
+    const entity = await loadEntity(context, type, id, { signal: inner, limits: used, outcome });
+    if (!withPreviews) return entity;
+    return (await fillPreviews(context, entity as Playlist, inner, outcome)) as EntityByType[T];
+  });
 }
 
 export interface LoadOptions {

@@ -18,9 +18,21 @@ import {
   type BatchOptions,
   type CallOptions,
   type GetPlaylistOptions,
+  type EpisodeBatchOptions,
   type GetShowOptions,
+  type GetTrackOptions,
   type SignalOptions,
+  type TrackBatchOptions,
 } from './call-options.js';
+import {
+  episodeBatch,
+  isrcOf,
+  trackBatch,
+  type EpisodeOf,
+  type ListBatchResult,
+  type TrackOf,
+  type WithIsrc,
+} from './catalogue.js';
 import { chartOf } from './charts.js';
 import { ClientCore, stateOf } from './core.js';
 import { getEntity, type EntityOptions } from './entity-loader.js';
@@ -44,11 +56,20 @@ function downloadsOf(client: object) {
 /** The entity getters, their batch helpers and the downloads (SPEC §1). */
 export class EntityMethods extends ClientCore {
   /**
-   * A track: name, artists, duration, album, cover, preview URL and (with the partner API) play count, track and disc number.
+   * A track: name, artists, duration, album, cover, preview URL and (with the partner API) play count,
+   * track and disc number; with `externalIds: true`, its ISRC too (`isrc`, null when spclient has none).
    * @throws {NotFoundError} Spotify has no such track
    */
-  getTrack(value: string, options?: CallOptions): Promise<Track> {
-    return this.get('track', value, options);
+  getTrack<O extends GetTrackOptions>(value: string, options?: O): Promise<WithIsrc<O, Track>> {
+    const { calls, context } = stateOf(this);
+    return calls.run('getTrack', OPTION_NAMES.track, options, (o, signal) => {
+      const track = getEntity(context, 'track', value, o, signal);
+      if (o.externalIds !== true) return track as Promise<WithIsrc<O, Track>>;
+      return track.then(
+        async (found) =>
+          ({ ...found, isrc: await isrcOf(context, { signal, fresh: o.fresh }, found.id) }) as WithIsrc<O, Track>,
+      );
+    });
   }
 
   /**
@@ -118,13 +139,23 @@ export class EntityMethods extends ClientCore {
   }
 
   /**
-   * Tracks for many values, `concurrency` at a time, in input order. One failure never loses the others:
-   * each entry is `{ value, ok: true, result }` or `{ value, ok: false, error }` (a bad value is its entry's error).
-   * @param options `concurrency` (default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`
+   * Tracks for many values, in input order. One failure never loses the others: each entry is
+   * `{ value, ok: true, result, mode }` or `{ value, ok: false, error, mode }` (a bad value is its
+   * entry's error). `detail: 'summary'` reads `TrackSummary` models 50 a request; the default `'full'`
+   * reads `Track` models with one partner request each and their previews 50 a request (SPEC §11);
+   * `mode` says how each value was read (`'list'`, `'entity'`: its own getter, `'cache'`).
+   * @param options `detail`, `externalIds` (adds `isrc`), `concurrency` (requests at once; default the client's `maxConcurrency`), `onProgress`, `signal` (aborts the whole batch), `fresh`
    */
-  getTracks(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Track>>> {
-    return stateOf(this).calls.batch('getTracks', OPTION_NAMES.batch, values, options, (value, o) =>
-      this.getTrack(value, o),
+  getTracks<O extends TrackBatchOptions>(
+    values: readonly string[],
+    options?: O,
+  ): Promise<Array<ListBatchResult<TrackOf<O>>>> {
+    const { calls, context } = stateOf(this);
+    return calls.run(
+      'getTracks',
+      OPTION_NAMES.trackBatch,
+      options,
+      (o, signal) => trackBatch(context, values, { ...o, signal }) as Promise<Array<ListBatchResult<TrackOf<O>>>>,
     );
   }
 
@@ -152,10 +183,20 @@ export class EntityMethods extends ClientCore {
     );
   }
 
-  /** Episodes for many values, as `getTracks`. */
-  getEpisodes(values: readonly string[], options?: BatchOptions): Promise<Array<BatchResult<Episode>>> {
-    return stateOf(this).calls.batch('getEpisodes', OPTION_NAMES.batch, values, options, (value, o) =>
-      this.getEpisode(value, o),
+  /**
+   * Episodes for many values, as `getTracks`: `detail: 'summary'` reads `EpisodeSummary` models 50 a
+   * request (`decorateContextEpisodesOrChapters`); the default `'full'` reads each with its getter.
+   */
+  getEpisodes<O extends EpisodeBatchOptions>(
+    values: readonly string[],
+    options?: O,
+  ): Promise<Array<ListBatchResult<EpisodeOf<O>>>> {
+    const { calls, context } = stateOf(this);
+    return calls.run(
+      'getEpisodes',
+      OPTION_NAMES.episodeBatch,
+      options,
+      (o, signal) => episodeBatch(context, values, { ...o, signal }) as Promise<Array<ListBatchResult<EpisodeOf<O>>>>,
     );
   }
 

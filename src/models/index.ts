@@ -16,6 +16,8 @@ export { EpisodeSchema, type Episode } from './episode.js';
 export { PlaylistItemSchema, PlaylistSchema, type Playlist, type PlaylistItem } from './playlist.js';
 export { ShowSchema, type Show } from './show.js';
 export { TrackSchema, type Track } from './track.js';
+export { TrackSummarySchema, type TrackSummary } from './track-summary.js';
+export { EpisodeSummarySchema, type EpisodeSummary } from './episode-summary.js';
 export { ArtistSummarySchema, type ArtistSummary } from './artist-summary.js';
 export { ColorsSchema, type Colors } from './colors.js';
 export { ConcertSchema, type Concert } from './concert.js';

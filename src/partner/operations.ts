@@ -19,8 +19,10 @@ import {
   type ProbeEntities,
 } from './operation.js';
 import { readRelatedArtists } from './related-artists.js';
-import { readSearch, searchVariables, type SearchRequest } from './search.js';
+import { readSearch, searchVariables, typeSearchVariables, type SearchRequest } from './search.js';
 import { readSimilarAlbums } from './similar-albums.js';
+import { apiEpisodeSummary, apiTrackSummary, byUri, readTrackPreviews } from './summaries-of-lists.js';
+import { readRecommendations } from './recommendations.js';
 import { apiTrack } from './track.js';
 
 /** What a call about one entity gives: its uri, and the preview URLs its embed page carried. */
@@ -48,6 +50,29 @@ const creditVariables = ({ trackId }: TrackIdInput) => ({
   contributorsOffset: 0,
 });
 const readCredits = (root: Raw, { trackId }: TrackIdInput) => readPartnerCredits(root, trackId);
+
+/** A call about a list of entities (at most 50 uris, as the web player sends them). */
+export interface UrisInput {
+  uris: readonly string[];
+}
+const urisOnly = ({ uris }: UrisInput) => ({ uris });
+const probeTrackUris = (known: ProbeEntities): UrisInput => ({ uris: [knownUri(known, 'track')] });
+
+/** The operations of one search type's "see all" (SPEC §11): searchV2 like searchDesktop, one type at a time. */
+const typeSearch = <const T extends (SearchRequest['types'] extends ReadonlySet<infer S> ? S : never)>(
+  name: string,
+  hash: string,
+  type: T,
+) =>
+  operation({
+    name,
+    hash,
+    root: 'searchV2',
+    route: 'xpui-routes-search',
+    variables: (request: SearchRequest) => typeSearchVariables(request),
+    read: (root, request) => readSearch(root, request),
+    probe: (): SearchRequest => ({ query: 'daft punk', types: new Set([type]), limit: 5, offset: 0 }),
+  });
 const probeTrackId = (known: ProbeEntities): TrackIdInput => ({ trackId: known.ids.track });
 
 /**
@@ -209,6 +234,62 @@ export const OPERATIONS = withKinds({
     read: (root, { trackId }) => readCanvas(root, trackId),
     probe: probeTrackId,
   }),
+  decorateTracks: operation({
+    name: 'decorateContextTracks',
+    hash: '383de00240775c39a6afe0b1055dc562b2a3930894201f9762f3fc32a74971c7',
+    alternates: ['697706196617419cd713ed01a204a312876b51fba591b70bf961ddc0eccd5e8e'],
+    root: 'tracks',
+    variables: urisOnly,
+    read: (root, { uris }: UrisInput) => byUri(root, uris, apiTrackSummary),
+    probe: probeTrackUris,
+  }),
+  decorateEpisodes: operation({
+    name: 'decorateContextEpisodesOrChapters',
+    hash: '383de00240775c39a6afe0b1055dc562b2a3930894201f9762f3fc32a74971c7',
+    root: 'episodes',
+    variables: urisOnly,
+    read: (root, { uris }: UrisInput) => byUri(root, uris, apiEpisodeSummary),
+    probe: (known) => ({ uris: [knownUri(known, 'episode')] }),
+  }),
+  trackPreview: operation({
+    name: 'trackPreview',
+    hash: 'fc26ffc7a1a4f93bd4c2d705649f7dba1de34005b3dc2915549847a9959405d8',
+    root: 'lookup',
+    variables: urisOnly,
+    read: (root, { uris }: UrisInput) => readTrackPreviews(root, uris),
+    probe: probeTrackUris,
+  }),
+  recommendations: operation({
+    name: 'internalLinkRecommenderTrack',
+    hash: 'c77098ee9d6ee8ad3eb844938722db60570d040b49f41f5ec6e7be9160a7c86b',
+    root: 'seoRecommendedTrack',
+    route: 'xpui-routes-track',
+    variables: ({ uri, limit }: { uri: string; limit: number }) => ({ uri, limit }),
+    read: (root) => readRecommendations(root),
+    probe: (known) => ({ uri: knownUri(known, 'track'), limit: 5 }),
+  }),
+  searchTracks: typeSearch('searchTracks', 'b02683192a98dde7966b5e6655a79eeb62713eab703eda9902c932818dd52751', 'track'),
+  searchAlbums: typeSearch('searchAlbums', '202cb3305e31e5a0767ba7925f28bd728cf8f8b0217e6da43909056071cd70e9', 'album'),
+  searchArtists: typeSearch(
+    'searchArtists',
+    '7bf95d754fdbe32c8b161fbbe54d1ae50974900df4dce4c8f1afcbcad153224d',
+    'artist',
+  ),
+  searchPlaylists: typeSearch(
+    'searchPlaylists',
+    'd520014e748f9ea44f7707d8df1819867ac1205e8b7f3e28f22fe5fc858921b1',
+    'playlist',
+  ),
+  searchPodcasts: typeSearch(
+    'searchPodcasts',
+    '0195d9f61b43606d490bca64c3456e3593528cea6cc05c7e822c7c42beed0f4e',
+    'show',
+  ),
+  searchEpisodes: typeSearch(
+    'searchEpisodes',
+    'c9ee277c533bd3f191f9f09bee04f8e4e81bdc48f4d2fadbf67e504c75dc3fe1',
+    'episode',
+  ),
   colors: operation({
     name: 'fetchExtractedColors',
     hash: '36e90fcaea00d47c695fce31874efeb2519b97d4cd0ee1abfb4f8dc9348596ea',

@@ -27,6 +27,21 @@ export function searchVariables(request: SearchRequest): Record<string, unknown>
   };
 }
 
+/** The variables of one type's search (searchTracks, …): the web player's flags for a "see all" page. */
+export function typeSearchVariables(request: SearchRequest): Record<string, unknown> {
+  return {
+    searchTerm: request.query,
+    offset: request.offset,
+    limit: request.limit,
+    numberOfTopResults: 5,
+    includeAudiobooks: true,
+    includeArtistHasConcertsField: false,
+    includePreReleases: true,
+    includeLocalConcertsField: false,
+    includeAuthors: true,
+  };
+}
+
 const byUri = (_item: unknown, value: { uri: string }) => value.uri;
 
 /** One section of `searchV2`: its hits (tracks sit one level deeper, in `item.data`) and its total. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnyEntity } from '../models/entities.js';
-import type { Album, ArtistSummary, Colors, Concert, Release } from '../models/index.js';
+import type { Album, ArtistSummary, Colors, Concert, Release, Track } from '../models/index.js';
 import { releaseOf } from './summaries.js';
 
 /**
@@ -16,6 +16,7 @@ export class FakeDiscovery {
   readonly #similar = new Map<string, readonly Release[]>();
   readonly #concerts = new Map<string, readonly Concert[]>();
   readonly #colors = new Map<string, Colors>();
+  readonly #recommended = new Map<string, readonly Track[]>();
 
   /** @param entities what was added, by URI; @param mediaUrls the media URLs the fake serves */
   constructor(entities: ReadonlyMap<string, AnyEntity>, mediaUrls: () => Iterable<string>) {
@@ -33,6 +34,14 @@ export class FakeDiscovery {
 
   setSimilarAlbums(trackId: string, albums: readonly Release[]): void {
     this.#similar.set(idOf(trackId), albums);
+  }
+
+  setRecommendations(trackId: string, tracks: readonly Track[]): void {
+    this.#recommended.set(idOf(trackId), tracks);
+  }
+
+  recommendedFor(trackId: string): readonly Track[] {
+    return this.#recommended.get(trackId) ?? [];
   }
 
   setConcerts(artistId: string, concerts: readonly Concert[]): void {

@@ -3,7 +3,9 @@ import type { Credits } from '../models/credits.js';
 import type { Lyrics } from '../models/lyrics.js';
 import type { Transcript } from '../models/transcript.js';
 import type { UserProfile } from '../models/user-profile.js';
+import { idOfGid } from '../spclient/metadata.js';
 import { FAKE_TOKEN } from './embed-pages.js';
+import { fakeIsrc } from './list-answers.js';
 import { json, text, type FakeAnswer } from './fake-answer.js';
 import type { FakeAuth } from './fake-auth.js';
 import {
@@ -25,10 +27,22 @@ export class FakeSpclient {
   readonly canvases = new Map<string, Canvas | null>();
   readonly transcripts = new Map<string, Transcript>();
   readonly users = new Map<string, UserProfile>();
+  /** A track's ISRC as set (`null`: it has none); an added track without one has one made from its id. */
+  readonly isrcs = new Map<string, string | null>();
   readonly #auth: FakeAuth;
+  readonly #isTrack: (id: string) => boolean;
 
-  constructor(auth: FakeAuth) {
+  constructor(auth: FakeAuth, isTrack: (id: string) => boolean) {
     this.#auth = auth;
+    this.#isTrack = isTrack;
+  }
+
+  /** `metadata/4/track/{gid}`, which the anonymous token may read: the track's gid, name-less, and its ISRC. */
+  #trackMetadata(gid: string): FakeAnswer {
+    const id = idOfGid(gid);
+    if (!this.#isTrack(id)) return text(404, '');
+    const isrc = this.isrcs.has(id) ? this.isrcs.get(id) : fakeIsrc(id);
+    return json(200, { gid, external_id: isrc === null || isrc === undefined ? [] : [{ type: 'isrc', id: isrc }] });
   }
 
   /** `/api/server-time`, its Date header from the fake's clock (a client falls back to it). */
@@ -44,6 +58,10 @@ export class FakeSpclient {
   spclient(url: URL, authorization: string | undefined): FakeAnswer {
     if (authorization === undefined) return text(401, 'No token provided');
     if (this.#auth.rbac) return text(403, 'rbac: access denied');
+    // Fake ids may pass 2^128 (a gid of more than 32 digits): Spotify's never do.
+    const metadata = /^\/metadata\/4\/track\/([0-9a-f]{32,40})$/.exec(url.pathname);
+    if (metadata && (authorization === `Bearer ${FAKE_TOKEN}` || this.#auth.isAccountToken(authorization)))
+      return this.#trackMetadata(metadata[1] as string);
     if (!this.#auth.isAccountToken(authorization))
       return authorization === `Bearer ${FAKE_TOKEN}` ? text(403, 'rbac: access denied') : text(401, 'Invalid token');
     const path = url.pathname;

@@ -74,7 +74,7 @@ export class FakeSpotify {
   /** The account side: the cookie it takes, TOTP versions, server time, minted tokens, product state. */
   readonly auth = new FakeAuth();
   /** What the account side serves (lyrics, credits, Canvases, transcripts, users) and spclient's answers. */
-  readonly #account = new FakeSpclient(this.auth);
+  readonly #account = new FakeSpclient(this.auth, (id) => this.#entity(entityUri('track', id))?.type === 'track');
   readonly #bootstrap = fakeTrack({ id: BOOTSTRAP_TRACK_ID, name: 'Never Gonna Give You Up' });
 
   private constructor(
@@ -108,16 +108,13 @@ export class FakeSpotify {
   }
 
   /**
-   * Options for a client of this fake, fast for tests: routed here, no rate limit, no retries (so no
-   * retry waits), and a cache and fleet namespace of this fake's own, so a test that also uses a
-   * shared store never writes into production entries. A fresh object each time; spread it to add
-   * options: `new AsyncSpotifyClient({ ...spotify.clientOptions, cache: true })`.
+   * Options for a client of this fake: routed here, no rate limit or retries, a cache and fleet namespace
+   * of its own (never production entries). A fresh object: `{ ...spotify.clientOptions, cache: true }`.
    */
   get clientOptions(): ClientOptions & { dispatcher: Dispatcher } {
     return { dispatcher: this.dispatcher, rateLimit: false, retry: false, namespace: `fake-spotify:${this.origin}` };
   }
 
-  /** Serves `entity` (any model) from now on, and returns it. */
   /**
    * Serves `entity` (any model) from now on, and returns it. The items it lists (a playlist's tracks
    * and episodes, an album's tracks, a show's episodes, an artist's top tracks) are served as entities
@@ -136,15 +133,13 @@ export class FakeSpotify {
     this.#serveMedia(item);
   }
 
-  /** The entity of `uri`: one added, else an item of one added. */
   #entity(uri: string): AnyEntity | undefined {
     return this.#entities.get(uri) ?? this.#items.get(uri);
   }
 
   /**
-   * Fails the next `times` (default 1) entity requests in `scope` (one value, one type, or all) with
-   * `fault`: a status (with `retryAfter` seconds), a slow or truncated body, or a rotated hash. For
-   * testing how code handles `RateLimitedError`, retries and timeouts.
+   * Fails the next `times` (default 1) entity requests in `scope` (a value, a type, or all) with `fault`:
+   * a status (with `retryAfter`), a slow or truncated body, or a rotated hash.
    */
   fail(fault: FakeFault, scope: FakeFaultScope = {}): void {
     this.#faults.add(fault, scope);
@@ -193,10 +188,7 @@ export class FakeSpotify {
     return user;
   }
 
-  /**
-   * The artist's discography (newest first, as Spotify lists it). Without one set, it is the added
-   * albums that name the artist, newest first.
-   */
+  /** The artist's discography, newest first; without one set, the added albums naming the artist. */
   setDiscography(artistId: string, releases: readonly M.Release[]): void {
     this.#discovery.setDiscography(artistId, releases);
     // Each release is an album too (without its tracks, unless one was added).
@@ -211,6 +203,17 @@ export class FakeSpotify {
   /** The albums Spotify recommends from this track; default none. */
   setSimilarAlbums(trackId: string, albums: readonly M.Release[]): void {
     this.#discovery.setSimilarAlbums(trackId, albums);
+  }
+
+  /** The tracks Spotify recommends from this one; default none. */
+  setRecommendations(trackId: string, tracks: readonly M.Track[]): void {
+    this.#discovery.setRecommendations(trackId, tracks);
+    for (const track of tracks) this.#serveItem(track);
+  }
+
+  /** A track's ISRC in spclient's metadata (`null`: none); an added track has one made from its id without this. */
+  setIsrc(trackId: string, isrc: string | null): void {
+    this.#account.isrcs.set(trackId, isrc);
   }
 
   /** The concerts Spotify lists for this artist; default none. */
@@ -311,16 +314,8 @@ export class FakeSpotify {
       const target = this.#shortLinks.get(url.pathname.slice(1));
       return target ? { status: 302, headers: { location: target }, body: '' } : text(404, 'Not Found');
     }
-    if (host === 'clienttoken.spotify.com' && url.pathname === '/v1/clienttoken') {
-      return json(200, {
-        response_type: 'RESPONSE_GRANTED_TOKEN_RESPONSE',
-        granted_token: {
-          token: this.webPlayer.mintClientToken(),
-          expires_after_seconds: 1_209_600,
-          refresh_after_seconds: 1_209_000,
-        },
-      });
-    }
+    if (host === 'clienttoken.spotify.com' && url.pathname === '/v1/clienttoken')
+      return this.webPlayer.clientTokenAnswer();
     if (host === 'open.spotifycdn.com' || host === 'open-exp.spotifycdn.com') return this.webPlayer.serve(url);
     if (host === 'open.spotify.com' && url.pathname === '/api/server-time') return this.#account.serverTime();
     if (host === 'open.spotify.com' && url.pathname === '/api/token') {

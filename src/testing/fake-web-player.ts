@@ -132,6 +132,18 @@ export class FakeWebPlayer {
     return token;
   }
 
+  /** `clienttoken.spotify.com/v1/clienttoken`'s answer: a new client token, good for two weeks. */
+  clientTokenAnswer(): FakeAnswer {
+    return json(200, {
+      response_type: 'RESPONSE_GRANTED_TOKEN_RESPONSE',
+      granted_token: {
+        token: this.mintClientToken(),
+        expires_after_seconds: 1_209_600,
+        refresh_after_seconds: 1_209_000,
+      },
+    });
+  }
+
   isClientToken(value: string | undefined): boolean {
     return value !== undefined && this.#minted.has(value);
   }

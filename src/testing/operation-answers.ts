@@ -14,6 +14,13 @@ import type { FakeDiscovery } from './fake-discovery.js';
 import { partnerAnswer } from './partner-answers.js';
 import { canvasAnswer, partnerCreditsAnswer } from './spclient-answers.js';
 import { entityUri } from '../models/entities.js';
+import {
+  decorateEpisodesAnswer,
+  decorateTracksAnswer,
+  recommendationsAnswer,
+  trackPreviewAnswer,
+  typeSearchAnswer,
+} from './list-answers.js';
 
 /** What the fake knows when it answers a persisted query: what was added, and what a test set. */
 export interface FakeWorld {
@@ -89,6 +96,20 @@ export const OPERATION_ANSWERS: Readonly<Record<string, OperationAnswer>> = Obje
   queryShowMetadataV2: entityAnswer('queryShowMetadataV2'),
   queryPodcastEpisodes: entityAnswer('queryPodcastEpisodes'),
   searchDesktop: (variables, world) => json(200, { data: searchAnswer(world.entities(), { ...variables }) }),
+  ...Object.fromEntries(
+    ['searchTracks', 'searchAlbums', 'searchArtists', 'searchPlaylists', 'searchPodcasts', 'searchEpisodes'].map(
+      (name): [string, OperationAnswer] => {
+        const answer = typeSearchAnswer(name);
+        return [name, (variables, world) => answer(world.entities(), variables)];
+      },
+    ),
+  ),
+  decorateContextTracks: (variables, world) => decorateTracksAnswer(variables, world.entity),
+  decorateContextEpisodesOrChapters: (variables, world) => decorateEpisodesAnswer(variables, world.entity),
+  trackPreview: (variables, world) => trackPreviewAnswer(variables, world.entity),
+  internalLinkRecommenderTrack: about('uri', (track, variables, world) =>
+    recommendationsAnswer(world.discovery.recommendedFor(track.id), variables),
+  ),
   queryArtistDiscographyAll: about('uri', (artist, variables, world) =>
     discographyAnswer(world.discovery.discographyOf(artist.id), { ...variables }),
   ),

@@ -1,7 +1,7 @@
 /** `spotify-scraper doctor` against the testing kit's fake Spotify (--origin): its three exit codes. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src/index.js';
-import { OPERATIONS } from '../../src/partner/operations.js';
+import { OPERATION_LIST, OPERATIONS } from '../../src/partner/operations.js';
 import {
   fakeAlbum,
   fakeArtist,
@@ -36,21 +36,33 @@ const doctor = (...flags: string[]) =>
   runCliInProcess(['doctor', '--origin', spotify.origin, '--rate', '500', '--burst', '50', ...flags]);
 
 describe('spotify-scraper doctor', () => {
-  it('exit 0: every layer answers, every operation with its built-in hash; within ~30 requests', async () => {
+  it('exit 0: every layer answers, every operation with its built-in hash; about 20 requests and one per operation', async () => {
     const run = await doctor('--json');
     const report = run.json() as DoctorReport;
     expect(run.stderr).toBe('');
     expect(report.checks.filter((check) => check.status !== 'ok')).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(run.code).toBe(0);
-    expect(report.requests).toBeLessThanOrEqual(30);
-    expect(spotify.requests.length).toBeLessThanOrEqual(32);
+    // reach 4, embed pages 6, one per operation, the ISRC probe, the web player 2, v2 up to 3.
+    expect(report.requests).toBeLessThanOrEqual(16 + OPERATION_LIST.length);
+    expect(spotify.requests.length).toBeLessThanOrEqual(18 + OPERATION_LIST.length);
     expect(report.checks.map((check) => check.layer)).toEqual(
-      expect.arrayContaining(['reach', 'embed', 'v1', 'web player', 'v2']),
+      expect.arrayContaining(['reach', 'embed', 'v1', 'batch', 'spclient', 'web player', 'v2']),
     );
+    expect(report.checks.filter((check) => check.layer === 'batch')).toEqual([
+      expect.objectContaining({ name: 'getTracks', status: 'ok', detail: expect.stringMatching(/^list mode/) }),
+      expect.objectContaining({ name: 'getEpisodes', status: 'ok', detail: expect.stringMatching(/^list mode/) }),
+    ]);
+    expect(report.checks.find((check) => check.layer === 'spclient')?.detail).toMatch(/^answers: ISRC QZFAK\d{7}$/);
     // No request left the fake: every host meant went through --origin.
     expect(new Set(spotify.requests.map((r) => r.host))).toEqual(
-      new Set(['open.spotify.com', 'open.spotifycdn.com', 'api-partner.spotify.com', 'clienttoken.spotify.com']),
+      new Set([
+        'open.spotify.com',
+        'open.spotifycdn.com',
+        'api-partner.spotify.com',
+        'clienttoken.spotify.com',
+        'spclient.wg.spotify.com',
+      ]),
     );
   });
 
@@ -80,6 +92,28 @@ describe('spotify-scraper doctor', () => {
     expect(run.stdout).toMatch(/v1 +searchDesktop +FAILED +every built-in hash refused/);
     expect(run.stdout).toMatch(/embed +album +FAILED +NotFoundError/);
     expect(run.stdout).toMatch(/broken: a getter or search cannot get its data/);
+  });
+
+  it('exit 1: a refused list operation says the batch goes per entity; a refused spclient says isrc is null, and the run goes on', async () => {
+    spotify.webPlayer.rotate('trackPreview', [fakeHash('preview-elsewhere')]);
+    spotify.auth.rbac = true;
+    const run = await doctor('--json');
+    const report = run.json() as DoctorReport;
+    expect(run.code).toBe(1);
+    expect(report.checks.filter((check) => check.layer === 'batch')).toEqual([
+      expect.objectContaining({
+        name: 'getTracks',
+        status: 'failed',
+        detail: expect.stringMatching(/^per-entity mode/),
+      }),
+      expect.objectContaining({ name: 'getEpisodes', status: 'ok' }),
+    ]);
+    expect(report.checks.find((check) => check.layer === 'spclient')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringMatching(/403.*externalIds gives isrc null/),
+    });
+    expect(report.stoppedAt).toBeNull();
+    expect(report.checks.some((check) => check.layer === 'v2')).toBe(true);
   });
 
   it('stops at the first edge 403', async () => {

@@ -1,0 +1,48 @@
+import type { ClientContext } from './client/context.js';
+import type { DoctorCheck } from './doctor.js';
+import { clip } from './redact.js';
+
+/** The list operations each batch needs (SPEC §11), by the batch. */
+const BATCH_MODES: ReadonlyArray<[string, string[]]> = [
+  ['getTracks', ['decorateTracks', 'trackPreview']],
+  ['getEpisodes', ['decorateEpisodes']],
+];
+
+/** Which mode each batch will use, by what v1 said of its list operations (nothing is probed twice). */
+export function batchModeChecks(statusOf: (kind: string) => DoctorCheck['status'] | undefined): DoctorCheck[] {
+  const checks: DoctorCheck[] = [];
+  for (const [name, kinds] of BATCH_MODES) {
+    const statuses = kinds.map(statusOf);
+    if (statuses.some((status) => status === undefined)) continue;
+    const failed = kinds.filter((_, index) => statuses[index] === 'failed');
+    checks.push({
+      layer: 'batch',
+      name,
+      status: failed.length === 0 ? 'ok' : 'failed',
+      detail:
+        failed.length === 0
+          ? `list mode: ${kinds.join(' + ')} answer (50 values a request)`
+          : `per-entity mode (each value's own getter): ${failed.join(', ')} refused`,
+    });
+  }
+  return checks;
+}
+
+/** spclient's track metadata with the anonymous token: what `externalIds` reads ISRCs from. */
+export async function isrcCheck(
+  context: ClientContext,
+  trackId: string,
+  signal: AbortSignal | undefined,
+): Promise<DoctorCheck> {
+  const name = 'metadata/4 (ISRC)';
+  try {
+    const isrc = await context.isrc.lookup(trackId, signal);
+    const detail = isrc === null ? 'answers, with no ISRC for the known track' : `answers: ISRC ${isrc}`;
+    return { layer: 'spclient', name, status: 'ok', detail };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    // spclient's refusal (a 403 for the anonymous token) is not an edge block: the run goes on.
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { layer: 'spclient', name, status: 'failed', detail: `${clip(why, 160)}; externalIds gives isrc null` };
+  }
+}
