@@ -1,5 +1,6 @@
 import type { ClientContext } from './client/context.js';
 import type { DoctorCheck } from './doctor.js';
+import { NotFoundError } from './errors.js';
 import { clip } from './redact.js';
 
 /** The list operations each batch needs (SPEC §11), by the batch. */
@@ -41,6 +42,8 @@ export async function isrcCheck(
     return { layer: 'spclient', name, status: 'ok', detail };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
+    if (error instanceof NotFoundError)
+      return { layer: 'spclient', name, status: 'ok', detail: 'answers (no metadata for the known track)' };
     // spclient's refusal (a 403 for the anonymous token) is not an edge block: the run goes on.
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { layer: 'spclient', name, status: 'failed', detail: `${clip(why, 160)}; externalIds gives isrc null` };

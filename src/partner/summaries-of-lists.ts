@@ -2,7 +2,7 @@ import type { EpisodeSummary } from '../models/episode-summary.js';
 import type { TrackSummary } from '../models/track-summary.js';
 import { entityIdFromUri, entityUri, entityUrl } from '../parse/fields.js';
 import { at, bool, isRaw, list, str, text, type Raw } from '../parse/raw.js';
-import { albumRefOf, artistsOf, isExplicitLabel, playableIdOf, sourcesOf, totalMs } from './common.js';
+import { albumRefOf, artistsOf, isExplicitLabel, playableIdOf, sourcesOf } from './common.js';
 
 /** Whether an answer says a track is explicit: a content rating when it has one, else not known. */
 function explicitOf(raw: unknown): boolean | null {
@@ -11,31 +11,40 @@ function explicitOf(raw: unknown): boolean | null {
     : isExplicitLabel(raw);
 }
 
+/** A duration in milliseconds as the answer gives it, or undefined when it is not one. */
+function durationOf(raw: unknown): number | undefined {
+  const ms = at(raw, 'totalMilliseconds');
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : undefined;
+}
+
 /**
  * A track as a list answer describes it (decorateContextTracks, a recommendation): undefined without a
- * track uri of its own or a name (an entry without them is not a result: its value takes the
- * per-entity path). Its preview comes from trackPreview, later.
+ * track uri of its own, a name, a duration or an artist (an entry without them is not a result: its
+ * value takes the per-entity path). Its preview comes from trackPreview, later.
  */
 export function apiTrackSummary(raw: unknown): TrackSummary | undefined {
   const id = playableIdOf(raw, 'track');
   const name = str(at(raw, 'name'));
-  if (id === undefined || name === undefined || name === '') return undefined;
+  const durationMs = durationOf(at(raw, 'duration') ?? at(raw, 'trackDuration'));
+  if (id === undefined || name === undefined || name === '' || durationMs === undefined) return undefined;
   const album = albumRefOf(at(raw, 'albumOfTrack'));
-  const artists = artistsOf(at(raw, 'artists', 'items'));
+  const listed = artistsOf(at(raw, 'artists', 'items'));
+  const artists =
+    listed.length > 0
+      ? listed
+      : [...artistsOf(at(raw, 'firstArtist', 'items')), ...artistsOf(at(raw, 'otherArtists', 'items'))];
+  if (artists.length === 0) return undefined;
   return {
     type: 'track',
     id,
     uri: entityUri('track', id),
     url: entityUrl('track', id),
     name,
-    durationMs: totalMs(at(raw, 'duration') ?? at(raw, 'trackDuration')),
+    durationMs,
     explicit: explicitOf(raw),
     playable: bool(at(raw, 'playability', 'playable')) ?? null,
     previewUrl: null,
-    artists:
-      artists.length > 0
-        ? artists
-        : [...artistsOf(at(raw, 'firstArtist', 'items')), ...artistsOf(at(raw, 'otherArtists', 'items'))],
+    artists,
     images: album?.images ?? sourcesOf(at(raw, 'albumOfTrack', 'coverArt')),
     album,
   };
@@ -49,6 +58,9 @@ export function apiEpisodeSummary(raw: unknown): EpisodeSummary | undefined {
   const show = at(raw, 'podcastV2', 'data');
   const showId = entityIdFromUri(at(show, 'uri'), 'show');
   const duration = at(raw, 'duration');
+  const durationMs = duration === undefined || duration === null ? null : durationOf(duration);
+  // A duration that is there but not one is a wrong-typed entry, not a result.
+  if (durationMs === undefined) return undefined;
   return {
     type: 'episode',
     id,
@@ -56,7 +68,7 @@ export function apiEpisodeSummary(raw: unknown): EpisodeSummary | undefined {
     url: entityUrl('episode', id),
     name,
     description: text(at(raw, 'description')) ?? null,
-    durationMs: duration === undefined ? null : totalMs(duration),
+    durationMs,
     explicit: explicitOf(raw),
     playable: bool(at(raw, 'playability', 'playable')) ?? null,
     releaseDate: text(at(raw, 'releaseDate', 'isoString')) ?? null,

@@ -16,7 +16,7 @@ export type FakeFault =
 
 /** Which requests fail: about one value (id, URI or URL), one entity type, or every entity request; how many. */
 export interface FakeFaultScope {
-  /** An id, `spotify:TYPE:ID` or open.spotify.com URL: requests about that entity. */
+  /** An id, `spotify:TYPE:ID` or open.spotify.com URL: requests about that entity (a list operation is about its first uri). */
   value?: string | undefined;
   /** Requests about entities of this type. */
   type?: EntityType | undefined;

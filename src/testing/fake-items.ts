@@ -44,7 +44,10 @@ export function faultTarget(url: URL, query: Query | undefined): FaultTarget {
   const page = /^\/embed\/([a-z]+)\/([0-9A-Za-z]{22})\/?$/.exec(url.pathname);
   if (page && isEntityType(page[1] as string)) return { type: page[1] as EntityType, id: page[2], query: false };
   if (query) {
-    const uri = [query.variables['uri'], query.variables['trackUri'], query.variables['artistUri']].find(
+    // A list operation (decorateContextTracks…) is about the first uri of its `uris`.
+    const uris = query.variables['uris'];
+    const first: unknown = Array.isArray(uris) ? uris[0] : undefined;
+    const uri = [query.variables['uri'], query.variables['trackUri'], query.variables['artistUri'], first].find(
       (value): value is string => typeof value === 'string',
     );
     const match = uri === undefined ? null : /^spotify:([a-z]+):([0-9A-Za-z]{22})$/.exec(uri);

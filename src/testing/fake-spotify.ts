@@ -33,6 +33,8 @@ export interface FakeRequest {
   /** The persisted-query hash it asked with, for API requests. */
   hash: string | null;
   headers: IncomingMessage['headers'];
+  /** When it arrived (`Date.now()` on the fake's side). */
+  receivedAt: number;
 }
 
 /**
@@ -281,6 +283,7 @@ export class FakeSpotify {
       operation: query?.name ?? null,
       hash: query?.hash ?? null,
       headers: request.headers,
+      receivedAt: Date.now(),
     });
     const fault = this.#faults.take(faultTarget(url, query));
     const answer = (fault && faultAnswer(fault, query?.endpoint)) ?? (await this.#route(host, url, request, query));

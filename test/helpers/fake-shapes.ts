@@ -102,6 +102,10 @@ export async function fakeAnswers(): Promise<Array<{ fixture: string; answer: un
     await client.getTranscript(transcript.episodeId);
     await client.getUser(user.id);
     await client.getAccount();
+    // The list operations (SPEC §11).
+    await client.getTracks([track.id], { detail: 'summary' });
+    await client.getEpisodes([episode.id], { detail: 'summary' });
+    for await (const hit of client.iterateSearch('shape', { type: 'track' })) void hit;
     await client.close();
   } finally {
     await spotify.close();
@@ -120,6 +124,10 @@ export async function fakeAnswers(): Promise<Array<{ fixture: string; answer: un
     ['similarAlbumsBasedOnThisTrack', 'discovery/similar_albums.json'],
     ['ArtistConcerts', 'discovery/concerts.json'],
     ['fetchExtractedColors', 'discovery/colors.json'],
+    ['decorateContextTracks', 'batch/decorateContextTracks.real.2026-01-27.json'],
+    ['decorateContextEpisodesOrChapters', 'batch/decorateContextEpisodesOrChapters.shape.json'],
+    ['trackPreview', 'batch/trackPreview.trimmed.hosted-scraper-test.json'],
+    ['searchTracks', 'discovery/search.json'],
     ['queryTrackCreditsGroupedModal', 'account/credits-grouped-shape.json'],
     ['canvas', 'account/canvas-present-stupid-song-2026-06.json'],
     [`/color-lyrics/v2/track/${''}`, 'account/lyrics-keyset-syncpower-2026-09.json'],
