@@ -37,7 +37,14 @@ export interface CommandSpec {
    * to start without one, `optional` uses it when given.
    */
   account?: 'required' | 'optional' | undefined;
+  /** How many values' tasks run at once, when the flags gather values into list requests (`track --summary`). */
+  tasksAtOnce?: ((flags: Flags) => number | undefined) | undefined;
+  /** `--stream`: the items of each value as NDJSON lines as their pages arrive, instead of one document per value. */
+  stream?: ((flags: Flags) => StreamOpener | undefined) | undefined;
 }
+
+/** What `--stream` iterates for one value. */
+export type StreamOpener = (client: AsyncSpotifyClient, value: string, signal: AbortSignal) => AsyncIterable<unknown>;
 
 /** Makes a client of `options`, runs `run` with it, closes it: the CLI's, or capture's recording one. */
 export type WithClient = <T>(options: ClientOptions, run: (client: AsyncSpotifyClient) => Promise<T>) => Promise<T>;

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
 import { doctorCommand } from './doctor-command.js';
@@ -8,8 +8,10 @@ import { DEFAULTS } from '../defaults.js';
 import { InvalidInputError } from '../errors.js';
 import { SEARCH_TYPES, type SearchType } from '../models/search-types.js';
 import { limitFlag, wholeNumber } from './client-options.js';
-import type { CommandSpec } from './command-spec.js';
+import type { CommandSpec, Flags } from './command-spec.js';
 import { FETCH_MANY, PARTNER_MANY } from './option-groups.js';
+import { recommendationsCommand, searchStream, streamHelp, streamWhen, trackCommand } from './catalogue-commands.js';
+import type { StreamOpener } from './command-spec.js';
 
 function entityCommand(type: Exclude<EntityType, 'playlist' | 'show'>): CommandSpec {
   return {
@@ -35,8 +37,12 @@ function listCommand<R extends { id: string }>(spec: {
   noun: string;
   /** The noun in the singular, for "pass … all for every <one>". */
   one: string;
-  fetch: (client: AsyncSpotifyClient, value: string, signal: AbortSignal, max: number) => Promise<R>;
+  fetch: (client: AsyncSpotifyClient, value: string, signal: AbortSignal, max: number, flags: Flags) => Promise<R>;
   counts: (result: R) => { shown: number; total: number | null };
+  /** The items one after another (`--stream`). */
+  iterate: StreamOpener;
+  /** Options of its own besides the limit. */
+  options?: (command: Command) => void;
 }): CommandSpec {
   return {
     name: spec.name,
@@ -44,12 +50,17 @@ function listCommand<R extends { id: string }>(spec: {
     summary: spec.summary,
     input: 'values',
     uses: FETCH_MANY,
-    options: (command) =>
-      command.option(`${spec.flag} <n>`, `${spec.noun} to return, or "all" (default ${spec.fallback})`),
+    options: (command) => {
+      command
+        .option(`${spec.flag} <n>`, `${spec.noun} to return, or "all" (default ${spec.fallback})`)
+        .option('--stream', streamHelp(`${spec.noun} of each value`));
+      spec.options?.(command);
+    },
+    stream: (flags) => streamWhen(flags, spec.iterate),
     prepare: (flags) => {
       const given = limitFlag(spec.flag, flags[spec.optionKey] as string | undefined);
       return async (client, value, signal, note) => {
-        const result = await spec.fetch(client, value, signal, given ?? spec.fallback);
+        const result = await spec.fetch(client, value, signal, given ?? spec.fallback, flags);
         const { shown, total } = spec.counts(result);
         if (given === undefined && total !== null && shown < total) {
           note(
@@ -70,8 +81,12 @@ const playlist = listCommand({
   fallback: DEFAULTS.maxTracks,
   noun: 'items',
   one: 'item',
-  fetch: (client, value, signal, maxTracks) => client.getPlaylist(value, { signal, maxTracks }),
+  fetch: (client, value, signal, maxTracks, flags) =>
+    client.getPlaylist(value, { signal, maxTracks, previews: flags['previews'] === true }),
   counts: (result) => ({ shown: result.tracks.length, total: result.totalTracks }),
+  iterate: (client, value, signal) => client.iteratePlaylist(value, { signal }),
+  options: (command) =>
+    command.option('--previews', 'fill the preview URLs past the first 100 items (+1 request per 50 items)'),
 });
 
 const show = listCommand({
@@ -84,6 +99,7 @@ const show = listCommand({
   one: 'episode',
   fetch: (client, value, signal, maxEpisodes) => client.getShow(value, { signal, maxEpisodes }),
   counts: (result) => ({ shown: result.episodes.length, total: result.totalEpisodes }),
+  iterate: (client, value, signal) => client.iterateShow(value, { signal }),
 });
 
 const download: CommandSpec = {
@@ -165,8 +181,10 @@ const search: CommandSpec = {
   options: (command) =>
     command
       .option('--type <types>', `comma-separated: ${SEARCH_TYPES.join(',')} (default all)`, searchTypes)
-      .option('--limit <n>', `hits per type, 1-100 (default ${DEFAULTS.searchLimit})`)
-      .option('--offset <n>', `hits to skip per type (default ${DEFAULTS.searchOffset})`),
+      .option('--limit <n>', `hits per type, 1-100 (default ${DEFAULTS.searchLimit}); with --stream, hits in all`)
+      .option('--offset <n>', `hits to skip per type (default ${DEFAULTS.searchOffset})`)
+      .option('--stream', `${streamHelp('hits of one --type')}: past the first page`),
+  stream: searchStream,
   prepare: (flags) => {
     const types = flags['type'] as SearchType[] | undefined;
     const limit = optionalWhole('--limit', flags['limit'], 1);
@@ -181,7 +199,11 @@ const discography: CommandSpec = {
   summary: "print each artist's releases (albums, singles, EPs) as a JSON array, newest first",
   input: 'values',
   uses: PARTNER_MANY,
-  options: (command) => command.option('--max-releases <n>', 'releases to return, or "all" (default all)'),
+  options: (command) =>
+    command
+      .option('--max-releases <n>', 'releases to return, or "all" (default all)')
+      .option('--stream', streamHelp('releases of each artist')),
+  stream: (flags) => streamWhen(flags, (client, value, signal) => client.iterateDiscography(value, { signal })),
   prepare: (flags) => {
     const maxReleases = limitFlag('--max-releases', flags['maxReleases'] as string | undefined);
     return (client, value, signal) => client.getArtistDiscography(value, { signal, maxReleases });
@@ -221,7 +243,7 @@ const colors: CommandSpec = {
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
-  entityCommand('track'),
+  trackCommand,
   entityCommand('album'),
   entityCommand('artist'),
   playlist,
@@ -238,6 +260,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     prepare: () => (client, value, signal) => client.getRelatedArtists(value, { signal }),
   },
   similar,
+  recommendationsCommand,
   {
     name: 'concerts',
     args: '[artists...]',

@@ -12,6 +12,7 @@ import { addOptionGroups } from './option-groups.js';
 import type { Io } from './output.js';
 import { progressBar } from './progress.js';
 import { runValues } from './run.js';
+import { runStream } from './stream.js';
 import { collectValues } from './values.js';
 
 const EPILOG = `
@@ -133,8 +134,9 @@ async function runCommand(
     : spec.input === 'values'
       ? await collectValues(words, flags.input, stdin as never)
       : [words.join(' ')];
+  const streamer = spec.stream?.(flags);
   // The bar, when there is one, is drawn around every other write of the run (its own lines stay whole).
-  const bar = !quiet && flags.progress !== false ? progressBar(io.stderr, values.length) : undefined;
+  const bar = !quiet && flags.progress !== false && !streamer ? progressBar(io.stderr, values.length) : undefined;
   const out: Io = bar ? { stdout: bar.wrap(io.stdout), stderr: bar.wrap(io.stderr) } : io;
   const warn = (message: string): void => {
     if (!quiet) out.stderr.write(`warning: ${message}\n`);
@@ -157,10 +159,14 @@ async function runCommand(
         rerun: (argv, inner, recording) => runCli(argv, version, inner, stdin, recording),
       });
     }
+    if (streamer)
+      return await withClient(options, (client: AsyncSpotifyClient) =>
+        runStream(values, (value, signal) => streamer(client, value, signal), out),
+      );
     return await withClient(options, (client: AsyncSpotifyClient) =>
       runValues(values, (value, signal, note) => task(client, value, signal, quiet ? () => undefined : note), {
         io: out,
-        concurrency: options.maxConcurrency ?? DEFAULTS.maxConcurrency,
+        concurrency: spec.tasksAtOnce?.(flags) ?? options.maxConcurrency ?? DEFAULTS.maxConcurrency,
         pretty: flags.pretty === true,
         bar,
         text: typeof flags['format'] === 'string' && flags['format'] !== 'json',

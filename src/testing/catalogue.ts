@@ -93,6 +93,7 @@ export function addCatalogue(spotify: FakeSpotify): void {
   spotify.setDiscography(artist.id, [single, album, older].map(releaseOf));
   spotify.setRelatedArtists(artist.id, friends.map(artistSummaryOf));
   spotify.setSimilarAlbums(track.id, [releaseOf(older), releaseOf(single)]);
+  spotify.setRecommendations(track.id, [...older.tracks, ...single.tracks]);
   spotify.setConcerts(artist.id, [
     fakeConcert({
       id: id('1oCa1h0stConcert', 1),

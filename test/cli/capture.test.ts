@@ -78,6 +78,35 @@ describe('capture and replay', () => {
     expect(original.requests.length).toBe(before);
   });
 
+  it('records the list operations and spclient metadata of track --summary --isrc; the replay answers getTracks the same', async () => {
+    const tracks = [original.add(fakeTrack()), original.add(fakeTrack()), original.add(fakeTrack())];
+    const ids = tracks.map((track) => track.id);
+    const out = join(dir, 'summaries.json');
+    const run = await runCliInProcess([
+      'capture',
+      'track',
+      ...ids,
+      '--summary',
+      '--isrc',
+      '--out',
+      out,
+      '--origin',
+      original.origin,
+    ]);
+    expect(run.code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text).toContain('decorateContextTracks');
+    expect(text).toContain('/metadata/4/track/');
+    expect(text).not.toContain(FAKE_TOKEN);
+    await using client = new AsyncSpotifyClient({ ...original.clientOptions });
+    const live = await client.getTracks(ids, { detail: 'summary', externalIds: true });
+    await using replay = await startFakeSpotify({ replay: out });
+    const before = original.requests.length;
+    await using replayed = new AsyncSpotifyClient({ dispatcher: replay.dispatcher, rateLimit: false, retry: false });
+    expect(await replayed.getTracks(ids, { detail: 'summary', externalIds: true })).toEqual(live);
+    expect(original.requests.length).toBe(before);
+  });
+
   it('a request the capture does not hold is a 404 that says so plainly', async () => {
     await using replay = await startFakeSpotify({
       replay: { format: 'spotify-scraper-capture', version: 1, capturedAt: '', calls: [], exchanges: [] },

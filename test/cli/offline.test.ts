@@ -66,6 +66,9 @@ describe('spotify-scraper fake-spotify', () => {
     try {
       const commands: string[][] = [
         ['track', c.track],
+        ['track', c.track, '--summary', '--isrc'],
+        ['recommendations', c.track],
+        ['playlist', c.playlist, '--stream'],
         ['album', c.album],
         ['artist', c.artist],
         ['playlist', c.playlist, '--max-tracks', 'all'],
