@@ -1,6 +1,6 @@
 /**
  * One memory measurement in a fresh process, against the parent's loopback server. Prints JSON with
- * the peak RSS growth in MiB. Modes: queued-ours, queued-bare, playlist-ours, playlist-bare.
+ * the peak RSS growth in MiB. Modes: queued-ours, queued-bare, playlist-ours, playlist-iterate(-held), playlist-bare.
  */
 import { Agent, request } from 'undici';
 import { AsyncSpotifyClient } from '../src/index.js';
@@ -15,6 +15,13 @@ const ids = Array.from({ length: count }, (_, i) => `Queued${i.toString(36).padS
 const PLAYLIST = 'BenchP1ay1ist000000000';
 
 globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+/** The most heap held at once, measured after a full GC (what is retained, not garbage not yet collected). */
+let retained = 0;
+const measureRetained = (): void => {
+  globalThis.gc?.();
+  retained = Math.max(retained, process.memoryUsage().heapUsed - heapBefore);
+};
 const before = process.memoryUsage().rss;
 let peak = before;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
@@ -38,6 +45,19 @@ if (mode === 'queued-ours') {
   const playlist = await client.getPlaylist(PLAYLIST, { maxTracks: Infinity });
   if (playlist.tracks.length !== count) throw new Error(`got ${playlist.tracks.length} tracks`);
   kept = playlist;
+  measureRetained();
+  await client.close();
+} else if (mode === 'playlist-iterate' || mode === 'playlist-iterate-held') {
+  // The items as they come, none kept (what a consumer writing each one out does).
+  const client = new AsyncSpotifyClient({ dispatcher, rateLimit: false });
+  let items = 0;
+  for await (const item of client.iteratePlaylist(PLAYLIST)) {
+    if (item.track.id) items += 1;
+    // -held: a full GC every 100 items to see what is retained (slow; its RSS is not the plain run's).
+    if (mode === 'playlist-iterate-held' && items % 100 === 50) measureRetained();
+  }
+  if (items !== count) throw new Error(`got ${items} items`);
+  kept = items;
   await client.close();
 } else {
   const pages: unknown[] = [];
@@ -53,4 +73,11 @@ const seconds = (performance.now() - start) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 await agent.close();
-console.log(JSON.stringify({ rssGrowthMb: (peak - before) / 2 ** 20, seconds, kept: kept !== undefined }));
+console.log(
+  JSON.stringify({
+    rssGrowthMb: (peak - before) / 2 ** 20,
+    retainedMb: retained / 2 ** 20,
+    seconds,
+    kept: kept !== undefined,
+  }),
+);

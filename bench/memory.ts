@@ -45,7 +45,7 @@ export async function benchMemory(): Promise<Row[]> {
       .end(url.pathname.includes('/playlist/') ? playlistEmbed : trackPage(url.pathname.split('/').at(-1) as string));
   });
   const run = (mode: string, count: number) =>
-    new Promise<{ rssGrowthMb: number; seconds: number }>((resolve, reject) => {
+    new Promise<{ rssGrowthMb: number; retainedMb: number; seconds: number }>((resolve, reject) => {
       const child = spawn(
         process.execPath,
         ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'memory-child.ts'), mode, origin, String(count)],
@@ -65,6 +65,8 @@ export async function benchMemory(): Promise<Row[]> {
   const queuedBare = await run('queued-bare', CALLS);
   const playlistOurs = await run('playlist-ours', TRACKS);
   const playlistBare = await run('playlist-bare', TRACKS);
+  const playlistIterated = await run('playlist-iterate', TRACKS);
+  const playlistHeld = await run('playlist-iterate-held', TRACKS);
   await close();
   return [
     {
@@ -82,6 +84,22 @@ export async function benchMemory(): Promise<Row[]> {
       baseline: `${fmt(playlistBare.rssGrowthMb, 1)} MiB bare undici, raw pages kept`,
       ratio: fmt(playlistOurs.rssGrowthMb / playlistBare.rssGrowthMb, 2),
       note: `${fmt(playlistOurs.seconds, 2)} s vs ${fmt(playlistBare.seconds, 2)} s`,
+    },
+    {
+      section: 'memory',
+      measure: `heap held at most (after a full GC), iteratePlaylist over the same ${fmt(TRACKS)}-track playlist (items not kept) vs getPlaylist(…, { maxTracks: Infinity })`,
+      ours: `${fmt(playlistHeld.retainedMb, 2)} MiB`,
+      baseline: `${fmt(playlistOurs.retainedMb, 2)} MiB`,
+      ratio: fmt(playlistHeld.retainedMb / playlistOurs.retainedMb, 2),
+      note: 'goal ≤ 0.5: one page (100 items) is held at a time',
+    },
+    {
+      section: 'memory',
+      measure: `peak RSS growth, the same iteratePlaylist vs getPlaylist(…, { maxTracks: Infinity })`,
+      ours: `${fmt(playlistIterated.rssGrowthMb, 1)} MiB`,
+      baseline: `${fmt(playlistOurs.rssGrowthMb, 1)} MiB`,
+      ratio: fmt(playlistIterated.rssGrowthMb / playlistOurs.rssGrowthMb, 2),
+      note: `garbage the collector has not yet taken counts here (V8 grows the heap before it collects); ${fmt(playlistIterated.seconds, 2)} s vs ${fmt(playlistOurs.seconds, 2)} s`,
     },
   ];
 }

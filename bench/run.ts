@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAccount } from './account.js';
 import { benchCache } from './cache.js';
+import { benchCatalogue } from './catalogue.js';
 import { benchColdStart } from './cold-start.js';
 import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
@@ -35,6 +36,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   healing: benchHealing,
   account: benchAccount,
   kit: benchKit,
+  catalogue: benchCatalogue,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);
