@@ -6,7 +6,7 @@ export const doctorCommand: CommandSpec = {
   name: 'doctor',
   args: '',
   summary:
-    'check, layer by layer, what the library depends on at Spotify (about 30 paced requests); exit 0 all well, 1 healed or stale, 2 broken',
+    'check, layer by layer, what the library depends on at Spotify (about 20 paced requests and one per operation); exit 0 all well, 1 healed or stale, 2 broken',
   input: 'none',
   uses: ['network', 'pace', 'cache'],
   options: (command) => command.option('--json', 'print the report as JSON'),
