@@ -1,5 +1,5 @@
 import type { ClientContext } from './client/context.js';
-import type { DoctorCheck } from './doctor.js';
+import type { DoctorCheck } from './doctor-check.js';
 import { NotFoundError } from './errors.js';
 import { clip } from './redact.js';
 

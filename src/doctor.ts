@@ -13,14 +13,9 @@ import { CLIENT_TOKEN_URL } from './web-player/client-token.js';
 import { clip } from './redact.js';
 import { batchModeChecks, isrcCheck } from './doctor-lists.js';
 
-/** One line of the doctor's table. */
-export interface DoctorCheck {
-  layer: 'reach' | 'embed' | 'v1' | 'batch' | 'spclient' | 'web player' | 'v2' | 'store';
-  name: string;
-  /** `ok`; `healed` (works only thanks to healing); `stale` (the built-in table is out of date); `failed`; `skipped`. */
-  status: 'ok' | 'healed' | 'stale' | 'failed' | 'skipped';
-  detail: string;
-}
+import type { DoctorCheck } from './doctor-check.js';
+
+export type { DoctorCheck } from './doctor-check.js';
 
 /** What `doctor()` found, layer by layer. */
 export interface DoctorReport {
