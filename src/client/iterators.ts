@@ -173,7 +173,7 @@ const SEARCH_OF = {
   playlist: { kind: 'searchPlaylists', key: 'playlists', schema: PlaylistSummarySchema },
   show: { kind: 'searchPodcasts', key: 'shows', schema: ShowSummarySchema },
   episode: { kind: 'searchEpisodes', key: 'episodes', schema: EpisodeSchema },
-} as const satisfies Record<SearchType, { kind: OperationKind; key: keyof SearchResults; schema: z.ZodType }>;
+} as const satisfies { [K in SearchType]: { kind: OperationKind; key: SearchKey<K>; schema: z.ZodType } };
 
 /** A search row (searchDesktop, or one type's). */
 type SearchRow = QueryRow & {
@@ -182,8 +182,15 @@ type SearchRow = QueryRow & {
   read: (root: Raw, request: SearchRequest) => { results: SearchResults; unreadable: number };
 };
 
-/** The section of `SearchResults` a search type's hits are in. */
-export type SearchKey<K extends SearchType> = (typeof SEARCH_OF)[K]['key'];
+/** The section of `SearchResults` a search type's hits are in (`'track'` -> `'tracks'`). */
+export type SearchKey<K extends SearchType> = {
+  track: 'tracks';
+  album: 'albums';
+  artist: 'artists';
+  playlist: 'playlists';
+  show: 'shows';
+  episode: 'episodes';
+}[K];
 
 /** Hits of one search type per page. */
 const SEARCH_PAGE = 50;
@@ -194,7 +201,7 @@ export async function* iterateSearch<K extends SearchType>(
   query: string,
   options: IterateOptions & { type: K; max?: number | undefined },
   track: Track,
-): AsyncGenerator<SearchResults[(typeof SEARCH_OF)[K]['key']][number], void, undefined> {
+): AsyncGenerator<SearchResults[SearchKey<K>][number], void, undefined> {
   const { signal } = options;
   const of = SEARCH_OF[options.type];
   const request = (offset: number) =>
@@ -211,7 +218,7 @@ export async function* iterateSearch<K extends SearchType>(
       total: results.totals[options.type],
       unreadable: 0,
     };
-    return validPage<SearchResults[(typeof SEARCH_OF)[K]['key']][number]>(context, row.name, of.schema, page);
+    return validPage<SearchResults[SearchKey<K>][number]>(context, row.name, of.schema, page);
   };
   let first: Awaited<ReturnType<typeof fetchPage>>;
   try {
