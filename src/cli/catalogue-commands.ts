@@ -4,7 +4,8 @@ import type { SearchType } from '../models/search-types.js';
 import { wholeNumber } from './client-options.js';
 import type { CommandSpec, Flags, StreamOpener } from './command-spec.js';
 import { FETCH_MANY, PARTNER_MANY } from './option-groups.js';
-import { TrackGatherer } from './track-gatherer.js';
+import type { AsyncSpotifyClient } from '../index.js';
+import { ValueGatherer } from '../client/value-gatherer.js';
 
 /** Values whose tasks wait at once when they are gathered into list requests (two groups of 100). */
 const GATHERED_AT_ONCE = 200;
@@ -26,13 +27,25 @@ export const trackCommand: CommandSpec = {
   tasksAtOnce: (flags) => (gathered(flags) ? GATHERED_AT_ONCE : undefined),
   prepare: (flags) => {
     if (!gathered(flags)) return (client, value, signal) => client.getTrack(value, { signal });
-    const gatherer = new TrackGatherer({
+    const options = {
       detail: flags['summary'] === true ? 'summary' : 'full',
       externalIds: flags['isrc'] === true,
-    });
-    return (client, value, signal) => gatherer.load(client, value, signal);
+    } as const;
+    // Values gathered into getTracks calls of 100 (two list requests of 50); one gatherer per run.
+    let gatherer: ValueGatherer<unknown> | undefined;
+    return (client, value, signal) => {
+      gatherer ??= gathererOf(client, options);
+      return gatherer.load(value, signal);
+    };
   },
 };
+
+function gathererOf(
+  client: AsyncSpotifyClient,
+  options: { detail: 'summary' | 'full'; externalIds: boolean },
+): ValueGatherer<unknown> {
+  return new ValueGatherer<unknown>((values, signal) => client.getTracks(values, { ...options, signal }));
+}
 
 function gathered(flags: Flags): boolean {
   return flags['summary'] === true || flags['isrc'] === true;
