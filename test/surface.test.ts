@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 const ENTRY_POINTS = {
   'spotify-scraper': 'src/index.ts',
   'spotify-scraper/testing': 'src/testing/index.ts',
+  'spotify-scraper/crawl': 'src/crawl/index.ts',
 } as const;
 
 const program = ts.createProgram(Object.values(ENTRY_POINTS), {
