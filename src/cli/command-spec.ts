@@ -24,6 +24,8 @@ export interface CommandSpec {
   options?: (command: Command) => void;
   /** The shared option groups it takes (`--quiet` is every command's): those, and no other. */
   uses: readonly OptionGroup[];
+  /** The flag the first argument goes into (`download <what>`, `crawl <action>`); the rest are the values. */
+  firstArgument?: string | undefined;
   /** Options it does not know are left to it (capture: another command's options follow it). */
   passThrough?: boolean | undefined;
   /** `query`: the arguments are one search query; `values`: arguments, `--input` or stdin; `none`: no values. */

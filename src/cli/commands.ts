@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
+import { crawlCommand } from './crawl-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { fakeSpotifyCommand } from './fake-spotify-command.js';
 import type { AsyncSpotifyClient, EntityType } from '../index.js';
@@ -105,6 +106,7 @@ const show = listCommand({
 const download: CommandSpec = {
   name: 'download',
   args: '<what> [values...]',
+  firstArgument: 'what',
   summary: 'download covers (any value) or 30-second previews (tracks and episodes); prints {"path"} per value',
   input: 'values',
   uses: FETCH_MANY,
@@ -272,6 +274,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   colors,
   ...ACCOUNT_COMMANDS,
   download,
+  crawlCommand,
   doctorCommand,
   captureCommand,
   fakeSpotifyCommand,

@@ -116,8 +116,8 @@ async function runCommand(
   const command = args.at(-1) as Command;
   const flags: Flags & ClientFlags & { input?: string; pretty?: boolean; progress?: boolean } = command.opts();
   const positional = args.slice(0, -2);
-  // `download <what> [values...]`: the first argument is what to download.
-  if (spec.name === 'download') flags['what'] = positional.shift();
+  // `download <what> [values...]`, `crawl <action> [values...]`: the first argument is a flag of its own.
+  if (spec.firstArgument) flags[spec.firstArgument] = positional.shift();
   const task = spec.prepare(flags);
   const cookies = await accountCookies(spec, flags['cookies'] as string | undefined);
   if (cookies === null) {

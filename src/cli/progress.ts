@@ -38,6 +38,13 @@ export class ProgressLine implements ProgressBar {
     this.#draw();
   }
 
+  /** Shows `text` as the line (a crawl's: done by type, rate, ETA). */
+  show(text: string): void {
+    this.#clear();
+    this.#text = text;
+    this.#draw();
+  }
+
   done(): void {
     this.#clear();
     this.#text = '';
