@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { benchAccount } from './account.js';
 import { benchCache } from './cache.js';
 import { benchCatalogue } from './catalogue.js';
+import { benchCrawl } from './crawl.js';
 import { benchColdStart } from './cold-start.js';
 import { benchDiscovery } from './discovery.js';
 import { benchDownload } from './download.js';
@@ -37,6 +38,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   account: benchAccount,
   kit: benchKit,
   catalogue: benchCatalogue,
+  crawl: benchCrawl,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

@@ -39,14 +39,18 @@ try {
     if ((await user.getTrack(track.id)).name !== track.name) throw new Error('testing kit round trip');
     await user.close();
     await spotify.close();
-    console.log(FORMAT + ': ' + names.length + ' exports and spotify-scraper/testing load');`;
+    if (typeof crawl.Crawl !== 'function') throw new Error('crawl: missing Crawl');
+    // The crawl entry uses the library's own classes (the CommonJS one requires index.cjs).
+    try { new crawl.Crawl({ name: 'bad name', redis: 'redis://127.0.0.1:1' }); throw new Error('a bad name was taken'); }
+    catch (error) { if (!(error instanceof api.InvalidInputError)) throw error; }
+    console.log(FORMAT + ': ' + names.length + ' exports, spotify-scraper/testing and spotify-scraper/crawl load');`;
   process.stdout.write(
     run(
       'node',
       [
         '--input-type=module',
         '-e',
-        `const api = await import('spotify-scraper'); const testing = await import('spotify-scraper/testing'); const FORMAT='import'; ${check}`,
+        `const api = await import('spotify-scraper'); const testing = await import('spotify-scraper/testing'); const crawl = await import('spotify-scraper/crawl'); const FORMAT='import'; ${check}`,
       ],
       consumer,
     ),
@@ -56,7 +60,7 @@ try {
       'node',
       [
         '-e',
-        `(async () => { const api = require('spotify-scraper'); const testing = require('spotify-scraper/testing'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`,
+        `(async () => { const api = require('spotify-scraper'); const testing = require('spotify-scraper/testing'); const crawl = require('spotify-scraper/crawl'); const FORMAT='require'; ${check} })().catch((e) => { console.error(e); process.exit(1); })`,
       ],
       consumer,
     ),
@@ -87,6 +91,8 @@ try {
     join(consumer, 'types.ts'),
     `import { AsyncSpotifyClient, type Track } from 'spotify-scraper';
 import { startFakeSpotify, fakeTrack, type FakeSpotify } from 'spotify-scraper/testing';
+import { Crawl, type CrawlStatus } from 'spotify-scraper/crawl';
+export const status = (crawl: Crawl): Promise<CrawlStatus> => crawl.status();
 export async function check(): Promise<Track> {
   const spotify: FakeSpotify = await startFakeSpotify();
   const client = new AsyncSpotifyClient(spotify.clientOptions);
@@ -112,7 +118,7 @@ export async function check(): Promise<Track> {
     }),
   );
   run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(consumer, 'tsconfig.json')], consumer);
-  console.log('types: both entry points resolve under moduleResolution "node"');
+  console.log('types: every entry point resolves under moduleResolution "node"');
 
   // The command runs from the tarball too.
   const version = run('node', [join(installed, 'dist', 'cli.js'), '--version'], consumer).trim();
