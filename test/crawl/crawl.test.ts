@@ -169,6 +169,50 @@ describe.skipIf(!available)('a crawl', () => {
     expect((await crawl.status()).results).toBe(1);
   });
 
+  it('a 429 rate-limits the whole queue for its Retry-After and the job goes back without using an attempt', async () => {
+    const tracks = [spotify.add(fakeTrack()), spotify.add(fakeTrack())];
+    // Three 429s in a row for the first track (retries off: each is a RateLimitedError at once).
+    spotify.fail({ status: 429, retryAfter: 1 }, { value: tracks[0]!.uri, times: 3 });
+    const crawl = new Crawl({
+      name: `ratelimit-${process.pid}-${(serial += 1)}`,
+      redis: redis.url,
+      client: { ...spotify.clientOptions, fleet: undefined },
+      attempts: 2,
+    });
+    crawls.push(crawl);
+    await crawl.add(tracks.map((track) => track.uri));
+    await crawl.work({ concurrency: 1 });
+    const status = await crawl.status();
+    // Three refusals, two attempts allowed: none was spent on a 429.
+    expect(status).toMatchObject({ results: 2, jobs: { failed: 0 } });
+    const embeds = spotify.requests.filter((request) => request.path === `/embed/track/${tracks[0]!.id}`);
+    expect(embeds).toHaveLength(4);
+    // Each try after a 429 came after its Retry-After (on the fake's clock, less a scheduling allowance).
+    for (let index = 1; index < embeds.length; index += 1)
+      expect(embeds[index]!.receivedAt - embeds[index - 1]!.receivedAt).toBeGreaterThanOrEqual(1_000 - 25);
+    // The whole queue waited: no request at all (the other track's neither) within the first pause.
+    const first = embeds[0]!.receivedAt;
+    const during = spotify.requests.filter((request) => request.receivedAt > first && request.receivedAt < first + 975);
+    expect(during).toEqual([]);
+  }, 30_000);
+
+  it('Redis going away mid-crawl (paused, connections dropped): the workers wait and finish, nothing lost or twice', async () => {
+    const playlist = spotify.add(fakePlaylist({}, 60));
+    const crawl = crawlOf();
+    await crawl.add([playlist.uri]);
+    const { Redis } = await import('ioredis');
+    const admin = new Redis(redis.url);
+    const working = crawl.work({ concurrency: 5 });
+    for (let i = 0; i < 200 && (await crawl.status()).results < 10; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await admin.call('CLIENT', 'PAUSE', '1500', 'ALL');
+    await admin.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes');
+    await working;
+    admin.disconnect();
+    const status = await crawl.status();
+    expect(status).toMatchObject({ results: 61, jobs: { failed: 0, waiting: 0, active: 0 } });
+  }, 30_000);
+
   it('a release of the discography that is already an album job is not added twice', async () => {
     const artist = spotify.add(fakeArtist());
     const album = spotify.add(fakeAlbum({}, 2));
