@@ -124,3 +124,5 @@ export {
   type UserProfile,
   type UserRef,
 } from './models/index.js';
+export { loadSession, Session } from './session/session.js';
+export type { SessionAccount, SessionOptions } from './session/session.js';

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
 import { crawlCommand } from './crawl-command.js';
+import { SESSION_COMMANDS } from './session-commands.js';
 import { doctorCommand } from './doctor-command.js';
 import { fakeSpotifyCommand } from './fake-spotify-command.js';
 import type { AsyncSpotifyClient, EntityType } from '../index.js';
@@ -273,6 +274,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   colors,
   ...ACCOUNT_COMMANDS,
+  ...SESSION_COMMANDS,
   download,
   crawlCommand,
   doctorCommand,

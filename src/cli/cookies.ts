@@ -2,13 +2,14 @@ import { open } from 'node:fs/promises';
 import type { ClientOptions } from '../index.js';
 import { InvalidInputError } from '../errors.js';
 import type { CommandSpec } from './command-spec.js';
+import { loadSession } from '../session/session.js';
 
 /** A cookies.txt of a browser is a few kilobytes (the library reads at most this much of one). */
 const MAX_COOKIES_FILE_BYTES = 1024 * 1024;
 
 /**
- * The account cookie of a command that uses one: `--cookies FILE`, else SPOTIFY_SP_DC; null when the
- * command needs one and has neither. A `--cookies` argument that is not a readable cookies file (the
+ * The account cookie of a command that uses one: `--cookies FILE`, else SPOTIFY_SP_DC, else the session
+ * saved by `spotify-scraper login`; null when the command needs one and has none. A `--cookies` argument that is not a readable cookies file (the
  * value pasted instead of a path) is a usage error (exit 2) that never repeats the argument.
  */
 export async function accountCookies(
@@ -23,6 +24,8 @@ export async function accountCookies(
   }
   const fromEnv = (env['SPOTIFY_SP_DC'] ?? '').trim();
   if (fromEnv !== '') return fromEnv;
+  const session = await loadSession({ env });
+  if (session) return session.cookies;
   return spec.account === 'optional' ? undefined : null;
 }
 
