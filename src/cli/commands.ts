@@ -3,6 +3,7 @@ import { ACCOUNT_COMMANDS } from './account-commands.js';
 import { captureCommand } from './capture-command.js';
 import { crawlCommand } from './crawl-command.js';
 import { SESSION_COMMANDS } from './session-commands.js';
+import { mcpCommand } from './mcp-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { fakeSpotifyCommand } from './fake-spotify-command.js';
 import type { AsyncSpotifyClient, EntityType } from '../index.js';
@@ -277,6 +278,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...SESSION_COMMANDS,
   download,
   crawlCommand,
+  mcpCommand,
   doctorCommand,
   captureCommand,
   fakeSpotifyCommand,

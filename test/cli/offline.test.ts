@@ -102,8 +102,16 @@ describe('spotify-scraper fake-spotify', () => {
         });
       }
       // Every command of the CLI is in the list above (fake-spotify itself runs this suite).
-      // crawl needs a Redis: test/cli/crawl.test.ts runs it.
-      const listed = new Set([...commands.map((command) => command[0]), 'fake-spotify', 'crawl']);
+      // crawl needs a Redis, mcp a client, login a cookie: test/cli/crawl.test.ts, test/mcp, test/cli/session.test.ts.
+      const listed = new Set([
+        ...commands.map((command) => command[0]),
+        'fake-spotify',
+        'crawl',
+        'mcp',
+        'login',
+        'logout',
+        'session',
+      ]);
       const help = await runCliInProcess(['--help']);
       const names = [...help.stdout.matchAll(/^ {2}([a-z-]+) \[options\]/gm)].map((m) => m[1]);
       expect(names.filter((name) => !listed.has(name!))).toEqual([]);
@@ -198,14 +206,14 @@ describe('CLI leftovers', () => {
     expect(run.stderr).toMatch(/No anonymous token for the partner API could be had: the page that gives it, .*failed/);
   });
 
-  it('--fleet-redis without ioredis, --cache without keyv, crawl without bullmq: usage errors (exit 2) saying what to install', async () => {
+  it('--fleet-redis without ioredis, --cache without keyv, crawl without bullmq, mcp without the MCP SDK: usage errors (exit 2) saying what to install', async () => {
     // A copy of the build beside a node_modules that lacks the optional packages.
     const home = await mkdtemp(join(tmpdir(), 'no-optional-'));
     try {
       cpSync(join(ROOT, 'dist'), join(home, 'dist'), { recursive: true });
       cpSync(join(ROOT, 'package.json'), join(home, 'package.json'));
       mkdirSync(join(home, 'node_modules'));
-      const skip = new Set(['ioredis', 'keyv', '@keyv', 'bullmq']);
+      const skip = new Set(['ioredis', 'keyv', '@keyv', 'bullmq', '@modelcontextprotocol']);
       for (const name of readdirSync(join(ROOT, 'node_modules')))
         if (!skip.has(name)) symlinkSync(join(ROOT, 'node_modules', name), join(home, 'node_modules', name));
       const bin = join(home, 'dist', 'cli.js');
@@ -236,6 +244,11 @@ describe('CLI leftovers', () => {
       );
       const crawl = await runNode([bin, 'crawl', 'status', '--redis', 'redis://127.0.0.1:1', '--name', 'x']);
       expect(crawl.code).toBe(2);
+      const mcp = await runNode([bin, 'mcp', '--origin', fake.origin]);
+      expect(mcp.code).toBe(2);
+      expect(mcp.stderr).toMatch(
+        /mcp needs the package @modelcontextprotocol\/sdk, which is not installed: npm install @modelcontextprotocol\/sdk@1/,
+      );
       expect(crawl.stderr).toMatch(
         /spotify-scraper\/crawl needs the package bullmq, which is not installed: npm install bullmq@6/,
       );
