@@ -1,7 +1,9 @@
 import type { ClientContext } from './client/context.js';
 import type { DoctorCheck } from './doctor-check.js';
 import { NotFoundError } from './errors.js';
+import { isBrowserTransport } from './http/browser/browser-dispatcher.js';
 import { clip } from './redact.js';
+import type { CacheStore } from './cache/cache-options.js';
 
 /** The list operations each batch needs (SPEC §11), by the batch. */
 const BATCH_MODES: ReadonlyArray<[string, string[]]> = [
@@ -47,5 +49,46 @@ export async function isrcCheck(
     // spclient's refusal (a 403 for the anonymous token) is not an edge block: the run goes on.
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { layer: 'spclient', name, status: 'failed', detail: `${clip(why, 160)}; externalIds gives isrc null` };
+  }
+}
+
+/** Which transport carried the embed pages (SPEC §14): plain HTTP, or the browser (from the start, or after an edge 403). */
+export function transportCheck(dispatcher: unknown, mode: 'always' | 'fallback' | undefined): DoctorCheck {
+  const name = 'transport';
+  if (!isBrowserTransport(dispatcher))
+    return { layer: 'reach', name, status: 'ok', detail: 'pages through plain HTTP' };
+  if (dispatcher.transportOf('open.spotify.com') === 'http')
+    return {
+      layer: 'reach',
+      name,
+      status: 'ok',
+      detail: 'pages through plain HTTP (the browser stands by: --browser-fallback)',
+    };
+  return mode === 'fallback'
+    ? {
+        layer: 'reach',
+        name,
+        status: 'healed',
+        detail: 'open.spotify.com refused plain HTTP (a 403 challenge page): pages through the browser',
+      }
+    : { layer: 'reach', name, status: 'ok', detail: 'pages through the browser (Chromium)' };
+}
+
+/** The cache store: one entry written, read back and deleted. */
+export async function storeCheck(store: CacheStore): Promise<DoctorCheck> {
+  const key = `spotify-scraper:doctor:${Date.now()}`;
+  try {
+    await store.set(key, { probe: true }, 10_000);
+    const back = (await store.get(key)) as { probe?: unknown } | undefined;
+    await store.delete?.(key);
+    const ok = back?.probe === true;
+    return {
+      layer: 'store',
+      name: 'cache store',
+      status: ok ? 'ok' : 'failed',
+      detail: ok ? 'write and read back' : 'read back nothing',
+    };
+  } catch (error) {
+    return { layer: 'store', name: 'cache store', status: 'failed', detail: clip(String(error), 160) };
   }
 }

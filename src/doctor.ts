@@ -11,7 +11,7 @@ import { fetchText, fetchWebPlayerPage, fileOf } from './web-player/page.js';
 import { findOperations, findRouteChunks, hashesByName } from './web-player/scan.js';
 import { CLIENT_TOKEN_URL } from './web-player/client-token.js';
 import { clip } from './redact.js';
-import { batchModeChecks, isrcCheck } from './doctor-lists.js';
+import { batchModeChecks, isrcCheck, storeCheck, transportCheck } from './doctor-lists.js';
 
 import type { DoctorCheck } from './doctor-check.js';
 
@@ -30,10 +30,19 @@ export interface DoctorReport {
   stoppedAt: string | null;
 }
 
-/** The options of `doctor()`: a client's options (dispatcher, proxy, rate limit, cache store…). */
+/** The options of `doctor()`: a client's options (dispatcher, proxy, browser, rate limit, cache store…). */
 export type DoctorOptions = Pick<
   ClientOptions,
-  'dispatcher' | 'proxy' | 'rateLimit' | 'timeout' | 'userAgent' | 'locale' | 'headers' | 'cache' | 'operations'
+  | 'dispatcher'
+  | 'proxy'
+  | 'browser'
+  | 'rateLimit'
+  | 'timeout'
+  | 'userAgent'
+  | 'locale'
+  | 'headers'
+  | 'cache'
+  | 'operations'
 > & { signal?: AbortSignal | undefined };
 
 /** One known entity per type: long-lived public ones (the shared fixtures' entities). */
@@ -68,7 +77,7 @@ export async function doctorOf(rows: readonly AnyOperation[], options: DoctorOpt
   const parts = createClientParts(
     resolveOptions({ rateLimit: { perSecond: 2, burst: 3 }, ...clientOptions, retry: false }),
   );
-  const run = new DoctorRun(parts.context, rows, signal);
+  const run = new DoctorRun(parts.context, rows, signal, parts.dispatcher);
   try {
     await run.all();
   } finally {
@@ -99,7 +108,15 @@ class DoctorRun {
   /** Alternates probed once a built-in hash was refused, at most this many more. */
   #alternatesLeft = 6;
 
-  constructor(context: ClientContext, rows: readonly AnyOperation[], signal: AbortSignal | undefined) {
+  readonly #dispatcher: unknown;
+
+  constructor(
+    context: ClientContext,
+    rows: readonly AnyOperation[],
+    signal: AbortSignal | undefined,
+    dispatcher?: unknown,
+  ) {
+    this.#dispatcher = dispatcher;
     this.#context = context;
     this.#rows = rows;
     this.#signal = signal;
@@ -109,6 +126,7 @@ class DoctorRun {
     try {
       await this.#reach();
       await this.#embedPages();
+      this.#add(transportCheck(this.#dispatcher, this.#context.options.browser?.mode));
       await this.#v1();
       this.#batchModes();
       await this.#isrc();
@@ -122,7 +140,9 @@ class DoctorRun {
         layer: 'reach',
         name: 'stopped',
         status: 'failed',
-        detail: `${error.message}: probing on could trip an IP block`,
+        detail: `${error.message}: probing on could trip an IP block${
+          this.#context.options.browser ? '' : ' (a 403 challenge page on open.spotify.com: try --browser-fallback)'
+        }`,
       });
     }
   }
@@ -362,20 +382,6 @@ class DoctorRun {
 
   async #store(): Promise<void> {
     const store = this.#context.options.cache?.store;
-    if (!store) return;
-    const key = `spotify-scraper:doctor:${Date.now()}`;
-    try {
-      await store.set(key, { probe: true }, 10_000);
-      const back = (await store.get(key)) as { probe?: unknown } | undefined;
-      await store.delete?.(key);
-      this.#add({
-        layer: 'store',
-        name: 'cache store',
-        status: back?.probe === true ? 'ok' : 'failed',
-        detail: back?.probe === true ? 'write and read back' : 'read back nothing',
-      });
-    } catch (error) {
-      this.#add({ layer: 'store', name: 'cache store', status: 'failed', detail: clip(String(error), 160) });
-    }
+    if (store) this.#add(await storeCheck(store));
   }
 }

@@ -126,3 +126,4 @@ export {
 } from './models/index.js';
 export { loadSession, Session } from './session/session.js';
 export type { SessionAccount, SessionOptions } from './session/session.js';
+export type { BrowserOption } from './http/browser/browser-option.js';

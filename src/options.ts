@@ -13,6 +13,8 @@ import {
   type ResolvedOperation,
 } from './partner/operations.js';
 import { routedOrigin } from './http/dispatcher.js';
+import { toProxy } from './http/proxy-option.js';
+import { resolveBrowser, type BrowserOption, type ResolvedBrowser } from './http/browser/browser-option.js';
 import { requestHeaders, type RequestHeaders } from './http/request-headers.js';
 import { quote } from './redact.js';
 import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/cache-options.js';
@@ -39,6 +41,11 @@ export interface ClientOptions {
   retry?: RetryPolicy | RetryOptions | false | undefined;
   /** An http(s) proxy URL; `user:pass@` allowed. Never printed. @default undefined (no proxy) */
   proxy?: string | URL | undefined;
+  /**
+   * Pages through a real Chromium (playwright-core, an optional peer; the system's browser) for networks
+   * whose edge refuses plain HTTP: `true`, `'fallback'` (only after an edge 403), or settings. @default false
+   */
+  browser?: BrowserOption | undefined;
   /** Per-attempt timeout in ms, covering connect, headers and body. @default 10_000 */
   timeout?: number | undefined;
   /** User-Agent header. @default a current desktop Chrome user agent */
@@ -125,6 +132,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof ClientOptions>([
   'hostRateLimits',
   'retry',
   'proxy',
+  'browser',
   'timeout',
   'userAgent',
   'locale',
@@ -158,6 +166,7 @@ export interface ResolvedOptions {
   hostRateLimits: ReadonlyMap<string, RateLimit | false>;
   retry: RetryPolicy;
   proxy: URL | undefined;
+  browser: ResolvedBrowser | null;
   timeout: number;
   headers: RequestHeaders;
   dispatcher: Dispatcher | undefined;
@@ -198,6 +207,7 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
     hostRateLimits: toHostRateLimits(options.hostRateLimits ?? {}),
     retry: toRetry(options.retry ?? DEFAULTS.retry),
     proxy: toProxy(options.proxy),
+    browser: resolveBrowser(options.browser),
     timeout: timeoutOption(options.timeout ?? DEFAULTS.timeout),
     headers: requestHeaders(options.userAgent ?? DEFAULTS.userAgent, options.locale, options.headers),
     dispatcher: checkDispatcher(options.dispatcher),
@@ -254,27 +264,6 @@ function toRetry(value: unknown): RetryPolicy {
   } catch (error) {
     throw nested('retry', error);
   }
-}
-
-function toProxy(value: unknown): URL | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = value instanceof URL ? new URL(value.href) : new URL(String(value));
-  } catch {
-    throw optionError('proxy', 'is not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw optionError('proxy', `must be an http: or https: URL, got ${quote(url.protocol, 20)}`);
-  }
-  try {
-    decodeURIComponent(url.username);
-    decodeURIComponent(url.password);
-  } catch {
-    // Never quoted: this is the credential.
-    throw optionError('proxy', 'has a malformed %-escape in its user name or password');
-  }
-  return url;
 }
 
 function toOperations(value: unknown): Readonly<Record<OperationKind, ResolvedOperation>> {

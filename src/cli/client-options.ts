@@ -19,6 +19,9 @@ export interface ClientFlags {
   fleetRedis?: string;
   fleetKey?: string;
   fleetWorkers?: string;
+  /** `--browser [PATH]`: true, or the Chromium to run. */
+  browser?: string | boolean;
+  browserFallback?: boolean;
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
@@ -43,6 +46,10 @@ export async function clientOptionsFrom(
       perSecond,
       burst: flags.burst === undefined ? DEFAULTS.rateLimit.burst : wholeNumber('--burst', flags.burst, 1),
     };
+  }
+  if (flags.browser !== undefined || flags.browserFallback === true) {
+    const executablePath = typeof flags.browser === 'string' ? flags.browser : undefined;
+    options.browser = { executablePath, fallback: flags.browserFallback === true && flags.browser === undefined };
   }
   if (flags.concurrency !== undefined) options.maxConcurrency = wholeNumber('--concurrency', flags.concurrency, 1);
   if (flags.fleetRedis !== undefined) {

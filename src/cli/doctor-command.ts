@@ -12,11 +12,12 @@ export const doctorCommand: CommandSpec = {
   options: (command) => command.option('--json', 'print the report as JSON'),
   prepare: () => () => Promise.resolve(undefined),
   whole: async ({ flags, options, io }) => {
-    const { dispatcher, proxy, rateLimit, timeout, locale, cache } = options;
+    const { dispatcher, proxy, browser, rateLimit, timeout, locale, cache } = options;
     const { doctor } = await import('../index.js');
     const report = await doctor({
       dispatcher,
       proxy,
+      browser,
       rateLimit,
       timeout,
       locale,

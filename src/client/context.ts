@@ -3,6 +3,7 @@ import { ResultCache } from '../cache/result-cache.js';
 import { rememberer, type Remember } from '../cache/remember.js';
 import { SingleFlight } from '../cache/single-flight.js';
 import { chooseDispatcher } from '../http/dispatcher.js';
+import { createBrowserDispatcher } from '../http/browser/browser-dispatcher.js';
 import { FleetLimiter } from '../http/fleet/fleet-limiter.js';
 import { HostGate } from '../http/host-gate.js';
 import { HttpClient } from '../http/http-client.js';
@@ -51,14 +52,16 @@ export interface ClientParts {
  * per-host gate, retries, the three tokens (anonymous, client, account) and the cache.
  */
 export function createClientParts(resolved: ResolvedOptions): ClientParts {
-  const { dispatcher, owned, connections } = chooseDispatcher(
-    resolved.dispatcher,
-    resolved.proxy,
-    resolved.timeout,
-    resolved.connectionsPerHost,
-  );
+  const chosen = chooseDispatcher(resolved.dispatcher, resolved.proxy, resolved.timeout, resolved.connectionsPerHost);
   const { clock } = resolved;
   const warn = (message: string): void => resolved.onWarning?.(message);
+  // The browser transport (SPEC §14) is a dispatcher over the HTTP one: everything above it applies unchanged.
+  const { browser } = resolved;
+  const dispatcher = browser
+    ? createBrowserDispatcher(chosen.dispatcher, chosen.owned, browser, resolved.proxy, warn)
+    : chosen.dispatcher;
+  const owned = browser ? true : chosen.owned;
+  const { connections } = chosen;
   const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock, resolved.retry.maxDelayMs);
   const limiter: HostLimiter = resolved.fleet ? new FleetLimiter(limits, resolved.fleet, clock, warn) : limits;
   const http = new HttpClient({

@@ -312,6 +312,8 @@ export class FakeSpotify {
       const what = `${request.method ?? 'GET'} ${host}${url.pathname}${query?.name ? ` (${query.name})` : ''}`;
       return json(404, { error: `this capture has no answer for ${what}` }, { [NOT_IN_CAPTURE_HEADER]: what });
     }
+    const edge = this.webPlayer.edgeAnswer(host, headerOf(request, 'sec-fetch-mode'));
+    if (edge) return edge;
     if (query) return this.#pathfinder(query, request);
     if (host === 'spotify.link') {
       const target = this.#shortLinks.get(url.pathname.slice(1));

@@ -25,6 +25,11 @@ export interface FakeWebPlayerSettings {
   mapsReversed: boolean;
   /** `appServerConfig.clientVersion` of the page. */
   clientVersion: string;
+  /**
+   * Spotify's edge for a refused network: every open.spotify.com request that is not a browser's
+   * navigation (no `Sec-Fetch-Mode: navigate`) gets a 403 challenge page.
+   */
+  challengePlainHttp: boolean;
 }
 
 export const FAKE_CLIENT_TOKEN_PREFIX = 'fake-client-token-';
@@ -50,6 +55,7 @@ export class FakeWebPlayer {
     bundle: 'ok',
     bundleDelayMs: 0,
     mapsReversed: false,
+    challengePlainHttp: false,
     clientVersion: '1.2.77.1-fake',
   };
   /** Hashes the pathfinder accepts per operation name (default: the built-in table's). */
@@ -159,6 +165,16 @@ export class FakeWebPlayer {
     return code === undefined
       ? { status: 404, body: 'Not Found' }
       : { status: 200, headers: { 'content-type': 'text/javascript' }, body: code };
+  }
+
+  /** The edge's 403 challenge page for a plain HTTP request to open.spotify.com, when the settings say so. @internal */
+  edgeAnswer(host: string, secFetchMode: string | undefined): FakeAnswer | undefined {
+    if (!this.settings.challengePlainHttp || host !== 'open.spotify.com' || secFetchMode === 'navigate')
+      return undefined;
+    return html(
+      403,
+      '<!DOCTYPE html><html><head><title>Just a moment…</title></head><body>Checking your browser</body></html>',
+    );
   }
 
   /** The answer of an endpoint the settings close (v1 gone or behind an edge 403, v2 gone), else undefined. @internal */

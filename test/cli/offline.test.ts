@@ -206,14 +206,14 @@ describe('CLI leftovers', () => {
     expect(run.stderr).toMatch(/No anonymous token for the partner API could be had: the page that gives it, .*failed/);
   });
 
-  it('--fleet-redis without ioredis, --cache without keyv, crawl without bullmq, mcp without the MCP SDK: usage errors (exit 2) saying what to install', async () => {
+  it('--fleet-redis without ioredis, --cache without keyv, crawl without bullmq, mcp without the MCP SDK, --browser without playwright-core: usage errors (exit 2) saying what to install', async () => {
     // A copy of the build beside a node_modules that lacks the optional packages.
     const home = await mkdtemp(join(tmpdir(), 'no-optional-'));
     try {
       cpSync(join(ROOT, 'dist'), join(home, 'dist'), { recursive: true });
       cpSync(join(ROOT, 'package.json'), join(home, 'package.json'));
       mkdirSync(join(home, 'node_modules'));
-      const skip = new Set(['ioredis', 'keyv', '@keyv', 'bullmq', '@modelcontextprotocol']);
+      const skip = new Set(['ioredis', 'keyv', '@keyv', 'bullmq', '@modelcontextprotocol', 'playwright-core']);
       for (const name of readdirSync(join(ROOT, 'node_modules')))
         if (!skip.has(name)) symlinkSync(join(ROOT, 'node_modules', name), join(home, 'node_modules', name));
       const bin = join(home, 'dist', 'cli.js');
@@ -244,6 +244,11 @@ describe('CLI leftovers', () => {
       );
       const crawl = await runNode([bin, 'crawl', 'status', '--redis', 'redis://127.0.0.1:1', '--name', 'x']);
       expect(crawl.code).toBe(2);
+      const browser = await runNode([bin, 'track', CATALOGUE.track, '--browser', '--origin', fake.origin]);
+      expect(browser.code).toBe(2);
+      expect(browser.stderr).toMatch(
+        /needs the package playwright-core, which is not installed: npm install playwright-core@1/,
+      );
       const mcp = await runNode([bin, 'mcp', '--origin', fake.origin]);
       expect(mcp.code).toBe(2);
       expect(mcp.stderr).toMatch(

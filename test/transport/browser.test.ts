@@ -1,0 +1,201 @@
+/**
+ * The browser transport (SPEC §14) with Debian's chromium against the loopback fake: the six getters
+ * through Chromium, the limiter at the server, an abort closes its page, close() leaves no Chromium
+ * process, the fallback switches after a challenge 403 and not after a 404, and clear errors.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AsyncSpotifyClient, InvalidInputError, NotFoundError } from '../../src/index.js';
+import { createBrowserDispatcher } from '../../src/http/browser/browser-dispatcher.js';
+import { findChromium } from '../../src/http/browser/chromium.js';
+import {
+  fakeAlbum,
+  fakeArtist,
+  fakeEpisode,
+  fakePlaylist,
+  fakeShow,
+  fakeTrack,
+  startFakeSpotify,
+  type FakeSpotify,
+} from '../../src/testing/index.js';
+import { BASE_JITTER_MS, schedulingDelay, worstExcess } from '../helpers/schedule.js';
+
+const chromium = findChromium();
+if (!chromium) {
+  if (process.env['CI'] === 'true')
+    throw new Error('browser: no chromium on the PATH (CI must install it: apt-get install -y chromium)');
+  console.warn('browser: SKIPPED — no chromium on the PATH (apt-get install -y chromium to run it)');
+}
+
+let spotify: FakeSpotify;
+let warnings: string[];
+
+beforeEach(async () => {
+  spotify = await startFakeSpotify();
+  warnings = [];
+});
+
+afterEach(async () => {
+  await spotify.close();
+});
+
+/** Chromium processes descended from this one. */
+function chromiumProcesses(): number[] {
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+      names.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const descends = (pid: number): boolean => {
+    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
+      if (at === process.pid) return true;
+    return false;
+  };
+  return [...names].filter(([pid, cmd]) => /chrom/i.test(cmd) && descends(pid)).map(([pid]) => pid);
+}
+
+const client = (browser: unknown, extra: object = {}) =>
+  new AsyncSpotifyClient({
+    ...spotify.clientOptions,
+    browser: browser as never,
+    onWarning: (message) => warnings.push(message),
+    ...extra,
+  });
+
+describe.skipIf(!chromium)('the browser transport', () => {
+  it('the six getters through Chromium: the same models; every embed page a browser navigation; close() ends Chromium', async () => {
+    const entities = [
+      spotify.add(fakeTrack()),
+      spotify.add(fakeAlbum({}, 3)),
+      spotify.add(fakeArtist()),
+      spotify.add(fakePlaylist({}, 5)),
+      spotify.add(fakeEpisode()),
+      spotify.add(fakeShow({}, 2)),
+    ];
+    const scraper = client({ executablePath: chromium });
+    for (const entity of entities) expect(await scraper.get(entity.type, entity.id)).toEqual(entity);
+    const pages = spotify.requests.filter((request) => request.path.startsWith('/embed/'));
+    expect(pages).toHaveLength(6);
+    expect(pages.every((request) => request.headers['sec-fetch-mode'] === 'navigate')).toBe(true);
+    // Nothing but the pages: no favicon, script or image the rate limit would not pace.
+    expect(spotify.requests.filter((request) => request.host === 'open.spotify.com')).toHaveLength(6);
+    // The partner API keeps plain HTTP, with the token the page carried.
+    expect(
+      spotify.requests.some(
+        (request) => request.host === 'api-partner.spotify.com' && !request.headers['sec-fetch-mode'],
+      ),
+    ).toBe(true);
+    expect(chromiumProcesses().length).toBeGreaterThan(0);
+    await scraper.close();
+    expect(chromiumProcesses()).toEqual([]);
+  }, 60_000);
+
+  it('the rate limit holds at the server', async () => {
+    const tracks = Array.from({ length: 8 }, () => spotify.add(fakeTrack()));
+    await using scraper = client(true, { rateLimit: { perSecond: 5, burst: 2 }, partnerApi: false });
+    const delay = schedulingDelay();
+    await Promise.all(tracks.map((track) => scraper.getTrack(track.id)));
+    const allowance = BASE_JITTER_MS + delay.stop();
+    const times = spotify.requests.filter((request) => request.host === 'open.spotify.com').map((r) => r.receivedAt);
+    expect(times).toHaveLength(8);
+    expect(worstExcess(times, 5, 2, allowance)).toBeLessThanOrEqual(0);
+  }, 60_000);
+
+  it("an abort rejects with its reason and closes that call's page", async () => {
+    const track = spotify.add(fakeTrack());
+    spotify.fail({ slowBodyMs: 3_000 }, { value: track.id });
+    const browser = createBrowserDispatcher(
+      spotify.dispatcher,
+      false,
+      { mode: 'always', executablePath: chromium, headless: true },
+      undefined,
+      () => undefined,
+    );
+    try {
+      await using scraper = new AsyncSpotifyClient({ ...spotify.clientOptions, dispatcher: browser });
+      const controller = new AbortController();
+      const call = scraper.getTrack(track.id, { signal: controller.signal });
+      for (let i = 0; i < 200 && browser.openPages === 0; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(browser.openPages).toBe(1);
+      controller.abort(new Error('enough waiting'));
+      await expect(call).rejects.toThrow('enough waiting');
+      for (let i = 0; i < 100 && browser.openPages > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(browser.openPages).toBe(0);
+    } finally {
+      await browser.close();
+    }
+    expect(chromiumProcesses()).toEqual([]);
+  }, 60_000);
+
+  it("'fallback': plain HTTP until the edge's 403 challenge (one warning, then Chromium); a 404 switches nothing", async () => {
+    const [a, b] = [spotify.add(fakeTrack()), spotify.add(fakeTrack())];
+    await using plain = client('fallback');
+    await expect(plain.getTrack(fakeTrack().id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await plain.getTrack(a.id)).toEqual(a);
+    expect(warnings).toEqual([]);
+    expect(spotify.requests.some((request) => request.headers['sec-fetch-mode'] === 'navigate')).toBe(false);
+
+    spotify.webPlayer.settings.challengePlainHttp = true;
+    const before = spotify.requests.length;
+    await using switching = client('fallback');
+    expect(await switching.getTrack(a.id)).toEqual(a);
+    expect(await switching.getTrack(b.id)).toEqual(b);
+    const pages = spotify.requests.slice(before).filter((request) => request.host === 'open.spotify.com');
+    // The first page: refused to plain HTTP, then fetched by Chromium; the second straight by Chromium.
+    expect(pages.map((request) => request.headers['sec-fetch-mode'] ?? 'http')).toEqual([
+      'http',
+      'navigate',
+      'navigate',
+    ]);
+    expect(warnings).toEqual([
+      'open.spotify.com answered a 403 challenge page to plain HTTP: its pages go through the browser from now on',
+    ]);
+  }, 60_000);
+
+  it('doctor says which transport carries the pages', async () => {
+    const { doctor } = await import('../../src/index.js');
+    const options = { dispatcher: spotify.dispatcher, rateLimit: false as const };
+    const plain = await doctor(options);
+    expect(plain.checks.find((check) => check.name === 'transport')).toMatchObject({
+      detail: 'pages through plain HTTP',
+    });
+    spotify.webPlayer.settings.challengePlainHttp = true;
+    const switched = await doctor({ ...options, browser: 'fallback' });
+    expect(switched.checks.find((check) => check.name === 'transport')).toMatchObject({
+      status: 'healed',
+      detail: expect.stringMatching(/403 challenge page\): pages through the browser$/),
+    });
+    const refused = await doctor(options);
+    expect(refused.stoppedAt).not.toBeNull();
+    expect(JSON.stringify(refused.checks)).toMatch(/try --browser-fallback/);
+    expect(chromiumProcesses()).toEqual([]);
+  }, 60_000);
+
+  it('a missing browser is a clear InvalidInputError; so is a bad option', async () => {
+    spotify.add(fakeTrack());
+    await using missing = client({ executablePath: '/nonexistent/chromium' });
+    const error = await missing.getTrack(fakeTrack().id).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(String((error as Error).message)).toMatch(/could not start Chromium at \/nonexistent\/chromium/);
+    expect(findChromium({ PATH: '/nonexistent' })).toBeUndefined();
+    const path = process.env['PATH'];
+    process.env['PATH'] = '/nonexistent';
+    try {
+      await using none = client(true);
+      await expect(none.getTrack(fakeTrack().id)).rejects.toThrow(/found no Chromium on the PATH/);
+    } finally {
+      process.env['PATH'] = path;
+    }
+    expect(() => new AsyncSpotifyClient({ browser: 'always' as never })).toThrow(/browser must be true, 'fallback'/);
+    expect(() => new AsyncSpotifyClient({ browser: { headles: true } as never })).toThrow(/unknown field "headles"/);
+  }, 60_000);
+});
