@@ -161,6 +161,20 @@ describe.skipIf(!chromium)('the browser transport', () => {
     ]);
   }, 60_000);
 
+  it('the CLI: --browser [PATH] and --browser-fallback', async () => {
+    const { runCliInProcess } = await import('../helpers/cli-in-process.js');
+    const track = spotify.add(fakeTrack());
+    const run = await runCliInProcess(['track', track.id, '--browser', chromium as string, '--origin', spotify.origin]);
+    expect([run.code, run.json()]).toEqual([0, track]);
+    spotify.webPlayer.settings.challengePlainHttp = true;
+    const fallback = await runCliInProcess(['track', track.id, '--browser-fallback', '--origin', spotify.origin]);
+    expect(fallback.code).toBe(0);
+    expect(fallback.stderr).toMatch(/^warning: open\.spotify\.com answered a 403 challenge page to plain HTTP/);
+    const plain = await runCliInProcess(['track', track.id, '--origin', spotify.origin]);
+    expect(plain.code).not.toBe(0);
+    expect(chromiumProcesses()).toEqual([]);
+  }, 60_000);
+
   it('doctor says which transport carries the pages', async () => {
     const { doctor } = await import('../../src/index.js');
     const options = { dispatcher: spotify.dispatcher, rateLimit: false as const };
