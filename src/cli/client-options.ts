@@ -49,7 +49,8 @@ export async function clientOptionsFrom(
   }
   if (flags.browser !== undefined || flags.browserFallback === true) {
     const executablePath = typeof flags.browser === 'string' ? flags.browser : undefined;
-    options.browser = { executablePath, fallback: flags.browserFallback === true && flags.browser === undefined };
+    // --browser PATH names the Chromium; --browser-fallback (with or without it) keeps plain HTTP until a challenge.
+    options.browser = { executablePath, fallback: flags.browserFallback === true };
   }
   if (flags.concurrency !== undefined) options.maxConcurrency = wholeNumber('--concurrency', flags.concurrency, 1);
   if (flags.fleetRedis !== undefined) {

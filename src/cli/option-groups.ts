@@ -37,7 +37,10 @@ const GROUPS: Readonly<Record<OptionGroup, (command: Command) => void>> = {
         '--browser [path]',
         'fetch pages through Chromium (playwright-core; the system chromium, or PATH) for networks whose edge refuses plain HTTP',
       )
-      .option('--browser-fallback', 'plain HTTP until a host answers a 403 challenge page, then Chromium for it')
+      .option(
+        '--browser-fallback',
+        'plain HTTP until a host answers a 403 challenge page, then Chromium for it (with --browser PATH: that Chromium)',
+      )
       .option(
         '--origin <url>',
         'send every request to this server instead of Spotify (a replay or test server); the host meant goes in the x-spotify-scraper-host header',
