@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { benchAccount } from './account.js';
 import { benchCache } from './cache.js';
 import { benchCatalogue } from './catalogue.js';
+import { benchBrowser } from './browser.js';
 import { benchCrawl } from './crawl.js';
 import { benchColdStart } from './cold-start.js';
 import { benchDiscovery } from './discovery.js';
@@ -39,6 +40,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   kit: benchKit,
   catalogue: benchCatalogue,
   crawl: benchCrawl,
+  browser: benchBrowser,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in SECTIONS);

@@ -3,7 +3,6 @@
  * through Chromium, the limiter at the server, an abort closes its page, close() leaves no Chromium
  * process, the fallback switches after a challenge 403 and not after a 404, and clear errors.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AsyncSpotifyClient, InvalidInputError, NotFoundError } from '../../src/index.js';
 import { createBrowserDispatcher } from '../../src/http/browser/browser-dispatcher.js';
@@ -19,6 +18,7 @@ import {
   type FakeSpotify,
 } from '../../src/testing/index.js';
 import { BASE_JITTER_MS, schedulingDelay, worstExcess } from '../helpers/schedule.js';
+import { chromiumProcesses } from '../helpers/chromium-processes.js';
 
 const chromium = findChromium();
 if (!chromium) {
@@ -38,29 +38,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await spotify.close();
 });
-
-/** Chromium processes descended from this one. */
-function chromiumProcesses(): number[] {
-  const parents = new Map<number, number>();
-  const names = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
-      names.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8'));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const descends = (pid: number): boolean => {
-    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
-      if (at === process.pid) return true;
-    return false;
-  };
-  return [...names].filter(([pid, cmd]) => /chrom/i.test(cmd) && descends(pid)).map(([pid]) => pid);
-}
 
 const client = (browser: unknown, extra: object = {}) =>
   new AsyncSpotifyClient({
