@@ -57,21 +57,31 @@ export function transportCheck(dispatcher: unknown, mode: 'always' | 'fallback' 
   const name = 'transport';
   if (!isBrowserTransport(dispatcher))
     return { layer: 'reach', name, status: 'ok', detail: 'pages through plain HTTP' };
+  const fetched = dispatcher.fetchHosts;
+  const apis =
+    fetched.length === 0
+      ? ''
+      : `; ${fetched.join(', ')} refused plain HTTP too: their requests through the browser's network stack`;
   if (dispatcher.transportOf('open.spotify.com') === 'http')
     return {
       layer: 'reach',
       name,
-      status: 'ok',
-      detail: 'pages through plain HTTP (the browser stands by: --browser-fallback)',
+      status: fetched.length === 0 ? 'ok' : 'healed',
+      detail: `pages through plain HTTP (the browser stands by: --browser-fallback)${apis}`,
     };
   return mode === 'fallback'
     ? {
         layer: 'reach',
         name,
         status: 'healed',
-        detail: 'open.spotify.com refused plain HTTP (a 403 challenge page): pages through the browser',
+        detail: `open.spotify.com refused plain HTTP (a 403 challenge page): pages through the browser${apis}`,
       }
-    : { layer: 'reach', name, status: 'ok', detail: 'pages through the browser (Chromium)' };
+    : {
+        layer: 'reach',
+        name,
+        status: fetched.length === 0 ? 'ok' : 'healed',
+        detail: `pages through the browser (Chromium)${apis}`,
+      };
 }
 
 /** The cache store: one entry written, read back and deleted. */

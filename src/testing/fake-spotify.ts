@@ -312,7 +312,7 @@ export class FakeSpotify {
       const what = `${request.method ?? 'GET'} ${host}${url.pathname}${query?.name ? ` (${query.name})` : ''}`;
       return json(404, { error: `this capture has no answer for ${what}` }, { [NOT_IN_CAPTURE_HEADER]: what });
     }
-    const edge = this.webPlayer.edgeAnswer(host, headerOf(request, 'sec-fetch-mode'));
+    const edge = this.webPlayer.edgeAnswer(host, url.pathname, headerOf(request, 'sec-fetch-mode') || undefined);
     if (edge) return edge;
     if (query) return this.#pathfinder(query, request);
     if (host === 'spotify.link') {

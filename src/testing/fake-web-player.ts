@@ -30,6 +30,11 @@ export interface FakeWebPlayerSettings {
    * navigation (no `Sec-Fetch-Mode: navigate`) gets a 403 challenge page.
    */
   challengePlainHttp: boolean;
+  /**
+   * The edge refuses the API hosts (the partner API, spclient, the token endpoints, open.spotify.com/api/):
+   * a request that did not come from a browser (no `Sec-Fetch-Mode`) gets the challenge page.
+   */
+  challengeApis: boolean;
 }
 
 export const FAKE_CLIENT_TOKEN_PREFIX = 'fake-client-token-';
@@ -56,6 +61,7 @@ export class FakeWebPlayer {
     bundleDelayMs: 0,
     mapsReversed: false,
     challengePlainHttp: false,
+    challengeApis: false,
     clientVersion: '1.2.77.1-fake',
   };
   /** Hashes the pathfinder accepts per operation name (default: the built-in table's). */
@@ -167,10 +173,13 @@ export class FakeWebPlayer {
       : { status: 200, headers: { 'content-type': 'text/javascript' }, body: code };
   }
 
-  /** The edge's 403 challenge page for a plain HTTP request to open.spotify.com, when the settings say so. @internal */
-  edgeAnswer(host: string, secFetchMode: string | undefined): FakeAnswer | undefined {
-    if (!this.settings.challengePlainHttp || host !== 'open.spotify.com' || secFetchMode === 'navigate')
-      return undefined;
+  /** The edge's 403 challenge page for a plain HTTP request (pages; with `challengeApis` the API hosts too), when the settings say so. @internal */
+  edgeAnswer(host: string, path: string, secFetchMode: string | undefined): FakeAnswer | undefined {
+    const api = host !== 'open.spotify.com' || path.startsWith('/api/');
+    const refused = api
+      ? this.settings.challengeApis && host.endsWith('spotify.com') && secFetchMode === undefined
+      : this.settings.challengePlainHttp && secFetchMode !== 'navigate';
+    if (!refused) return undefined;
     return html(
       403,
       '<!DOCTYPE html><html><head><title>Just a moment…</title></head><body>Checking your browser</body></html>',

@@ -144,6 +144,54 @@ describe.skipIf(!chromium)('the browser transport', () => {
     ]);
   }, 120_000);
 
+  it("API hosts whose edge refuses plain HTTP too: their requests go through a page's fetch (one warning per host)", async () => {
+    const [track, album] = [spotify.add(fakeTrack()), spotify.add(fakeAlbum({}, 3))];
+    spotify.webPlayer.settings.challengePlainHttp = true;
+    spotify.webPlayer.settings.challengeApis = true;
+    const scraper = client('fallback');
+    try {
+      expect(await scraper.getTrack(track.id, { externalIds: true })).toEqual({ ...track, isrc: expect.any(String) });
+      expect(await scraper.getAlbum(album.id)).toEqual(album);
+      expect(warnings.sort()).toEqual([
+        "api-partner.spotify.com answered a 403 challenge page to plain HTTP: its requests go through the browser's network stack from now on",
+        'open.spotify.com answered a 403 challenge page to plain HTTP: its pages go through the browser from now on',
+        "spclient.wg.spotify.com answered a 403 challenge page to plain HTTP: its requests go through the browser's network stack from now on",
+      ]);
+      // Per API host: the first request refused to plain HTTP, every later one sent by the page (and answered).
+      for (const host of ['api-partner.spotify.com', 'spclient.wg.spotify.com']) {
+        const modes = spotify.requests
+          .filter((request) => request.host === host)
+          .map((request) => request.headers['sec-fetch-mode'] ?? 'http');
+        expect(modes[0]).toBe('http');
+        expect(modes.length).toBeGreaterThan(1);
+        expect(modes.slice(1).every((mode) => mode === 'same-origin' || mode === 'cors')).toBe(true);
+      }
+      // Nothing but our own requests left the pages: the page of the origin, the embed pages, our fetches.
+      const navigations = spotify.requests.filter((request) => request.headers['sec-fetch-mode'] === 'navigate');
+      expect(navigations.every((request) => request.host === 'open.spotify.com')).toBe(true);
+    } finally {
+      await scraper.close();
+    }
+    expect(chromiumProcesses()).toEqual([]);
+
+    // Only the API refused: the pages stay on plain HTTP; the page fetches go from open.spotify.com/robots.txt.
+    spotify.webPlayer.settings.challengePlainHttp = false;
+    warnings = [];
+    const before = spotify.requests.length;
+    await using apiOnly = client('fallback');
+    expect(await apiOnly.getAlbum(album.id)).toEqual(album);
+    expect(warnings).toEqual([
+      "api-partner.spotify.com answered a 403 challenge page to plain HTTP: its requests go through the browser's network stack from now on",
+    ]);
+    const seen = spotify.requests
+      .slice(before)
+      .map((request) => `${request.host}${request.path} ${request.headers['sec-fetch-mode'] ?? 'http'}`);
+    expect(seen.filter((line) => line.startsWith('open.spotify.com'))).toEqual([
+      `open.spotify.com/embed/album/${album.id} http`,
+      'open.spotify.com/robots.txt navigate',
+    ]);
+  }, 120_000);
+
   it('the CLI: --browser [PATH] and --browser-fallback', async () => {
     const { runCliInProcess } = await import('../helpers/cli-in-process.js');
     const track = spotify.add(fakeTrack());
@@ -202,6 +250,13 @@ describe.skipIf(!chromium)('the browser transport', () => {
       status: 'healed',
       detail: expect.stringMatching(/403 challenge page\): pages through the browser$/),
     });
+    spotify.webPlayer.settings.challengeApis = true;
+    const apis = await doctor({ ...options, browser: 'fallback' });
+    expect(apis.checks.find((check) => check.name === 'transport')).toMatchObject({
+      status: 'healed',
+      detail: expect.stringMatching(/api-partner\.spotify\.com.* refused plain HTTP too/),
+    });
+    spotify.webPlayer.settings.challengeApis = false;
     const refused = await doctor(options);
     expect(refused.stoppedAt).not.toBeNull();
     expect(JSON.stringify(refused.checks)).toMatch(/try --browser-fallback/);

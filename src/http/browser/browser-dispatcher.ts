@@ -3,9 +3,22 @@ import { undici } from '../undici.js';
 import { routedOrigin } from '../dispatcher.js';
 import type { ResolvedBrowser } from './browser-option.js';
 import { ChromiumPages, type PageAnswer } from './chromium.js';
+import { bodyForPage, fetchableHeaders } from './page-fetch.js';
 
 /** The hosts whose pages go through the browser: the pages an edge challenge stands in front of. */
 const PAGE_HOSTS: ReadonlySet<string> = new Set(['open.spotify.com']);
+/** The page host's own API (the token, the server time): requests, not pages. */
+const API_PATH = /^\/api\//;
+
+/** Whether a request is a page (a navigation in the browser) rather than an API call. */
+function isPage(host: string, method: string, path: string): boolean {
+  return method === 'GET' && PAGE_HOSTS.has(host) && !API_PATH.test(path);
+}
+
+/** Whether a host's answers are watched for the edge's challenge: Spotify's own hosts (not its CDNs). */
+function isWatched(host: string): boolean {
+  return host === 'spotify.com' || host.endsWith('.spotify.com');
+}
 /** Tells a fake or replay server which host a routed request was meant for (as the kit's routeTo does). */
 const INTENDED_HOST_HEADER = 'x-spotify-scraper-host';
 
@@ -33,6 +46,8 @@ export interface BrowserTransport {
   readonly openPages: number;
   /** Which transport a host's pages take now. */
   transportOf(host: string): 'browser' | 'http';
+  /** The hosts whose API requests go through a page's fetch (after their edge refused plain HTTP). */
+  readonly fetchHosts: readonly string[];
 }
 
 type BrowserDispatcherClass = new (
@@ -65,9 +80,10 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
     readonly #pages: ChromiumPages;
     readonly #mode: ResolvedBrowser['mode'];
     readonly #switched = new Set<string>();
+    readonly #fetchHosts = new Set<string>();
     readonly #warn: (message: string) => void;
     readonly #routed: string | undefined;
-    readonly #spacing = new Spacing();
+    readonly #spacing = new Map<string, Spacing>();
 
     constructor(
       http: Dispatcher,
@@ -95,32 +111,59 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       return PAGE_HOSTS.has(host) && (this.#mode === 'always' || this.#switched.has(host)) ? 'browser' : 'http';
     }
 
+    /** The hosts whose API requests go through a page's fetch (after their edge refused plain HTTP). */
+    get fetchHosts(): readonly string[] {
+      return [...this.#fetchHosts];
+    }
+
     override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
       const host = new URL(String(options.origin)).host;
-      const method = options.method ?? 'GET';
-      if (method === 'GET' && this.transportOf(host) === 'browser') {
-        void this.#viaBrowser(options, handler as AnyHandler, this.#spacing.turn(performance.now()));
+      const page = isPage(host, options.method ?? 'GET', options.path);
+      const way = page ? (this.transportOf(host) === 'browser' ? 'navigate' : undefined) : this.#fetchWay(host);
+      if (way) {
+        void this.#viaBrowser(options, handler as AnyHandler, way, this.#spacingOf(host));
         return true;
       }
-      if (method === 'GET' && this.#mode === 'fallback' && PAGE_HOSTS.has(host))
-        return this.#http.dispatch(options, this.#watching(options, handler as AnyHandler, host));
+      // Plain HTTP, watched for the edge's challenge where the browser could take over.
+      const watched = page ? this.#mode === 'fallback' : isWatched(host);
+      if (watched) return this.#http.dispatch(options, this.#watching(options, handler as AnyHandler, host, page));
       return this.#http.dispatch(options, handler);
     }
 
+    #fetchWay(host: string): 'fetch' | undefined {
+      return this.#fetchHosts.has(host) ? 'fetch' : undefined;
+    }
+
+    /** The spacing of a host's browser requests, with this request's dispatch recorded. */
+    #spacingOf(host: string): Spacing {
+      let spacing = this.#spacing.get(host);
+      if (!spacing) this.#spacing.set(host, (spacing = new Spacing()));
+      spacing.reserve();
+      return spacing;
+    }
+
     /** A handler that passes an answer on, unless it is the edge's 403 challenge: then the browser takes over. */
-    #watching(options: Dispatcher.DispatchOptions, handler: AnyHandler, host: string): Dispatcher.DispatchHandler {
+    #watching(
+      options: Dispatcher.DispatchOptions,
+      handler: AnyHandler,
+      host: string,
+      page: boolean,
+    ): Dispatcher.DispatchHandler {
       let challenged = false;
       const legacy = typeof handler.onHeaders === 'function';
       const isChallenge = (status: number, contentType: string): boolean =>
         status === 403 && contentType.includes('html');
       const switchOver = (): void => {
-        if (!this.#switched.has(host)) {
-          this.#switched.add(host);
+        const switched = page ? this.#switched : this.#fetchHosts;
+        if (!switched.has(host)) {
+          switched.add(host);
           this.#warn(
-            `${host} answered a 403 challenge page to plain HTTP: its pages go through the browser from now on`,
+            page
+              ? `${host} answered a 403 challenge page to plain HTTP: its pages go through the browser from now on`
+              : `${host} answered a 403 challenge page to plain HTTP: its requests go through the browser's network stack from now on`,
           );
         }
-        void this.#viaBrowser(options, handler, this.#spacing.turn(performance.now()));
+        void this.#viaBrowser(options, handler, page ? 'navigate' : 'fetch', this.#spacingOf(host));
       };
       if (legacy)
         return {
@@ -148,7 +191,12 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       };
     }
 
-    async #viaBrowser(options: Dispatcher.DispatchOptions, handler: AnyHandler, turn: Promise<void>): Promise<void> {
+    async #viaBrowser(
+      options: Dispatcher.DispatchOptions,
+      handler: AnyHandler,
+      way: 'navigate' | 'fetch',
+      spacing: Spacing,
+    ): Promise<void> {
       const abort = new AbortController();
       const controller = {
         abort: (reason?: Error) => abort.abort(reason),
@@ -171,13 +219,22 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
         if (legacy) handler.onConnect?.((reason) => abort.abort(reason));
         else handler.onRequestStart?.(controller as never, {});
         if (abort.signal.aborted) throw abort.signal.reason;
-        const answer = await this.#pages.fetch({
-          url: this.#urlOf(options),
-          headers: this.#headersOf(options),
+        const common = {
           timeoutMs: options.headersTimeout ?? 30_000,
           signal: abort.signal,
-          turn: () => turn,
-        });
+          turn: () => spacing.turn(),
+        };
+        const answer =
+          way === 'navigate'
+            ? await this.#pages.fetch({ ...common, url: this.#urlOf(options), headers: this.#headersOf(options) })
+            : await this.#pages.fetchInPage({
+                ...common,
+                url: this.#urlOf(options),
+                method: options.method ?? 'GET',
+                headers: { ...fetchableHeaders(entriesOf(options.headers)), ...this.#intendedHost(options) },
+                body: bodyForPage(options.body),
+                document: this.#documentOf(options),
+              });
         deliver(handler, legacy, controller, answer);
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
@@ -198,8 +255,25 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
         const key = name.toLowerCase();
         if (key === 'accept-language') headers[key] = value;
       }
-      if (this.#routed) headers[INTENDED_HOST_HEADER] = new URL(String(options.origin)).host;
-      return headers;
+      return { ...headers, ...this.#intendedHost(options) };
+    }
+
+    /** On a routed origin, the header that names the host meant. */
+    #intendedHost(options: Dispatcher.DispatchOptions): Record<string, string> {
+      return this.#routed ? { [INTENDED_HOST_HEADER]: new URL(String(options.origin)).host } : {};
+    }
+
+    /**
+     * The page an API request is sent from: a document of the page host (open.spotify.com/robots.txt,
+     * navigated to once when no page of that origin is idle), whose cookies the edge gave the browser.
+     */
+    #documentOf(options: Dispatcher.DispatchOptions): { url: string; headers: Record<string, string> } {
+      const [pageHost] = PAGE_HOSTS;
+      const origin = this.#routed ?? `https://${pageHost}`;
+      return {
+        url: `${origin}/robots.txt`,
+        headers: { ...this.#headersOf(options), ...(this.#routed ? { [INTENDED_HOST_HEADER]: `${pageHost}` } : {}) },
+      };
     }
 
     override async close(): Promise<void> {
@@ -215,24 +289,34 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
 }
 
 /**
- * Keeps the navigations at least as far apart as their requests were dispatched (the rate limiter's
- * schedule): a page that waited for Chromium to start does not release the ones queued behind it in a
- * burst, so `burst + perSecond × t` holds at the host as for HTTP.
+ * Keeps a host's browser requests at least as far apart as the rate limiter dispatched them: the k-th
+ * request to start takes the k-th dispatch time as its slot, and starts no sooner after the previous
+ * start than its slot after the previous slot. A request that waited for Chromium (its start, a new
+ * page) does not release the ones queued behind it at once, so `burst + perSecond × t` holds at the
+ * host as for HTTP.
  */
 class Spacing {
-  #last: { dispatched: number; started: Promise<number> } | undefined;
+  readonly #slots: number[] = [];
+  #last: { slot: number; started: Promise<number> } | undefined;
 
-  turn(dispatched: number): Promise<void> {
+  /** Records a dispatch (its time is a slot). */
+  reserve(): void {
+    this.#slots.push(performance.now());
+  }
+
+  /** Waits for the next slot's turn; call it right before the request starts. */
+  turn(): Promise<void> {
+    const slot = this.#slots.shift() ?? performance.now();
     const previous = this.#last;
     const started = (async () => {
       if (previous) {
-        const at = (await previous.started) + (dispatched - previous.dispatched);
+        const at = (await previous.started) + Math.max(0, slot - previous.slot);
         const wait = at - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
       return performance.now();
     })();
-    this.#last = { dispatched, started };
+    this.#last = { slot, started };
     return started.then(() => undefined);
   }
 }

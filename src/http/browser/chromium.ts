@@ -3,6 +3,7 @@ import { delimiter, join } from 'node:path';
 import type { Browser, BrowserType, Page } from 'playwright-core';
 import { InvalidInputError, NetworkError, TimeoutError } from '../../errors.js';
 import type { ResolvedBrowser } from './browser-option.js';
+import { answerOf, FETCH_IN_PAGE, type InPageAnswer, type InPageRequest } from './page-fetch.js';
 
 /** What one page fetch gives: as the browser received it (the body decoded). */
 export interface PageAnswer {
@@ -19,6 +20,15 @@ export interface PageRequest {
   /** Aborts the fetch: its page is closed. */
   signal: AbortSignal;
   /** Resolves when the navigation may go (after the page is ready): see Spacing. */
+  turn: () => Promise<void>;
+}
+
+/** A request sent from inside a page whose document is on `document`'s origin. */
+export interface InPageFetch extends InPageRequest {
+  /** A page of the origin to send from (navigated to once when no page of that origin is idle). */
+  document: { url: string; headers: Record<string, string> };
+  timeoutMs: number;
+  signal: AbortSignal;
   turn: () => Promise<void>;
 }
 
@@ -49,6 +59,8 @@ export class ChromiumPages {
   readonly #proxy: URL | undefined;
   #browser: Promise<Browser> | undefined;
   readonly #idle: Page[] = [];
+  /** URLs of the fetches sent from pages right now: the only requests besides navigations let through. */
+  readonly #fetching = new Map<string, number>();
   #open = 0;
   #closed = false;
 
@@ -114,11 +126,12 @@ export class ChromiumPages {
     const browser = await this.#launch();
     const page = await browser.newPage();
     // Only the page itself is fetched: no script, image or other request that the rate limit does not pace.
-    await page.route('**/*', (route) =>
-      route.request().isNavigationRequest() && route.request().frame() === page.mainFrame()
-        ? route.continue()
-        : route.abort(),
-    );
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      const navigation = request.isNavigationRequest() && request.frame() === page.mainFrame();
+      const ours = request.resourceType() === 'fetch' && this.#fetching.has(request.url());
+      return navigation || ours ? route.continue() : route.abort();
+    });
     this.#open += 1;
     page.once('close', () => (this.#open -= 1));
     return page;
@@ -158,6 +171,69 @@ export class ChromiumPages {
       throw new NetworkError(`The browser could not load ${request.url}: ${why}`, { cause: error });
     } finally {
       request.signal.removeEventListener('abort', stop);
+    }
+  }
+
+  /**
+   * Sends a request with `fetch` from a page of the document's origin: the browser's network stack,
+   * TLS and cookies, for an API host whose edge refuses plain HTTP. An abort or a timeout closes that page.
+   */
+  async fetchInPage(request: InPageFetch): Promise<PageAnswer> {
+    if (this.#closed) throw new NetworkError('The browser transport is closed');
+    request.signal.throwIfAborted();
+    const page = await this.#pageOf(request.document, request.timeoutMs);
+    const stop = (): void => void page.close().catch(() => undefined);
+    request.signal.addEventListener('abort', stop, { once: true });
+    const url = new URL(request.url).href;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // A navigation's extra headers would go on the fetch too (and win over its own).
+      await page.setExtraHTTPHeaders({});
+      await request.turn();
+      request.signal.throwIfAborted();
+      this.#fetching.set(url, (this.#fetching.get(url) ?? 0) + 1);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new TimeoutError(`The browser timed out after ${request.timeoutMs} ms on ${url}`)),
+          request.timeoutMs,
+        );
+      });
+      const sent: InPageRequest = { url, method: request.method, headers: request.headers, body: request.body };
+      const answer = await Promise.race([
+        page.evaluate<InPageAnswer>(`(${FETCH_IN_PAGE})(${JSON.stringify(sent)})`),
+        timeout,
+      ]);
+      this.#idle.push(page);
+      return answerOf(answer);
+    } catch (error) {
+      stop();
+      request.signal.throwIfAborted();
+      if (error instanceof TimeoutError || error instanceof NetworkError) throw error;
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new NetworkError(`The browser could not send ${request.method} ${url}: ${why}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      const left = (this.#fetching.get(url) ?? 1) - 1;
+      if (left > 0) this.#fetching.set(url, left);
+      else this.#fetching.delete(url);
+      request.signal.removeEventListener('abort', stop);
+    }
+  }
+
+  /** An idle page whose document is on the origin of `document.url`, or a page navigated there. */
+  async #pageOf(document: InPageFetch['document'], timeoutMs: number): Promise<Page> {
+    const origin = new URL(document.url).origin;
+    const at = this.#idle.findIndex((page) => !page.isClosed() && page.url().startsWith(`${origin}/`));
+    if (at >= 0) return this.#idle.splice(at, 1)[0] as Page;
+    const page = await this.#page();
+    try {
+      await page.setExtraHTTPHeaders(document.headers);
+      await page.goto(document.url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+      return page;
+    } catch (error) {
+      void page.close().catch(() => undefined);
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new NetworkError(`The browser could not open ${document.url} to send from: ${why}`, { cause: error });
     }
   }
 
