@@ -57,12 +57,16 @@ export function createClientParts(resolved: ResolvedOptions): ClientParts {
   const warn = (message: string): void => resolved.onWarning?.(message);
   // The browser transport (SPEC §14) is a dispatcher over the HTTP one: everything above it applies unchanged.
   const { browser } = resolved;
+  const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock, resolved.retry.maxDelayMs);
+  // Its requests start under a copy of the rate limit too: Chromium's delays must not bunch them at the host.
+  const starts = browser ? new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock) : undefined;
   const dispatcher = browser
-    ? createBrowserDispatcher(chosen.dispatcher, chosen.owned, browser, resolved.proxy, warn)
+    ? createBrowserDispatcher(chosen.dispatcher, chosen.owned, browser, resolved.proxy, warn, (host, signal) =>
+        starts?.take(host, signal),
+      )
     : chosen.dispatcher;
   const owned = browser ? true : chosen.owned;
   const { connections } = chosen;
-  const limits = new HostRateLimiter(resolved.rateLimit, resolved.hostRateLimits, clock, resolved.retry.maxDelayMs);
   const limiter: HostLimiter = resolved.fleet ? new FleetLimiter(limits, resolved.fleet, clock, warn) : limits;
   const http = new HttpClient({
     dispatcher,

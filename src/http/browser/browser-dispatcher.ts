@@ -50,12 +50,20 @@ export interface BrowserTransport {
   readonly fetchHosts: readonly string[];
 }
 
+/**
+ * Paces the start of a host's browser requests (undefined: at once): the client's rate limit for the
+ * host applied again where the request leaves for the network, so a request held up by Chromium (its
+ * start, a new page) does not reach the host together with the ones behind it.
+ */
+export type BrowserPace = (host: string, signal: AbortSignal) => Promise<void> | undefined;
+
 type BrowserDispatcherClass = new (
   http: Dispatcher,
   ownsHttp: boolean,
   settings: ResolvedBrowser,
   proxy: URL | undefined,
   warn: (message: string) => void,
+  pace?: BrowserPace,
 ) => Dispatcher & BrowserTransport;
 
 let defined: BrowserDispatcherClass | undefined;
@@ -83,7 +91,7 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
     readonly #fetchHosts = new Set<string>();
     readonly #warn: (message: string) => void;
     readonly #routed: string | undefined;
-    readonly #spacing = new Map<string, Spacing>();
+    readonly #pace: BrowserPace;
 
     constructor(
       http: Dispatcher,
@@ -91,8 +99,10 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       settings: ResolvedBrowser,
       proxy: URL | undefined,
       warn: (message: string) => void,
+      pace: BrowserPace = () => undefined,
     ) {
       super();
+      this.#pace = pace;
       this.#http = http;
       this.#ownsHttp = ownsHttp;
       this.#pages = new ChromiumPages(settings, proxy);
@@ -121,7 +131,7 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       const page = isPage(host, options.method ?? 'GET', options.path);
       const way = page ? (this.transportOf(host) === 'browser' ? 'navigate' : undefined) : this.#fetchWay(host);
       if (way) {
-        void this.#viaBrowser(options, handler as AnyHandler, way, this.#spacingOf(host));
+        void this.#viaBrowser(options, handler as AnyHandler, way, host);
         return true;
       }
       // Plain HTTP, watched for the edge's challenge where the browser could take over.
@@ -132,14 +142,6 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
 
     #fetchWay(host: string): 'fetch' | undefined {
       return this.#fetchHosts.has(host) ? 'fetch' : undefined;
-    }
-
-    /** The spacing of a host's browser requests, with this request's dispatch recorded. */
-    #spacingOf(host: string): Spacing {
-      let spacing = this.#spacing.get(host);
-      if (!spacing) this.#spacing.set(host, (spacing = new Spacing()));
-      spacing.reserve();
-      return spacing;
     }
 
     /** A handler that passes an answer on, unless it is the edge's 403 challenge: then the browser takes over. */
@@ -163,7 +165,7 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
               : `${host} answered a 403 challenge page to plain HTTP: its requests go through the browser's network stack from now on`,
           );
         }
-        void this.#viaBrowser(options, handler, page ? 'navigate' : 'fetch', this.#spacingOf(host));
+        void this.#viaBrowser(options, handler, page ? 'navigate' : 'fetch', host);
       };
       if (legacy)
         return {
@@ -195,7 +197,7 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       options: Dispatcher.DispatchOptions,
       handler: AnyHandler,
       way: 'navigate' | 'fetch',
-      spacing: Spacing,
+      host: string,
     ): Promise<void> {
       const abort = new AbortController();
       const controller = {
@@ -222,7 +224,7 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
         const common = {
           timeoutMs: options.headersTimeout ?? 30_000,
           signal: abort.signal,
-          turn: () => spacing.turn(),
+          turn: () => this.#pace(host, abort.signal) ?? Promise.resolve(),
         };
         const answer =
           way === 'navigate'
@@ -286,39 +288,6 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       if (this.#ownsHttp) await this.#http.destroy();
     }
   };
-}
-
-/**
- * Keeps a host's browser requests at least as far apart as the rate limiter dispatched them: the k-th
- * request to start takes the k-th dispatch time as its slot, and starts no sooner after the previous
- * start than its slot after the previous slot. A request that waited for Chromium (its start, a new
- * page) does not release the ones queued behind it at once, so `burst + perSecond × t` holds at the
- * host as for HTTP.
- */
-class Spacing {
-  readonly #slots: number[] = [];
-  #last: { slot: number; started: Promise<number> } | undefined;
-
-  /** Records a dispatch (its time is a slot). */
-  reserve(): void {
-    this.#slots.push(performance.now());
-  }
-
-  /** Waits for the next slot's turn; call it right before the request starts. */
-  turn(): Promise<void> {
-    const slot = this.#slots.shift() ?? performance.now();
-    const previous = this.#last;
-    const started = (async () => {
-      if (previous) {
-        const at = (await previous.started) + Math.max(0, slot - previous.slot);
-        const wait = at - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-      return performance.now();
-    })();
-    this.#last = { slot, started };
-    return started.then(() => undefined);
-  }
 }
 
 function deliver(handler: AnyHandler, legacy: boolean, controller: object, answer: PageAnswer): void {

@@ -19,7 +19,7 @@ export interface PageRequest {
   timeoutMs: number;
   /** Aborts the fetch: its page is closed. */
   signal: AbortSignal;
-  /** Resolves when the navigation may go (after the page is ready): see Spacing. */
+  /** Resolves when the request may leave (called once its page is ready): the host's pace. */
   turn: () => Promise<void>;
 }
 
