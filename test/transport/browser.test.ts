@@ -4,7 +4,8 @@
  * process, the fallback switches after a challenge 403 and not after a 404, and clear errors.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AsyncSpotifyClient, InvalidInputError, NotFoundError } from '../../src/index.js';
+import { inspect } from 'node:util';
+import { AsyncSpotifyClient, InvalidInputError, NetworkError, NotFoundError } from '../../src/index.js';
 import { createBrowserDispatcher } from '../../src/http/browser/browser-dispatcher.js';
 import { findChromium } from '../../src/http/browser/chromium.js';
 import {
@@ -196,6 +197,59 @@ describe.skipIf(!chromium)('the browser transport', () => {
       `open.spotify.com/embed/album/${album.id} http`,
       'open.spotify.com/robots.txt navigate',
     ]);
+  }, 120_000);
+
+  it("the proxy: Chromium's pages go through it with its credentials; no secret in a failure", async () => {
+    const { createServer, request: forward } = await import('node:http');
+    const track = spotify.add(fakeTrack());
+    const seen: Array<{ url: string; auth: string | undefined }> = [];
+    const proxy = createServer((incoming, outgoing) => {
+      const auth = incoming.headers['proxy-authorization'];
+      seen.push({ url: String(incoming.url), auth });
+      if (auth !== `Basic ${Buffer.from('user:s3cret').toString('base64')}`) {
+        outgoing.writeHead(407, { 'proxy-authenticate': 'Basic realm="test"' }).end();
+        return;
+      }
+      const { ['proxy-authorization']: _, ...headers } = incoming.headers;
+      const upstream = forward(String(incoming.url), { method: incoming.method, headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      incoming.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as { port: number }).port;
+    const through = async (password: string) => {
+      const browser = createBrowserDispatcher(
+        spotify.dispatcher,
+        false,
+        { mode: 'always', executablePath: chromium, headless: true },
+        new URL(`http://user:${password}@127.0.0.1:${port}`),
+        () => undefined,
+      );
+      const scraper = new AsyncSpotifyClient({ ...spotify.clientOptions, dispatcher: browser, partnerApi: false });
+      try {
+        return await scraper.getTrack(track.id);
+      } finally {
+        await scraper.close();
+        await browser.close();
+      }
+    };
+    try {
+      expect(await through('s3cret')).toMatchObject({ id: track.id, name: track.name });
+      const proxied = seen.filter((entry) => entry.url.includes(`/embed/track/${track.id}`));
+      expect(proxied.some((entry) => entry.auth !== undefined)).toBe(true);
+      expect(spotify.requests.filter((request) => request.path.startsWith('/embed/'))).toHaveLength(1);
+      const failure = await through('wrong-pass').then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(NetworkError);
+      expect(inspect(failure, { depth: 5 })).not.toMatch(/wrong-pass|s3cret/);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+    expect(chromiumProcesses()).toEqual([]);
   }, 120_000);
 
   it('the CLI: --browser [PATH] and --browser-fallback', async () => {

@@ -59,8 +59,11 @@ export class ChromiumPages {
   readonly #proxy: URL | undefined;
   #browser: Promise<Browser> | undefined;
   readonly #idle: Page[] = [];
-  /** URLs of the fetches sent from pages right now: the only requests besides navigations let through. */
-  readonly #fetching = new Map<string, number>();
+  /**
+   * The turns of our requests by URL, taken where Chromium is about to send them (its route handler):
+   * the only requests let through besides a navigation's redirects.
+   */
+  readonly #turns = new Map<string, Array<() => Promise<void>>>();
   #open = 0;
   #closed = false;
 
@@ -126,11 +129,18 @@ export class ChromiumPages {
     const browser = await this.#launch();
     const page = await browser.newPage();
     // Only the page itself is fetched: no script, image or other request that the rate limit does not pace.
-    await page.route('**/*', (route) => {
+    await page.route('**/*', async (route) => {
       const request = route.request();
       const navigation = request.isNavigationRequest() && request.frame() === page.mainFrame();
-      const ours = request.resourceType() === 'fetch' && this.#fetching.has(request.url());
-      return navigation || ours ? route.continue() : route.abort();
+      const turn = navigation || request.resourceType() === 'fetch' ? this.#take(request.url()) : undefined;
+      if (!navigation && !turn) return route.abort();
+      try {
+        // The pace is kept here, where the request leaves: Chromium's own delays come before it.
+        await turn?.();
+      } catch {
+        return route.abort('aborted').catch(() => undefined);
+      }
+      return route.continue().catch(() => undefined);
     });
     this.#open += 1;
     page.once('close', () => (this.#open -= 1));
@@ -144,10 +154,11 @@ export class ChromiumPages {
     const page = await this.#page();
     const stop = (): void => void page.close().catch(() => undefined);
     request.signal.addEventListener('abort', stop, { once: true });
+    let release = (): void => undefined;
     try {
       await page.setExtraHTTPHeaders(request.headers);
-      await request.turn();
       request.signal.throwIfAborted();
+      release = this.#register(request.url, request.turn);
       const response = await page.goto(request.url, { waitUntil: 'commit', timeout: request.timeoutMs });
       if (!response) throw new NetworkError(`The browser got no answer for ${request.url}`);
       const body = await response.body();
@@ -170,6 +181,7 @@ export class ChromiumPages {
       const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new NetworkError(`The browser could not load ${request.url}: ${why}`, { cause: error });
     } finally {
+      release();
       request.signal.removeEventListener('abort', stop);
     }
   }
@@ -186,12 +198,12 @@ export class ChromiumPages {
     request.signal.addEventListener('abort', stop, { once: true });
     const url = new URL(request.url).href;
     let timer: NodeJS.Timeout | undefined;
+    let release = (): void => undefined;
     try {
       // A navigation's extra headers would go on the fetch too (and win over its own).
       await page.setExtraHTTPHeaders({});
-      await request.turn();
       request.signal.throwIfAborted();
-      this.#fetching.set(url, (this.#fetching.get(url) ?? 0) + 1);
+      release = this.#register(url, request.turn);
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () => reject(new TimeoutError(`The browser timed out after ${request.timeoutMs} ms on ${url}`)),
@@ -213,11 +225,32 @@ export class ChromiumPages {
       throw new NetworkError(`The browser could not send ${request.method} ${url}: ${why}`, { cause: error });
     } finally {
       clearTimeout(timer);
-      const left = (this.#fetching.get(url) ?? 1) - 1;
-      if (left > 0) this.#fetching.set(url, left);
-      else this.#fetching.delete(url);
+      release();
       request.signal.removeEventListener('abort', stop);
     }
+  }
+
+  /** Registers the turn of a request to `url` for the route handler; the release drops it if never taken. */
+  #register(url: string, turn: () => Promise<void>): () => void {
+    const key = new URL(url).href;
+    const queue = this.#turns.get(key) ?? [];
+    queue.push(turn);
+    this.#turns.set(key, queue);
+    return () => {
+      const left = this.#turns.get(key);
+      const at = left?.indexOf(turn) ?? -1;
+      if (!left || at < 0) return;
+      left.splice(at, 1);
+      if (left.length === 0) this.#turns.delete(key);
+    };
+  }
+
+  /** Takes the turn registered for `url` (the request is ours), or undefined. */
+  #take(url: string): (() => Promise<void>) | undefined {
+    const queue = this.#turns.get(url);
+    const turn = queue?.shift();
+    if (queue?.length === 0) this.#turns.delete(url);
+    return turn;
   }
 
   /** An idle page whose document is on the origin of `document.url`, or a page navigated there. */
