@@ -34,6 +34,9 @@ export function chooseDispatcher(
  */
 export const ROUTED_ORIGIN = Symbol.for('spotify-scraper.routed-origin');
 
+/** Tells a fake or replay server which host a routed request was meant for. */
+export const INTENDED_HOST_HEADER = 'x-spotify-scraper-host';
+
 /** The origin a dispatcher routes every request to, when it says so. */
 export function routedOrigin(dispatcher: unknown): string | undefined {
   const origin = (dispatcher as { [ROUTED_ORIGIN]?: unknown } | null | undefined)?.[ROUTED_ORIGIN];

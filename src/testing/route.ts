@@ -1,9 +1,9 @@
 import type { Dispatcher } from 'undici';
-import { ROUTED_ORIGIN } from '../http/dispatcher.js';
+import { INTENDED_HOST_HEADER, ROUTED_ORIGIN } from '../http/dispatcher.js';
 import { undici } from '../http/undici.js';
 
 /** The header that tells a fake or replay server which host a routed request was meant for. */
-export const INTENDED_HOST_HEADER = 'x-spotify-scraper-host';
+export { INTENDED_HOST_HEADER };
 
 type Headers = NonNullable<Dispatcher.DispatchOptions['headers']>;
 

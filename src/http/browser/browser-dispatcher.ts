@@ -1,8 +1,9 @@
 import type { Dispatcher } from 'undici';
 import { undici } from '../undici.js';
-import { routedOrigin } from '../dispatcher.js';
+import { INTENDED_HOST_HEADER, routedOrigin } from '../dispatcher.js';
 import type { ResolvedBrowser } from './browser-option.js';
-import { ChromiumPages, type PageAnswer } from './chromium.js';
+import { ChromiumPages } from './chromium.js';
+import { entriesOf, startExchange, watchForChallenge, type AnyHandler } from './handler-protocol.js';
 import { bodyForPage, fetchableHeaders } from './page-fetch.js';
 
 /** The hosts whose pages go through the browser: the pages an edge challenge stands in front of. */
@@ -19,27 +20,6 @@ function isPage(host: string, method: string, path: string): boolean {
 function isWatched(host: string): boolean {
   return host === 'spotify.com' || host.endsWith('.spotify.com');
 }
-/** Tells a fake or replay server which host a routed request was meant for (as the kit's routeTo does). */
-const INTENDED_HOST_HEADER = 'x-spotify-scraper-host';
-
-/** Headers of the browser's answer that do not hold for the body it hands over (decoded, whole). */
-const DROPPED = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
-
-type AnyHandler = Dispatcher.DispatchHandler & {
-  onConnect?: (abort: (reason?: Error) => void) => void;
-  onHeaders?: (status: number, headers: Buffer[], resume: () => void, statusText: string) => boolean;
-  onData?: (chunk: Buffer) => boolean;
-  onComplete?: (trailers: Buffer[] | null) => void;
-  onError?: (error: Error) => void;
-};
-
-/**
- * An undici dispatcher that fetches pages (GETs of open.spotify.com) through Chromium and everything
- * else through the HTTP dispatcher it wraps (SPEC §14). Being a dispatcher, it sits under the client's
- * rate limiter, retries, timeouts, signals and size caps, which apply unchanged. In `fallback` mode a
- * host takes the browser only after its edge answered a 403 challenge page (said once), and that
- * request is sent again through the browser; a 404 or anything else stays as it was.
- */
 /** What the browser transport says of itself (doctor, tests). */
 export interface BrowserTransport {
   /** Pages the browser has open (in use or idle). */
@@ -81,6 +61,14 @@ export function isBrowserTransport(dispatcher: unknown): dispatcher is BrowserTr
   return defined !== undefined && dispatcher instanceof defined;
 }
 
+/**
+ * An undici dispatcher that fetches pages (GETs of open.spotify.com) through Chromium and everything
+ * else through the HTTP dispatcher it wraps (SPEC §14). Being a dispatcher, it sits under the client's
+ * rate limiter, retries, timeouts, signals and size caps, which apply unchanged. In `fallback` mode a
+ * host takes the browser only after its edge answered a 403 challenge page (said once), and that
+ * request is sent again through the browser; a 404 or anything else stays as it was. In both modes a
+ * Spotify API host whose edge answers the challenge too is reached by a fetch from a page from then on.
+ */
 function define(Base: new () => Dispatcher): BrowserDispatcherClass {
   return class BrowserDispatcher extends Base implements BrowserTransport {
     readonly #http: Dispatcher;
@@ -129,8 +117,9 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
     override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
       const host = new URL(String(options.origin)).host;
       const page = isPage(host, options.method ?? 'GET', options.path);
-      const way = page ? (this.transportOf(host) === 'browser' ? 'navigate' : undefined) : this.#fetchWay(host);
-      if (way) {
+      const browser = page ? this.transportOf(host) === 'browser' : this.#fetchHosts.has(host);
+      const way = page ? 'navigate' : 'fetch';
+      if (browser) {
         void this.#viaBrowser(options, handler as AnyHandler, way, host);
         return true;
       }
@@ -140,22 +129,14 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       return this.#http.dispatch(options, handler);
     }
 
-    #fetchWay(host: string): 'fetch' | undefined {
-      return this.#fetchHosts.has(host) ? 'fetch' : undefined;
-    }
-
-    /** A handler that passes an answer on, unless it is the edge's 403 challenge: then the browser takes over. */
+    /** Plain HTTP whose edge challenge switches the host over (one warning) and sends the request again through the browser. */
     #watching(
       options: Dispatcher.DispatchOptions,
       handler: AnyHandler,
       host: string,
       page: boolean,
     ): Dispatcher.DispatchHandler {
-      let challenged = false;
-      const legacy = typeof handler.onHeaders === 'function';
-      const isChallenge = (status: number, contentType: string): boolean =>
-        status === 403 && contentType.includes('html');
-      const switchOver = (): void => {
+      return watchForChallenge(handler, () => {
         const switched = page ? this.#switched : this.#fetchHosts;
         if (!switched.has(host)) {
           switched.add(host);
@@ -166,31 +147,7 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
           );
         }
         void this.#viaBrowser(options, handler, page ? 'navigate' : 'fetch', host);
-      };
-      if (legacy)
-        return {
-          onConnect: (abort: (reason?: Error) => void) => handler.onConnect?.(abort),
-          onHeaders: (status: number, headers: Buffer[], resume: () => void, statusText: string) => {
-            challenged = isChallenge(status, headerOf(headers, 'content-type'));
-            return challenged ? true : (handler.onHeaders?.(status, headers, resume, statusText) ?? true);
-          },
-          onData: (chunk: Buffer) => (challenged ? true : (handler.onData?.(chunk) ?? true)),
-          onComplete: (trailers: Buffer[] | null) => (challenged ? switchOver() : handler.onComplete?.(trailers)),
-          onError: (error: Error) => handler.onError?.(error),
-        } as unknown as Dispatcher.DispatchHandler;
-      return {
-        onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
-        onResponseStart: (controller, status, headers, statusText) => {
-          challenged = isChallenge(status, String(headers['content-type'] ?? ''));
-          if (!challenged) handler.onResponseStart?.(controller, status, headers, statusText);
-        },
-        onResponseData: (controller, chunk) => {
-          if (!challenged) handler.onResponseData?.(controller, chunk);
-        },
-        onResponseEnd: (controller, trailers) =>
-          challenged ? switchOver() : handler.onResponseEnd?.(controller, trailers),
-        onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
-      };
+      });
     }
 
     async #viaBrowser(
@@ -199,32 +156,14 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       way: 'navigate' | 'fetch',
       host: string,
     ): Promise<void> {
-      const abort = new AbortController();
-      const controller = {
-        abort: (reason?: Error) => abort.abort(reason),
-        pause: () => undefined,
-        resume: () => undefined,
-        get aborted() {
-          return abort.signal.aborted;
-        },
-        get paused() {
-          return false;
-        },
-        get reason() {
-          return abort.signal.reason as Error | null;
-        },
-        rawHeaders: [] as Buffer[],
-        rawTrailers: [] as Buffer[],
-      };
-      const legacy = typeof handler.onHeaders === 'function';
+      const exchange = startExchange(handler);
+      const { signal } = exchange;
       try {
-        if (legacy) handler.onConnect?.((reason) => abort.abort(reason));
-        else handler.onRequestStart?.(controller as never, {});
-        if (abort.signal.aborted) throw abort.signal.reason;
+        signal.throwIfAborted();
         const common = {
           timeoutMs: options.headersTimeout ?? 30_000,
-          signal: abort.signal,
-          turn: () => this.#pace(host, abort.signal) ?? Promise.resolve(),
+          signal,
+          turn: () => this.#pace(host, signal) ?? Promise.resolve(),
         };
         const answer =
           way === 'navigate'
@@ -237,11 +176,9 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
                 body: bodyForPage(options.body),
                 document: this.#documentOf(options),
               });
-        deliver(handler, legacy, controller, answer);
+        exchange.deliver(answer);
       } catch (error) {
-        const failure = error instanceof Error ? error : new Error(String(error));
-        if (legacy) handler.onError?.(failure);
-        else handler.onResponseError?.(controller as never, failure);
+        exchange.fail(error);
       }
     }
 
@@ -288,42 +225,4 @@ function define(Base: new () => Dispatcher): BrowserDispatcherClass {
       if (this.#ownsHttp) await this.#http.destroy();
     }
   };
-}
-
-function deliver(handler: AnyHandler, legacy: boolean, controller: object, answer: PageAnswer): void {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(answer.headers))
-    if (!DROPPED.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
-  headers['content-length'] = String(answer.body.length);
-  if (legacy) {
-    const raw = Object.entries(headers).flatMap(([name, value]) => [Buffer.from(name), Buffer.from(value)]);
-    handler.onHeaders?.(answer.status, raw, () => undefined, answer.statusText);
-    if (answer.body.length > 0) handler.onData?.(answer.body);
-    handler.onComplete?.([]);
-    return;
-  }
-  handler.onResponseStart?.(controller as never, answer.status, headers, answer.statusText);
-  if (answer.body.length > 0) handler.onResponseData?.(controller as never, answer.body);
-  handler.onResponseEnd?.(controller as never, {});
-}
-
-function headerOf(raw: Buffer[], name: string): string {
-  for (let index = 0; index + 1 < raw.length; index += 2)
-    if (String(raw[index]).toLowerCase() === name) return String(raw[index + 1]);
-  return '';
-}
-
-function entriesOf(headers: Dispatcher.DispatchOptions['headers']): Array<[string, string]> {
-  if (headers == null) return [];
-  if (Array.isArray(headers)) {
-    const pairs: Array<[string, string]> = [];
-    for (let index = 0; index + 1 < headers.length; index += 2)
-      pairs.push([String(headers[index]), String(headers[index + 1])]);
-    return pairs;
-  }
-  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function')
-    return [...(headers as Iterable<[string, string]>)].map(([name, value]) => [String(name), String(value)]);
-  return Object.entries(headers as Record<string, string | string[] | undefined>).flatMap(([name, value]) =>
-    value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : String(value)] as [string, string]],
-  );
 }
