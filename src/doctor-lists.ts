@@ -62,26 +62,14 @@ export function transportCheck(dispatcher: unknown, mode: 'always' | 'fallback' 
     fetched.length === 0
       ? ''
       : `; ${fetched.join(', ')} refused plain HTTP too: their requests through the browser's network stack`;
-  if (dispatcher.transportOf('open.spotify.com') === 'http')
-    return {
-      layer: 'reach',
-      name,
-      status: fetched.length === 0 ? 'ok' : 'healed',
-      detail: `pages through plain HTTP (the browser stands by: --browser-fallback)${apis}`,
-    };
-  return mode === 'fallback'
-    ? {
-        layer: 'reach',
-        name,
-        status: 'healed',
-        detail: `open.spotify.com refused plain HTTP (a 403 challenge page): pages through the browser${apis}`,
-      }
-    : {
-        layer: 'reach',
-        name,
-        status: fetched.length === 0 ? 'ok' : 'healed',
-        detail: `pages through the browser (Chromium)${apis}`,
-      };
+  const http = dispatcher.transportOf('open.spotify.com') === 'http';
+  const pages = http
+    ? 'pages through plain HTTP (the browser stands by: --browser-fallback)'
+    : mode === 'fallback'
+      ? 'open.spotify.com refused plain HTTP (a 403 challenge page): pages through the browser'
+      : 'pages through the browser (Chromium)';
+  const healed = fetched.length > 0 || (!http && mode === 'fallback');
+  return { layer: 'reach', name, status: healed ? 'healed' : 'ok', detail: `${pages}${apis}` };
 }
 
 /** The cache store: one entry written, read back and deleted. */

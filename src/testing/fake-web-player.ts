@@ -26,8 +26,9 @@ export interface FakeWebPlayerSettings {
   /** `appServerConfig.clientVersion` of the page. */
   clientVersion: string;
   /**
-   * Spotify's edge for a refused network: every open.spotify.com request that is not a browser's
-   * navigation (no `Sec-Fetch-Mode: navigate`) gets a 403 challenge page.
+   * Spotify's edge for a refused network: every open.spotify.com page request (its /api/ endpoints
+   * are `challengeApis`') that is not a browser's navigation (no `Sec-Fetch-Mode: navigate`) gets a
+   * 403 challenge page.
    */
   challengePlainHttp: boolean;
   /**

@@ -3,15 +3,7 @@ import { delimiter, join } from 'node:path';
 import type { Browser, BrowserType, Page } from 'playwright-core';
 import { InvalidInputError, NetworkError, TimeoutError } from '../../errors.js';
 import type { ResolvedBrowser } from './browser-option.js';
-import { answerOf, FETCH_IN_PAGE, type InPageAnswer, type InPageRequest } from './page-fetch.js';
-
-/** What one page fetch gives: as the browser received it (the body decoded). */
-export interface PageAnswer {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: Buffer;
-}
+import { answerOf, FETCH_IN_PAGE, type InPageAnswer, type InPageRequest, type PageAnswer } from './page-fetch.js';
 
 export interface PageRequest {
   url: string;

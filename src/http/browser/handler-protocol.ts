@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { PageAnswer } from './chromium.js';
+import type { PageAnswer } from './page-fetch.js';
 
 /**
  * undici's two handler protocols, as the browser transport speaks them: the legacy one (onConnect,

@@ -1,5 +1,12 @@
 import { NetworkError } from '../../errors.js';
-import type { PageAnswer } from './chromium.js';
+
+/** What the browser gives for one request, a navigation or a page's fetch: as received (the body decoded). */
+export interface PageAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
 
 /** A request sent by `fetch` inside a page (the browser's network stack, its cookies and fingerprint). */
 export interface InPageRequest {
