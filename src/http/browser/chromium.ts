@@ -125,7 +125,7 @@ export class ChromiumPages {
       const request = route.request();
       const navigation = request.isNavigationRequest() && request.frame() === page.mainFrame();
       const turn = navigation || request.resourceType() === 'fetch' ? this.#take(request.url()) : undefined;
-      if (!navigation && !turn) return route.abort();
+      if (!navigation && !turn) return route.abort().catch(() => undefined);
       try {
         // The pace is kept here, where the request leaves: Chromium's own delays come before it.
         await turn?.();
